@@ -1,0 +1,28 @@
+package io.grassroots.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface AccountRepository extends ListCrudRepository<Account, AccountId> {
+
+	Optional<Account> findByUsername(String username);
+
+	boolean existsByUsername(String username);
+
+	@Query("""
+			select * from identity_account
+			where scope_region >= :from and scope_region < :to
+			order by scope_region, username limit :limit""")
+	List<Account> findInRegion(String from, String to, int limit);
+
+	@Query("select * from identity_account where scope_department = :department order by username limit :limit")
+	List<Account> findInDepartment(UUID department, int limit);
+
+	@Query("select * from identity_account where scope_grid = :grid order by username limit :limit")
+	List<Account> findInGrid(UUID grid, int limit);
+
+}

@@ -1,0 +1,125 @@
+package io.grassroots.identity;
+
+import java.io.IOException;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two doors: the REST API (and Open311, actuator) takes bearer tokens and keeps no session; the console signs in
+ * with a form, keeps a session and checks CSRF on every change. Only public intake, tracking by public code,
+ * Open311 reads and health are open without signing in.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String[] PUBLIC_PAGES = { "/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
+			"/favicon.ico", "/error" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	ThrottledAuthenticationProvider authenticationProvider(AccountDetailsService accounts, PasswordEncoder passwords,
+			LoginThrottle throttle) {
+		return new ThrottledAuthenticationProvider(accounts, passwords, throttle);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccountDetailsService details,
+			MessageSource messages) throws Exception {
+		var entryPoint = problemEntryPoint(messages);
+		http.securityMatcher("/api/**", "/open311/**", "/actuator/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/public/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/open311/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/open311/**")
+				.permitAll()
+				.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole(Role.ADMINISTRATOR.name())
+				.anyRequest()
+				.authenticated())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(
+					errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(problemDenied(messages)))
+			.addFilterBefore(new ApiTokenFilter(tokens, details, entryPoint), BasicAuthenticationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain console(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+			.permitAll()
+			.requestMatchers(PUBLIC_PAGES)
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob: https:; "
+						+ "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; object-src 'none'; "
+						+ "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	private static AuthenticationFailureHandler loginFailure() {
+		return (request, response, exception) -> response.sendRedirect(request.getContextPath()
+				+ (exception instanceof LoginThrottledException ? "/login?throttled" : "/login?error"));
+	}
+
+	private static AuthenticationEntryPoint problemEntryPoint(MessageSource messages) {
+		return (request, response, exception) -> writeProblem(response, 401,
+				messages.getMessage("problem.title.401", null, "Unauthorized", LocaleContextHolder.getLocale()),
+				messages.getMessage("problem.unauthenticated", null, "Sign in first", LocaleContextHolder.getLocale()));
+	}
+
+	private static AccessDeniedHandler problemDenied(MessageSource messages) {
+		return (request, response, exception) -> writeProblem(response, 403,
+				messages.getMessage("problem.title.403", null, "Forbidden", LocaleContextHolder.getLocale()),
+				messages.getMessage("problem.forbidden", null, "Forbidden", LocaleContextHolder.getLocale()));
+	}
+
+	private static void writeProblem(HttpServletResponse response, int status, String title, String detail)
+			throws IOException {
+		response.setStatus(status);
+		response.setContentType("application/problem+json;charset=UTF-8");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\"" + json(title) + "\",\"detail\":\""
+					+ json(detail) + "\"}");
+	}
+
+	private static String json(String text) {
+		return text.replace("\\", "\\\\").replace("\"", "\\\"");
+	}
+
+}

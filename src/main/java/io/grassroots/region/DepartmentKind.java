@@ -1,0 +1,10 @@
+package io.grassroots.region;
+
+/** The functional departments a county has (职能部门); cases are dispatched to them. */
+public enum DepartmentKind {
+
+	URBAN_MANAGEMENT, MARKET_SUPERVISION, PUBLIC_SECURITY, HOUSING, ECOLOGY_ENVIRONMENT, TRANSPORT, HEALTH,
+	HUMAN_RESOURCES, EDUCATION, CIVIL_AFFAIRS, EMERGENCY_MANAGEMENT, WATER, NATURAL_RESOURCES, AGRICULTURE,
+	CULTURE_TOURISM, POWER_SUPPLY, OTHER
+
+}

@@ -1,0 +1,77 @@
+package io.grassroots.shared;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads every {@link DemoData} step that this database has not seen yet, each in its own transaction, and logs
+ * how far it is.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class DemoDataLoader implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+	private final List<DemoData> steps;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final boolean enabled;
+
+	DemoDataLoader(List<DemoData> steps, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+			@Value("${grassroots.demo.enabled:false}") boolean enabled) {
+		this.steps = steps.stream().sorted(Comparator.comparingInt(DemoData::order)).toList();
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.enabled = enabled;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!enabled) {
+			return;
+		}
+		var i = 0;
+		for (var step : steps) {
+			i++;
+			var loaded = jdbc.sql("select count(*) from shared_demo_step where name = :name")
+				.param("name", step.name())
+				.query(Long.class)
+				.single() > 0;
+			if (loaded) {
+				continue;
+			}
+			log.info("Demo data {}/{}: {}", i, steps.size(), step.name());
+			var started = System.nanoTime();
+			transactions.executeWithoutResult(status -> {
+				step.load();
+				jdbc.sql("insert into shared_demo_step (name, loaded_at) values (:name, :at)")
+					.param("name", step.name())
+					.param("at", Timestamp.from(clock.instant()))
+					.update();
+			});
+			log.info("Demo data {}: done in {} ms", step.name(), (System.nanoTime() - started) / 1_000_000);
+		}
+	}
+
+}

@@ -1,0 +1,133 @@
+package io.grassroots.shared;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts personal data (residents' phone and ID numbers, reporters' contacts) at rest with AES-256-GCM, gives a
+ * keyed hash for looking values up without decrypting them, and masks values for roles that may not see them (PIPL).
+ */
+@Component
+public class PersonalData {
+
+	private static final String PREFIX = "v1:";
+
+	private static final int IV_BYTES = 12;
+
+	private final SecretKeySpec key;
+
+	private final SecretKeySpec hashKey;
+
+	private final SecureRandom random = new SecureRandom();
+
+	public PersonalData(PersonalDataProperties properties) {
+		if (properties.key() == null || properties.key().isBlank()) {
+			throw new IllegalStateException(
+					"grassroots.personal-data.key is not set: give a base64 256-bit key (GRASSROOTS_PERSONAL_DATA_KEY)");
+		}
+		var bytes = Base64.getDecoder().decode(properties.key().trim());
+		if (bytes.length != 32) {
+			throw new IllegalStateException("grassroots.personal-data.key must be 32 bytes (256 bits) in base64");
+		}
+		this.key = new SecretKeySpec(bytes, "AES");
+		this.hashKey = new SecretKeySpec(bytes, "HmacSHA256");
+	}
+
+	/** Encrypts a value; {@code null} and blank stay {@code null}. */
+	public String encrypt(String plain) {
+		if (plain == null || plain.isBlank()) {
+			return null;
+		}
+		try {
+			var iv = new byte[IV_BYTES];
+			random.nextBytes(iv);
+			var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+			var sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+			return PREFIX + Base64.getEncoder()
+				.encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("Cannot encrypt personal data", e);
+		}
+	}
+
+	public String decrypt(String sealed) {
+		if (sealed == null) {
+			return null;
+		}
+		if (!sealed.startsWith(PREFIX)) {
+			throw new IllegalArgumentException("Not an encrypted value");
+		}
+		try {
+			var bytes = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+			var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, bytes, 0, IV_BYTES));
+			return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("Cannot decrypt personal data (wrong key?)", e);
+		}
+	}
+
+	/** A keyed hash of a normalised value, for finding equal values without storing them in clear. */
+	public String blindIndex(String plain) {
+		if (plain == null || plain.isBlank()) {
+			return null;
+		}
+		try {
+			var mac = Mac.getInstance("HmacSHA256");
+			mac.init(hashKey);
+			var normalised = plain.replaceAll("[\\s-]", "").toUpperCase();
+			return HexFormat.of().formatHex(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)), 0, 16);
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("Cannot hash personal data", e);
+		}
+	}
+
+	/** 13812345678 → 138****5678; other values keep their first and last characters. */
+	public static String maskPhone(String phone) {
+		if (phone == null || phone.isBlank()) {
+			return "";
+		}
+		var p = phone.strip();
+		if (p.length() < 7) {
+			return "*".repeat(p.length());
+		}
+		return p.substring(0, 3) + "****" + p.substring(p.length() - 4);
+	}
+
+	/** 652301199001011234 → 6523**********1234. */
+	public static String maskIdNumber(String id) {
+		if (id == null || id.isBlank()) {
+			return "";
+		}
+		var s = id.strip();
+		if (s.length() < 9) {
+			return "*".repeat(s.length());
+		}
+		return s.substring(0, 4) + "*".repeat(s.length() - 8) + s.substring(s.length() - 4);
+	}
+
+	/** 张三丰 → 张**; for names shown to roles without the right to see them. */
+	public static String maskName(String name) {
+		if (name == null || name.isBlank()) {
+			return "";
+		}
+		var s = name.strip();
+		return s.substring(0, s.offsetByCodePoints(0, 1)) + "*".repeat(Math.max(1, s.codePointCount(0, s.length()) - 1));
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.grassroots.shared;
+
+import java.util.regex.Pattern;
+
+import org.jmolecules.ddd.types.Identifier;
+
+/**
+ * A 12-digit statistical division code (统计用区划代码). The code says its own level: a prefecture ends in eight
+ * zeros, a county in six, a street or township in three. Every code under a region starts with that region's
+ * significant prefix, so a subtree is a range of codes: that is how data scopes filter without recursive queries.
+ * {@link #ROOT} (all zeros) stands for the whole country.
+ */
+public record RegionCode(String value) implements Identifier, Comparable<RegionCode> {
+
+	private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
+
+	private static final int[] LEVEL_LENGTHS = { 2, 4, 6, 9, 12 };
+
+	public static final RegionCode ROOT = new RegionCode("000000000000");
+
+	public RegionCode {
+		if (value == null || !TWELVE_DIGITS.matcher(value).matches()) {
+			throw new IllegalArgumentException("A region code has 12 digits: " + value);
+		}
+	}
+
+	public static RegionCode of(String value) {
+		return new RegionCode(value);
+	}
+
+	/** Accepts a code of 2, 4, 6, 9 or 12 digits and right-pads it with zeros (6523 becomes 652300000000). */
+	public static RegionCode padded(String shortCode) {
+		if (shortCode == null || !shortCode.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}")) {
+			throw new IllegalArgumentException("A region code has 2, 4, 6, 9 or 12 digits: " + shortCode);
+		}
+		return new RegionCode((shortCode + "000000000000").substring(0, 12));
+	}
+
+	public static boolean isValid(String value) {
+		return value != null && TWELVE_DIGITS.matcher(value).matches();
+	}
+
+	/** The digits that matter: 65 for 650000000000, 652301001 for 652301001000, all twelve for a community. */
+	public String prefix() {
+		if (isRoot()) {
+			return "";
+		}
+		for (int length : LEVEL_LENGTHS) {
+			if (value.substring(length).chars().allMatch(c -> c == '0')) {
+				return value.substring(0, length);
+			}
+		}
+		return value;
+	}
+
+	/** 1 province, 2 prefecture, 3 county, 4 street or township, 5 community or village; 0 the root. */
+	public int depth() {
+		if (isRoot()) {
+			return 0;
+		}
+		var length = prefix().length();
+		for (int i = 0; i < LEVEL_LENGTHS.length; i++) {
+			if (LEVEL_LENGTHS[i] == length) {
+				return i + 1;
+			}
+		}
+		return LEVEL_LENGTHS.length;
+	}
+
+	public boolean isRoot() {
+		return value.equals(ROOT.value);
+	}
+
+	/** Whether {@code other} is this region or lies below it. */
+	public boolean covers(RegionCode other) {
+		return isRoot() || other.value.startsWith(prefix());
+	}
+
+	/** The smallest code of this subtree (inclusive), for range queries. */
+	public String subtreeFrom() {
+		return value;
+	}
+
+	/** The first code after this subtree (exclusive), for range queries: 652301 → 652302000000. */
+	public String subtreeTo() {
+		if (isRoot()) {
+			return "9999999999999";
+		}
+		var prefix = prefix();
+		var next = new java.math.BigInteger(prefix).add(java.math.BigInteger.ONE).toString();
+		if (next.length() > prefix.length()) {
+			return prefix + "99999999999999".substring(0, 13 - prefix.length());
+		}
+		next = "0".repeat(prefix.length() - next.length()) + next;
+		return (next + "000000000000").substring(0, 12);
+	}
+
+	/** The code of the level above, derived from the digits (a community's street, a street's county …). */
+	public RegionCode parentByDigits() {
+		var depth = depth();
+		if (depth <= 1) {
+			return ROOT;
+		}
+		var parentLength = LEVEL_LENGTHS[depth - 2];
+		return padded(value.substring(0, parentLength));
+	}
+
+	@Override
+	public int compareTo(RegionCode other) {
+		return value.compareTo(other.value);
+	}
+
+	@Override
+	public String toString() {
+		return value;
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.grassroots.shared.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import io.grassroots.shared.DomainException;
+import io.grassroots.shared.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Errors of console pages: a readable message in the page. An htmx request gets a fragment that the layout shows
+ * in its message area; a full page request gets the friendly error page.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@ControllerAdvice(annotations = Controller.class)
+class PageProblems {
+
+	private static final Logger log = LoggerFactory.getLogger(PageProblems.class);
+
+	private final MessageSource messages;
+
+	private final UiAdvice.UiFactory ui;
+
+	PageProblems(MessageSource messages, UiAdvice.UiFactory ui) {
+		this.messages = messages;
+		this.ui = ui;
+	}
+
+	@ExceptionHandler(DomainException.class)
+	ModelAndView domain(DomainException e, HttpServletRequest request, HttpServletResponse response) {
+		List<ProblemView.Item> items = e instanceof InvalidInputException invalid ? invalid.violations()
+			.stream()
+			.map(v -> new ProblemView.Item(v.where(), text(v.messageKey(), v.arguments())))
+			.toList() : List.of();
+		return render(request, response, e.status(), text(e.messageKey(), e.arguments()), items, "");
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ModelAndView stale(HttpServletRequest request, HttpServletResponse response) {
+		return render(request, response, 409, text("problem.staleVersion"), List.of(), "");
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ModelAndView denied(HttpServletRequest request, HttpServletResponse response) {
+		return render(request, response, 403, text("problem.forbidden"), List.of(), "");
+	}
+
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
+	ModelAndView badParameter(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		var name = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
+				: ((MissingServletRequestParameterException) e).getParameterName();
+		return render(request, response, 400, text("problem.badParameter", name), List.of(), "");
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) {
+		return render(request, response, 413, text("problem.tooLarge"), List.of(), "");
+	}
+
+	@ExceptionHandler(Exception.class)
+	ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		var errorId = UUID.randomUUID().toString();
+		log.error("Unexpected error {}", errorId, e);
+		return render(request, response, 500, text("problem.unexpected", errorId), List.of(), errorId);
+	}
+
+	ModelAndView render(HttpServletRequest request, HttpServletResponse response, int status, String detail,
+			List<ProblemView.Item> items, String errorId) {
+		response.setStatus(status);
+		var title = messages.getMessage("problem.title." + status, null, String.valueOf(status),
+				LocaleContextHolder.getLocale());
+		var view = new ProblemView(status, title, detail, items, errorId);
+		var htmx = "true".equals(request.getHeader("HX-Request"));
+		var mav = new ModelAndView(htmx ? "shared/problemFragment" : "shared/errorPage");
+		mav.addObject("view", view);
+		mav.addObject("ui", ui.create(request));
+		return mav;
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+	}
+
+}

@@ -1,0 +1,145 @@
+package io.grassroots.shared.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import gg.jte.Content;
+import gg.jte.support.LocalizationSupport;
+import io.grassroots.shared.NavigationItem;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.csrf.CsrfToken;
+
+/**
+ * The layout context every console template receives as {@code ui}: localized text, the signed-in user, the
+ * navigation that user may see, and the CSRF token for forms and htmx requests.
+ */
+public final class Ui implements LocalizationSupport {
+
+	private final MessageSource messages;
+
+	private final Locale locale;
+
+	private final String path;
+
+	private final CsrfToken csrf;
+
+	private final Authentication authentication;
+
+	private final List<NavigationItem> navigation;
+
+	Ui(MessageSource messages, Locale locale, String path, CsrfToken csrf, Authentication authentication,
+			List<NavigationItem> navigation) {
+		this.messages = messages;
+		this.locale = locale;
+		this.path = path;
+		this.csrf = csrf;
+		this.authentication = authentication;
+		this.navigation = navigation;
+	}
+
+	@Override
+	public String lookup(String key) {
+		return messages.getMessage(key, null, key, locale);
+	}
+
+	/** Localized text as HTML content; arguments are escaped. */
+	public Content t(String key, Object... arguments) {
+		return localize(key, arguments);
+	}
+
+	/** Localized plain text, for attributes and titles. */
+	public String text(String key, Object... arguments) {
+		return messages.getMessage(key, arguments, key, locale);
+	}
+
+	/** The localized label of an enum constant: {@code enum.<SimpleName>.<NAME>}. */
+	public String label(Enum<?> value) {
+		return value == null ? "" : text("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+	}
+
+	public String lang() {
+		return locale.getLanguage().equals("en") ? "en" : "zh-CN";
+	}
+
+	public boolean english() {
+		return "en".equals(locale.getLanguage());
+	}
+
+	public String path() {
+		return path;
+	}
+
+	public String csrfHeader() {
+		return csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName();
+	}
+
+	public String csrfParameter() {
+		return csrf == null ? "_csrf" : csrf.getParameterName();
+	}
+
+	public String csrfToken() {
+		return csrf == null ? "" : csrf.getToken();
+	}
+
+	public boolean authenticated() {
+		return authentication != null && authentication.isAuthenticated()
+				&& authentication.getPrincipal() instanceof ConsoleUser;
+	}
+
+	public String userName() {
+		return authenticated() ? ((ConsoleUser) authentication.getPrincipal()).displayName() : "";
+	}
+
+	public String scopeLabel() {
+		return authenticated() ? ((ConsoleUser) authentication.getPrincipal()).scopeLabel() : "";
+	}
+
+	public boolean hasRole(String role) {
+		return roles().contains(role);
+	}
+
+	private Set<String> roles() {
+		if (authentication == null) {
+			return Set.of();
+		}
+		return authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter(a -> a.startsWith("ROLE_"))
+			.map(a -> a.substring(5))
+			.collect(Collectors.toSet());
+	}
+
+	/** The navigation this user may see, grouped by section, in order. */
+	public List<NavigationGroup> navigation() {
+		if (!authenticated()) {
+			return List.of();
+		}
+		var roles = roles();
+		var bySection = new EnumMap<NavigationItem.Section, List<NavigationItem>>(NavigationItem.Section.class);
+		navigation.stream()
+			.filter(item -> item.roles().isEmpty() || item.roles().stream().anyMatch(roles::contains))
+			.sorted(Comparator.comparingInt(NavigationItem::order))
+			.forEach(item -> bySection.computeIfAbsent(item.section(), s -> new ArrayList<>()).add(item));
+		return bySection.entrySet()
+			.stream()
+			.map(e -> new NavigationGroup("nav.section." + e.getKey().name(), e.getValue()))
+			.toList();
+	}
+
+	public boolean active(NavigationItem item) {
+		return path.equals(item.path()) || path.startsWith(item.path() + "/");
+	}
+
+	public record NavigationGroup(String labelKey, List<NavigationItem> items) {
+	}
+
+}

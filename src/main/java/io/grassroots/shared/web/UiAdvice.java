@@ -1,0 +1,56 @@
+package io.grassroots.shared.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import io.grassroots.shared.NavigationItem;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Gives every console page its {@link Ui} as the model attribute {@code ui}.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class UiAdvice {
+
+	private final UiFactory factory;
+
+	UiAdvice(UiFactory factory) {
+		this.factory = factory;
+	}
+
+	@ModelAttribute("ui")
+	Ui ui(HttpServletRequest request) {
+		return factory.create(request);
+	}
+
+	@Component
+	static class UiFactory {
+
+		private final MessageSource messages;
+
+		private final List<NavigationItem> navigation;
+
+		UiFactory(MessageSource messages, List<NavigationItem> navigation) {
+			this.messages = messages;
+			this.navigation = List.copyOf(navigation);
+		}
+
+		Ui create(HttpServletRequest request) {
+			Locale locale = org.springframework.web.servlet.support.RequestContextUtils.getLocale(request);
+			var csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+			var path = request.getRequestURI().substring(request.getContextPath().length());
+			return new Ui(messages, locale, path, csrf, SecurityContextHolder.getContext().getAuthentication(),
+					navigation);
+		}
+
+	}
+
+}

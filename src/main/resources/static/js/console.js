@@ -1,0 +1,13 @@
+// Console behaviour shared by every page: errors of htmx requests are shown in the page's message area.
+document.addEventListener("DOMContentLoaded", function () {
+    if (!window.htmx) {
+        return;
+    }
+    htmx.config.allowEval = false;
+    htmx.config.responseHandling = [
+        {code: "204", swap: false},
+        {code: "[23]..", swap: true},
+        {code: "[45]..", swap: true, error: true, target: "#flash", swapOverride: "innerHTML"},
+        {code: "...", swap: false}
+    ];
+});
