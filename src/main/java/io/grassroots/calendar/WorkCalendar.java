@@ -1,0 +1,209 @@
+package io.grassroots.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import io.grassroots.shared.BeijingTime;
+import io.grassroots.shared.RegionCode;
+
+/**
+ * The working time of one region: its office hours and the days that break the normal week. All arithmetic is in
+ * Beijing time. Limits in minutes run on the calendar clock; working hours and working days run on the office clock,
+ * which stands still outside office hours, on days off and while a case is parked.
+ */
+public final class WorkCalendar {
+
+	/** Beyond this many days without office time the calendar is considered broken rather than looped over. */
+	static final int MAX_IDLE_DAYS = 3_700;
+
+	private final RegionCode region;
+
+	private final OfficeHours hours;
+
+	private final Map<LocalDate, CalendarDay> exceptions;
+
+	public WorkCalendar(RegionCode region, OfficeHours hours, Map<LocalDate, CalendarDay> exceptions) {
+		this.region = region;
+		this.hours = hours;
+		this.exceptions = Map.copyOf(exceptions);
+	}
+
+	public RegionCode region() {
+		return region;
+	}
+
+	public OfficeHours hours() {
+		return hours;
+	}
+
+	public boolean isWorkingDay(LocalDate date) {
+		var exception = exceptions.get(date);
+		return exception != null ? !exception.off() : hours.workdays().contains(date.getDayOfWeek());
+	}
+
+	/** The office periods of a date, as instants; none on a day off. */
+	public List<Interval> officeTime(LocalDate date) {
+		if (!isWorkingDay(date)) {
+			return List.of();
+		}
+		return hours.shiftsOn(date)
+			.stream()
+			.map(s -> new Interval(date.atTime(s.from()).atZone(BeijingTime.ZONE).toInstant(),
+					date.atTime(s.to()).atZone(BeijingTime.ZONE).toInstant()))
+			.toList();
+	}
+
+	/** Whether the office clock runs at this instant. */
+	public boolean isOfficeTime(Instant instant) {
+		return officeTime(dateOf(instant)).stream().anyMatch(p -> p.contains(instant));
+	}
+
+	/** The end of a limit that starts at {@code start}. A limit of zero ends where it starts. */
+	public Instant deadline(Instant start, TimeLimit limit) {
+		if (limit.amount() == 0) {
+			return start;
+		}
+		return switch (limit.unit()) {
+			case MINUTES -> start.plus(limit.length());
+			case WORKING_HOURS -> advance(start, limit.length(), LimitUnit.WORKING_HOURS);
+			case WORKING_DAYS -> endOfWorkingDay(start, limit.amount());
+		};
+	}
+
+	/**
+	 * The end of a limit whose clock stops during the given intervals (a parked case): the limit keeps the length
+	 * on its clock that it would have without them, and that length is spent only outside them.
+	 */
+	public Instant deadline(Instant start, TimeLimit limit, List<Interval> stopped) {
+		var remaining = elapsed(start, deadline(start, limit), limit.unit());
+		var cursor = start;
+		for (var pause : merged(stopped)) {
+			if (!pause.to().isAfter(cursor)) {
+				continue;
+			}
+			if (pause.from().isAfter(cursor)) {
+				var end = advance(cursor, remaining, limit.unit());
+				if (!end.isAfter(pause.from())) {
+					return end;
+				}
+				remaining = remaining.minus(elapsed(cursor, pause.from(), limit.unit()));
+			}
+			cursor = pause.to();
+		}
+		return advance(cursor, remaining, limit.unit());
+	}
+
+	/** Time on the unit's clock between two instants: calendar time for minutes, office time otherwise. */
+	public Duration elapsed(Instant from, Instant to, LimitUnit unit) {
+		if (!to.isAfter(from)) {
+			return Duration.ZERO;
+		}
+		if (!unit.working()) {
+			return Duration.between(from, to);
+		}
+		var total = Duration.ZERO;
+		for (var date = dateOf(from); !date.isAfter(dateOf(to)); date = date.plusDays(1)) {
+			for (var period : officeTime(date)) {
+				var start = period.from().isAfter(from) ? period.from() : from;
+				var end = period.to().isBefore(to) ? period.to() : to;
+				if (end.isAfter(start)) {
+					total = total.plus(Duration.between(start, end));
+				}
+			}
+		}
+		return total;
+	}
+
+	/** Time on the unit's clock between two instants, not counting the stopped intervals. */
+	public Duration elapsed(Instant from, Instant to, LimitUnit unit, List<Interval> stopped) {
+		var total = elapsed(from, to, unit);
+		for (var pause : merged(stopped)) {
+			var start = pause.from().isAfter(from) ? pause.from() : from;
+			var end = pause.to().isBefore(to) ? pause.to() : to;
+			total = total.minus(elapsed(start, end, unit));
+		}
+		return total;
+	}
+
+	/**
+	 * The working days completed between two instants as {@link LimitUnit#WORKING_DAYS} counts them: working days
+	 * after the day of {@code from} whose office has closed by {@code to}.
+	 */
+	public long workingDaysElapsed(Instant from, Instant to) {
+		var count = 0L;
+		for (var date = dateOf(from).plusDays(1); !date.isAfter(dateOf(to)); date = date.plusDays(1)) {
+			var office = officeTime(date);
+			if (!office.isEmpty() && !office.get(office.size() - 1).to().isAfter(to)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** The instant where {@code amount} of time on the unit's clock has run since {@code from}. */
+	public Instant advance(Instant from, Duration amount, LimitUnit unit) {
+		if (amount.isNegative() || amount.isZero()) {
+			return from;
+		}
+		if (!unit.working()) {
+			return from.plus(amount);
+		}
+		var remaining = amount;
+		var idle = 0;
+		for (var date = dateOf(from); idle < MAX_IDLE_DAYS; date = date.plusDays(1)) {
+			var office = officeTime(date);
+			idle = office.isEmpty() ? idle + 1 : 0;
+			for (var period : office) {
+				if (!period.to().isAfter(from)) {
+					continue;
+				}
+				var start = period.from().isAfter(from) ? period.from() : from;
+				var available = Duration.between(start, period.to());
+				if (remaining.compareTo(available) <= 0) {
+					return start.plus(remaining);
+				}
+				remaining = remaining.minus(available);
+			}
+		}
+		throw new IllegalStateException("The work calendar of " + region + " has no office time");
+	}
+
+	private Instant endOfWorkingDay(Instant start, int days) {
+		var counted = 0;
+		var idle = 0;
+		for (var date = dateOf(start).plusDays(1); idle < MAX_IDLE_DAYS; date = date.plusDays(1)) {
+			var office = officeTime(date);
+			idle = office.isEmpty() ? idle + 1 : 0;
+			if (!office.isEmpty() && ++counted == days) {
+				return office.get(office.size() - 1).to();
+			}
+		}
+		throw new IllegalStateException("The work calendar of " + region + " has no office time");
+	}
+
+	private static LocalDate dateOf(Instant instant) {
+		return instant.atZone(BeijingTime.ZONE).toLocalDate();
+	}
+
+	private static List<Interval> merged(List<Interval> intervals) {
+		var sorted = intervals.stream().sorted(Comparator.comparing(Interval::from)).toList();
+		var merged = new ArrayList<Interval>();
+		for (var interval : sorted) {
+			var last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+			if (last != null && !interval.from().isAfter(last.to())) {
+				merged.set(merged.size() - 1, new Interval(last.from(),
+						interval.to().isAfter(last.to()) ? interval.to() : last.to()));
+			}
+			else {
+				merged.add(interval);
+			}
+		}
+		return merged;
+	}
+
+}

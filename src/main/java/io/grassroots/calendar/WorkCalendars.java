@@ -1,0 +1,94 @@
+package io.grassroots.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.grassroots.shared.RegionCode;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The work calendar of every region, for the modules that compute deadlines. A region uses the office hours of the
+ * nearest region above it that has some, the national days, and the regional holidays of itself and every region
+ * above it. Calendars are kept in memory and reloaded a minute after a change on another node (at once on this one).
+ */
+@Service
+public class WorkCalendars {
+
+	private final CalendarStore store;
+
+	private final Cache<RegionCode, WorkCalendar> calendars = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofMinutes(1))
+		.maximumSize(20_000)
+		.build();
+
+	private volatile Snapshot snapshot;
+
+	WorkCalendars(CalendarStore store) {
+		this.store = store;
+	}
+
+	/** The calendar of a region (a community, street, county …). */
+	public WorkCalendar of(RegionCode region) {
+		return calendars.get(region, this::build);
+	}
+
+	/** When a limit that starts now at this place runs out. */
+	public Instant deadline(RegionCode region, Instant start, TimeLimit limit) {
+		return of(region).deadline(start, limit);
+	}
+
+	/** When a limit runs out whose clock stopped during the given intervals. */
+	public Instant deadline(RegionCode region, Instant start, TimeLimit limit, List<Interval> stopped) {
+		return of(region).deadline(start, limit, stopped);
+	}
+
+	/** Time on the unit's clock between two instants at this place (office time for working units). */
+	public Duration elapsed(RegionCode region, Instant from, Instant to, LimitUnit unit) {
+		return of(region).elapsed(from, to, unit);
+	}
+
+	/** Forgets what is cached, after a change to the calendar tables. */
+	void invalidate() {
+		snapshot = null;
+		calendars.invalidateAll();
+	}
+
+	private WorkCalendar build(RegionCode region) {
+		var data = snapshot();
+		var path = new ArrayDeque<RegionCode>();
+		for (var code = region; !code.isRoot(); code = code.parentByDigits()) {
+			path.push(code);
+		}
+		var days = new HashMap<LocalDate, CalendarDay>(data.days().getOrDefault(RegionCode.ROOT, Map.of()));
+		var hours = data.hours().getOrDefault(RegionCode.ROOT, OfficeHours.standard());
+		for (var code : path) {
+			days.putAll(data.days().getOrDefault(code, Map.of()));
+			hours = data.hours().getOrDefault(code, hours);
+		}
+		return new WorkCalendar(region, hours, days);
+	}
+
+	private Snapshot snapshot() {
+		var current = snapshot;
+		if (current == null || System.nanoTime() - current.loadedAt() > Duration.ofMinutes(1).toNanos()) {
+			var days = new HashMap<RegionCode, Map<LocalDate, CalendarDay>>();
+			store.days().forEach(d -> days.computeIfAbsent(d.region(), r -> new HashMap<>()).put(d.date(), d));
+			current = new Snapshot(store.officeHours(), days, System.nanoTime());
+			snapshot = current;
+		}
+		return current;
+	}
+
+	private record Snapshot(Map<RegionCode, OfficeHours> hours, Map<RegionCode, Map<LocalDate, CalendarDay>> days,
+			long loadedAt) {
+	}
+
+}
