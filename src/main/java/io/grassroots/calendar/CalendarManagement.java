@@ -63,6 +63,12 @@ public class CalendarManagement {
 		return store.nationalYears();
 	}
 
+	/** Refuses (403) anybody but an administrator, for the administration pages. */
+	@Transactional(readOnly = true)
+	public void checkAdministrator() {
+		administrator(currentUser.actor().scope().region());
+	}
+
 	public void setOfficeHours(RegionCode region, OfficeHours hours) {
 		var actor = administrator(region);
 		var problems = hours.problems();
