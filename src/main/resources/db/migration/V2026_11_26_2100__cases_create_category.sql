@@ -45,3 +45,12 @@ insert into cases_time_limit (id, step, urgency, amount, unit, version) values
 insert into cases_time_limit (id, step, urgency, limit_condition, amount, unit, version) values
     ('00000000-0000-4000-8000-000000000303', 'HANDLE', 'NORMAL', 'COMPLEX', 15, 'WORKING_DAYS', 0),
     ('00000000-0000-4000-8000-000000000402', 'VERIFY', null, 'RURAL', 2, 'WORKING_HOURS', 0);
+-- Water, power, gas and heating: 24 hours.
+insert into cases_time_limit (id, category_standard, category_code, step, urgency, amount, unit, version) values
+    ('00000000-0000-4000-8000-000000000311', 'CJT214', 'E0402', 'HANDLE', 'NORMAL', 1440, 'MINUTES', 0),
+    ('00000000-0000-4000-8000-000000000312', 'CJT214', 'E0403', 'HANDLE', 'NORMAL', 1440, 'MINUTES', 0),
+    ('00000000-0000-4000-8000-000000000313', 'CJT214', 'E0405', 'HANDLE', 'NORMAL', 1440, 'MINUTES', 0),
+    ('00000000-0000-4000-8000-000000000314', 'CJT214', 'E0408', 'HANDLE', 'NORMAL', 1440, 'MINUTES', 0),
+    ('00000000-0000-4000-8000-000000000315', 'MATTERS', '010101', 'HANDLE', 'NORMAL', 1440, 'MINUTES', 0),
+    ('00000000-0000-4000-8000-000000000316', 'MATTERS', '010103', 'HANDLE', 'NORMAL', 1440, 'MINUTES', 0),
+    ('00000000-0000-4000-8000-000000000317', 'MATTERS', '010104', 'HANDLE', 'NORMAL', 1440, 'MINUTES', 0);

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.TreeMap;
@@ -50,13 +51,22 @@ public class AuditTrail {
 	/** Appends one entry to its stream's chain; must run inside the transaction of the change it records. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public AuditEntry record(AuditRecord record) {
+		return record(record, clock.instant());
+	}
+
+	/**
+	 * Appends one entry stamped with the given instant instead of the clock's: for work that replays a known past,
+	 * such as demo data driven through the real transitions. The chain stays valid; order is still by sequence.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public AuditEntry record(AuditRecord record, Instant at) {
 		var head = jdbc.sql("select seq, hash from audit_entry where stream = :stream order by seq desc limit 1")
 			.param("stream", record.stream())
 			.query((rs, n) -> new Object[] { rs.getInt(1), rs.getString(2) })
 			.optional();
 		var seq = head.map(h -> (Integer) h[0] + 1).orElse(1);
 		var previous = head.map(h -> (String) h[1]).orElse(ChainHash.GENESIS);
-		return append(record, seq, previous);
+		return append(record, seq, previous, at.truncatedTo(ChronoUnit.MILLIS));
 	}
 
 	/**
@@ -65,11 +75,11 @@ public class AuditTrail {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public AuditEntry recordAfter(AuditRecord record, int headSeq, String headHash) {
-		return append(record, headSeq + 1, headSeq == 0 ? ChainHash.GENESIS : headHash);
+		return append(record, headSeq + 1, headSeq == 0 ? ChainHash.GENESIS : headHash,
+				clock.instant().truncatedTo(ChronoUnit.MILLIS));
 	}
 
-	private AuditEntry append(AuditRecord record, int seq, String previous) {
-		var at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	private AuditEntry append(AuditRecord record, int seq, String previous, Instant at) {
 		var details = json.writeValueAsString(new TreeMap<>(record.details()));
 		var hash = ChainHash.of(previous, record.stream(), seq, at, record.actorId(), record.action(), details);
 		jdbc.sql("""

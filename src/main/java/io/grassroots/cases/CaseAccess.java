@@ -1,0 +1,113 @@
+package io.grassroots.cases;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import io.grassroots.identity.Actor;
+import io.grassroots.identity.DataScope;
+import io.grassroots.identity.Role;
+import io.grassroots.shared.ForbiddenException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and act on a case. A region scope sees the cases placed in its subtree, a department its orders
+ * (lead or assisting), a grid its own cases. A confidential case is seen only by its handlers: the dispatchers whose
+ * scope covers it, its departments and the account that reported it. Actions also need the role of the state table
+ * and, for departments, the right assignment.
+ */
+@Component
+class CaseAccess {
+
+	boolean canSee(Actor actor, Case subject, Supplier<List<AssistStore.Part>> assists) {
+		if (actor.isSystem()) {
+			return true;
+		}
+		var inScope = inScope(actor, subject, assists);
+		if (!subject.origin().confidential()) {
+			return inScope;
+		}
+		return inScope && (actor.has(Role.DISPATCHER) && actor.scope().kind() == DataScope.Kind.REGION
+				|| actor.scope().kind() == DataScope.Kind.DEPARTMENT)
+				|| actor.id().id().equals(subject.origin().reporter().reporterAccount());
+	}
+
+	void check(Actor actor, Case subject, CaseAction action, Supplier<List<AssistStore.Part>> assists) {
+		if (actor.isSystem()) {
+			return;
+		}
+		if (!canSee(actor, subject, assists)) {
+			throw new ForbiddenException("problem.outsideScope");
+		}
+		if (action.roles().stream().noneMatch(actor::has)) {
+			throw new ForbiddenException("cases.forbidden.role", CaseLabels.action(action));
+		}
+		switch (action) {
+			case CLAIM, RETURN, REQUEST_EXTENSION, REPORT_BACK -> require(isDepartment(actor, subject.leadDepartment() == null
+					? null : subject.leadDepartment().id()), "cases.forbidden.notLead");
+			case REPORT_ASSIST -> require(actor.scope().kind() == DataScope.Kind.DEPARTMENT && assists.get().stream()
+				.anyMatch(p -> p.department().id().equals(actor.scope().department())), "cases.forbidden.notAssisting");
+			case ESCALATE -> require(actor.has(subject.status() == CaseStatus.COMMUNITY_HANDLING ? Role.COMMUNITY_STAFF
+					: Role.GRID_WORKER), "cases.forbidden.notYourTier");
+			default -> {
+			}
+		}
+	}
+
+	/** The SQL condition (on alias {@code c}) that keeps the cases an actor may see, with its parameters. */
+	Filter filter(Actor actor) {
+		var params = new HashMap<String, Object>();
+		if (actor.isSystem()) {
+			return new Filter("1 = 1", params);
+		}
+		var scope = actor.scope();
+		params.put("actor", actor.id().id());
+		var where = switch (scope.kind()) {
+			case REGION -> {
+				params.put("from", scope.region().subtreeFrom());
+				params.put("to", scope.region().subtreeTo());
+				yield "c.region >= :from and c.region < :to and (c.confidential = false or "
+						+ (actor.has(Role.DISPATCHER) ? "1 = 1" : "c.reporter_account = :actor") + ")";
+			}
+			case DEPARTMENT -> {
+				params.put("department", scope.department());
+				yield "(c.lead_department = :department or exists (select 1 from cases_assist a where a.case_id = c.id"
+						+ " and a.department = :department))";
+			}
+			case GRID -> {
+				params.put("grid", scope.grid());
+				yield "c.grid = :grid and (c.confidential = false or c.reporter_account = :actor)";
+			}
+		};
+		return new Filter(where, params);
+	}
+
+	private static boolean inScope(Actor actor, Case subject, Supplier<List<AssistStore.Part>> assists) {
+		var scope = actor.scope();
+		return switch (scope.kind()) {
+			case REGION -> scope.coversRegion(subject.place().region());
+			case DEPARTMENT -> subject.leadDepartment() != null
+					&& subject.leadDepartment().id().equals(scope.department())
+					|| assists.get().stream().anyMatch(p -> p.department().id().equals(scope.department()));
+			case GRID -> scope.grid().equals(subject.place().grid());
+		};
+	}
+
+	private static boolean isDepartment(Actor actor, UUID department) {
+		return actor.scope().kind() == DataScope.Kind.DEPARTMENT && actor.scope().department().equals(department);
+	}
+
+	private static void require(boolean condition, String messageKey) {
+		if (!condition) {
+			throw new ForbiddenException(messageKey);
+		}
+	}
+
+	/** A WHERE condition and its named parameters. */
+	record Filter(String where, Map<String, Object> params) {
+	}
+
+}

@@ -1,0 +1,106 @@
+package io.grassroots.cases;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import io.grassroots.calendar.TimeLimit;
+import io.grassroots.calendar.WorkCalendar;
+import io.grassroots.calendar.WorkCalendars;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts, stops, resumes and extends the clock of a case's step with the time-limit table and the work calendar of
+ * the case's place. The yellow instant is where the yellow share of the limit is used, on the limit's own clock.
+ */
+@Component
+class CaseClocks {
+
+	private final TimeLimits limits;
+
+	private final WorkCalendars calendars;
+
+	private final double yellowAt;
+
+	CaseClocks(TimeLimits limits, WorkCalendars calendars, CasesProperties properties) {
+		this.limits = limits;
+		this.calendars = calendars;
+		this.yellowAt = properties.yellowAt();
+	}
+
+	StepClock start(Case subject, Step step, Instant now) {
+		return start(subject.matter(), subject.place(), step, now);
+	}
+
+	StepClock start(Matter matter, Place place, Step step, Instant now) {
+		var limit = limits.limitFor(matter.category(), matter.urgency(), conditions(matter, place), step);
+		var calendar = calendars.of(place.region());
+		var due = calendar.deadline(now, limit);
+		var span = calendar.elapsed(now, due, limit.unit());
+		return running(calendar, step, now, now, due, span, limit);
+	}
+
+	/** Stops the clock (parking): keeps the time that was left. */
+	StepClock stop(Case subject, Instant now) {
+		var clock = subject.clock();
+		var left = calendar(subject).elapsed(now, clock.dueAt(), clock.stepUnit());
+		return new StepClock(clock.step(), clock.stepStartedAt(), null, null, clock.stepSpanSeconds(),
+				clock.stepUnit(), now, left.toSeconds());
+	}
+
+	/** Runs the clock on from now with the time that was left when it stopped. */
+	StepClock resume(Case subject, Instant now) {
+		var clock = subject.clock();
+		var calendar = calendar(subject);
+		var due = calendar.advance(now, Duration.ofSeconds(clock.parkedRemainingSeconds()), clock.stepUnit());
+		var limit = new TimeLimit(0, clock.stepUnit());
+		return running(calendar, clock.step(), clock.stepStartedAt(), now, due,
+				Duration.ofSeconds(clock.stepSpanSeconds()), limit);
+	}
+
+	/** Moves the deadline by an approved extension; the limit grows by the same amount. */
+	StepClock extend(Case subject, TimeLimit extension, Instant now) {
+		var clock = subject.clock();
+		var calendar = calendar(subject);
+		var due = calendar.deadline(clock.dueAt(), extension);
+		var added = calendar.elapsed(clock.dueAt(), due, clock.stepUnit());
+		return running(calendar, clock.step(), clock.stepStartedAt(), now, due,
+				Duration.ofSeconds(clock.stepSpanSeconds()).plus(added), new TimeLimit(0, clock.stepUnit()));
+	}
+
+	/** Time left on the step's clock (negative when overdue), for the work places. */
+	Duration left(Matter matter, Place place, StepClock clock, Instant now) {
+		if (clock == null || clock.dueAt() == null) {
+			return clock != null && clock.parked() ? Duration.ofSeconds(clock.parkedRemainingSeconds()) : Duration.ZERO;
+		}
+		var calendar = calendars.of(place.region());
+		return now.isBefore(clock.dueAt()) ? calendar.elapsed(now, clock.dueAt(), clock.stepUnit())
+				: calendar.elapsed(clock.dueAt(), now, clock.stepUnit()).negated();
+	}
+
+	static Set<LimitCondition> conditions(Matter matter, Place place) {
+		var conditions = EnumSet.noneOf(LimitCondition.class);
+		if (matter.complex()) {
+			conditions.add(LimitCondition.COMPLEX);
+		}
+		if (place.rural()) {
+			conditions.add(LimitCondition.RURAL);
+		}
+		return conditions;
+	}
+
+	private StepClock running(WorkCalendar calendar, Step step, Instant startedAt, Instant now, Instant due,
+			Duration span, TimeLimit limit) {
+		var left = calendar.elapsed(now, due, limit.unit());
+		var greenLeft = left.minus(Duration.ofMillis((long) (span.toMillis() * (1 - yellowAt))));
+		var warn = greenLeft.isNegative() ? now : calendar.advance(now, greenLeft, limit.unit());
+		return new StepClock(step, startedAt, warn, due, span.toSeconds(), limit.unit(), null, null);
+	}
+
+	private WorkCalendar calendar(Case subject) {
+		return calendars.of(subject.place().region());
+	}
+
+}

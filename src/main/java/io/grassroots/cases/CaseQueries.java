@@ -1,0 +1,208 @@
+package io.grassroots.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.grassroots.calendar.LimitUnit;
+import io.grassroots.identity.Actor;
+import io.grassroots.region.DepartmentId;
+import io.grassroots.shared.ForbiddenException;
+import io.grassroots.shared.NotFoundException;
+import io.grassroots.shared.RegionCode;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads cases for the work places, the public tracking page and other modules: queues within the viewer's scope,
+ * the case page, and — for the supervision sweep — the cases whose light changes, found by the indexed
+ * {@code warn_at} and {@code due_at} columns without scanning the open cases.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseQueries {
+
+	private static final String ROW = """
+			select c.id, c.tracking_code, c.title, c.channel, c.status, c.tier, c.urgency, c.category_standard,
+			c.category_code, c.region, c.lead_department, c.suggested_department, c.suspected_duplicate, c.confidential,
+			c.step, c.step_started_at, c.warn_at, c.due_at, c.step_span_seconds, c.step_unit, c.parked_at,
+			c.parked_remaining_seconds, c.reported_at, c.extension_amount, c.version from cases_case c""";
+
+	private final JdbcClient jdbc;
+
+	private final CaseRepository cases;
+
+	private final CaseViews views;
+
+	private final CaseAccess access;
+
+	private final CaseClocks clocks;
+
+	private final CaseNames names;
+
+	private final CaseTime time;
+
+	CaseQueries(JdbcClient jdbc, CaseRepository cases, CaseViews views, CaseAccess access, CaseClocks clocks,
+			CaseNames names, CaseTime time) {
+		this.jdbc = jdbc;
+		this.cases = cases;
+		this.views = views;
+		this.access = access;
+		this.clocks = clocks;
+		this.names = names;
+		this.time = time;
+	}
+
+	/** The case page of one viewer; 404 for an unknown id, 403 outside the viewer's scope. */
+	public CaseView view(Actor actor, CaseId id) {
+		return views.view(actor, load(id), time.now());
+	}
+
+	/** The case as the API answers right after a change; scope-checked like the page. */
+	public CaseSummary summary(Actor actor, CaseId id) {
+		var subject = load(id);
+		views.requireVisible(actor, subject);
+		return CaseSummary.of(subject, time.now(), false);
+	}
+
+	/** A work queue: the cases of the filter within the viewer's scope, most urgent first. */
+	public List<CaseRow> list(Actor actor, CaseFilter filter, int limit) {
+		var scope = access.filter(actor);
+		var sql = new StringBuilder(ROW).append(" where ").append(scope.where());
+		var params = new java.util.HashMap<>(scope.params());
+		if (!filter.statuses().isEmpty()) {
+			sql.append(" and c.status in (:statuses)");
+			params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+		}
+		if (filter.tier() != null) {
+			sql.append(" and c.tier = :tier");
+			params.put("tier", filter.tier().name());
+		}
+		if (filter.extensionPending()) {
+			sql.append(" and c.extension_amount is not null");
+		}
+		if (filter.text() != null && !filter.text().isBlank()) {
+			sql.append(" and (c.title like :text or c.tracking_code = :code)");
+			params.put("text", "%" + filter.text().strip().replace("%", "").replace("_", "") + "%");
+			params.put("code", filter.text().strip().toUpperCase());
+		}
+		sql.append(" order by c.due_at, c.reported_at desc limit :limit");
+		params.put("limit", Math.max(1, Math.min(limit, 500)));
+		var now = time.now();
+		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs, now)).list();
+	}
+
+	/** What the public tracking page shows; empty for an unknown code. */
+	public Optional<TrackingView> track(String trackingCode) {
+		if (trackingCode == null || !trackingCode.matches("[0-9A-Z]{10}")) {
+			return Optional.empty();
+		}
+		return cases.findByTrackingCode(trackingCode).map(c -> views.tracking(c, time.now()));
+	}
+
+	/**
+	 * For the deadline sweep: the cases whose light turns yellow or red in {@code (after, upTo]}, oldest first. Two
+	 * index range scans; the cost grows with the cases that change light, not with the open cases.
+	 */
+	public List<DueCase> lightChanges(Instant after, Instant upTo, int limit) {
+		var sql = """
+				select id, version, status, step, region, grid, lead_department, warn_at, due_at, 'YELLOW' as turns
+				from cases_case where warn_at > :after and warn_at <= :upTo and warn_at < due_at
+				union all
+				select id, version, status, step, region, grid, lead_department, warn_at, due_at, 'RED' as turns
+				from cases_case where due_at > :after and due_at <= :upTo
+				order by 8, 1 limit :limit""";
+		return jdbc.sql(sql)
+			.param("after", Timestamp.from(after))
+			.param("upTo", Timestamp.from(upTo))
+			.param("limit", limit)
+			.query(CaseQueries::due)
+			.list();
+	}
+
+	/** Every case that is red now (its step's deadline has passed), oldest deadline first. */
+	public List<DueCase> overdue(Instant now, int limit) {
+		return jdbc.sql("""
+				select id, version, status, step, region, grid, lead_department, warn_at, due_at, 'RED' as turns
+				from cases_case where due_at <= :now order by due_at, id limit :limit""")
+			.param("now", Timestamp.from(now))
+			.param("limit", limit)
+			.query(CaseQueries::due)
+			.list();
+	}
+
+	/** Photo content, for a viewer who may see the case. */
+	public byte[] attachment(Actor actor, CaseId id, UUID attachment) {
+		views.requireVisible(actor, load(id));
+		return views.attachment(id, attachment).orElseThrow(() -> new NotFoundException("cases.attachment.notFound"));
+	}
+
+	/** The reporters to tell about a case (its own and those of the cases merged into it); for the platform only. */
+	public List<ReporterContact> reporters(Actor actor, CaseId id) {
+		if (!actor.isSystem()) {
+			throw new ForbiddenException("problem.forbidden");
+		}
+		return views.contacts(load(id));
+	}
+
+	private Case load(CaseId id) {
+		return cases.findById(id).orElseThrow(() -> new NotFoundException("cases.notFound", id));
+	}
+
+	private CaseRow row(ResultSet rs, Instant now) throws SQLException {
+		var standard = rs.getString("category_standard");
+		var category = standard == null ? null : new CategoryKey(standard, rs.getString("category_code"));
+		var region = RegionCode.of(rs.getString("region"));
+		var clock = clock(rs);
+		var place = new Place(region, null, Placement.UNPLACED, null, null, null);
+		var matter = new Matter(rs.getString("title"), "", category, Urgency.valueOf(rs.getString("urgency")), false);
+		return new CaseRow(new CaseId(rs.getObject("id", UUID.class)), rs.getString("tracking_code"),
+				rs.getString("title"), Channel.valueOf(rs.getString("channel")), CaseStatus.valueOf(rs.getString("status")),
+				Tier.valueOf(rs.getString("tier")), matter.urgency(), names.category(category), names.region(region),
+				names.department(department(rs, "lead_department")), names.department(department(rs, "suggested_department")),
+				uuid(rs, "suspected_duplicate") == null ? null : new CaseId(uuid(rs, "suspected_duplicate")),
+				rs.getBoolean("confidential"), clock == null ? TrafficLight.NONE : clock.light(now),
+				clocks.left(matter, place, clock, now).toMinutes(), instant(rs, "due_at"), instant(rs, "reported_at"),
+				rs.getObject("extension_amount") != null, rs.getLong("version"));
+	}
+
+	private static StepClock clock(ResultSet rs) throws SQLException {
+		var step = rs.getString("step");
+		if (step == null) {
+			return null;
+		}
+		return new StepClock(Step.valueOf(step), instant(rs, "step_started_at"), instant(rs, "warn_at"),
+				instant(rs, "due_at"), (Long) rs.getObject("step_span_seconds", Long.class),
+				LimitUnit.valueOf(rs.getString("step_unit")), instant(rs, "parked_at"),
+				rs.getObject("parked_remaining_seconds", Long.class));
+	}
+
+	private static DueCase due(ResultSet rs, int n) throws SQLException {
+		var step = rs.getString("step");
+		return new DueCase(new CaseId(rs.getObject("id", UUID.class)), rs.getLong("version"),
+				CaseStatus.valueOf(rs.getString("status")), step == null ? null : Step.valueOf(step),
+				RegionCode.of(rs.getString("region")), uuid(rs, "grid"), department(rs, "lead_department"),
+				instant(rs, "warn_at"), instant(rs, "due_at"), TrafficLight.valueOf(rs.getString("turns")));
+	}
+
+	private static DepartmentId department(ResultSet rs, String column) throws SQLException {
+		var id = uuid(rs, column);
+		return id == null ? null : new DepartmentId(id);
+	}
+
+	private static UUID uuid(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, UUID.class);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		var value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.grassroots.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.grassroots.identity.Actor;
+import io.grassroots.shared.ConflictException;
+import io.grassroots.shared.NotFoundException;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The pipeline every transition runs through, in one transaction: load the case, check access and the version the
+ * actor saw, apply the verb, save the row (the version check again, in the UPDATE), keep the evidence, write the
+ * history. A race lost to another actor surfaces as a readable 409; nothing of the loser is kept.
+ */
+@Component
+class CaseTransitions {
+
+	private final CaseRepository cases;
+
+	private final AssistStore assists;
+
+	private final CaseAccess access;
+
+	private final AttachmentStore attachments;
+
+	private final CaseHistory history;
+
+	private final CaseTime time;
+
+	private final CasesProperties properties;
+
+	private final TransactionTemplate transactions;
+
+	CaseTransitions(CaseRepository cases, AssistStore assists, CaseAccess access, AttachmentStore attachments,
+			CaseHistory history, CaseTime time, CasesProperties properties, PlatformTransactionManager transactions) {
+		this.cases = cases;
+		this.assists = assists;
+		this.access = access;
+		this.attachments = attachments;
+		this.history = history;
+		this.time = time;
+		this.properties = properties;
+		this.transactions = new TransactionTemplate(transactions);
+	}
+
+	/** What a verb does to the loaded case; it answers with the note for the history. */
+	interface Change {
+
+		CaseHistory.Note apply(Case subject, Instant now, Supplier<List<AssistStore.Part>> assists);
+
+	}
+
+	CaseSummary run(Actor actor, CaseId id, long version, CaseAction action, List<Upload> evidence, Change change) {
+		var photos = AttachmentCheck.check(evidence, properties.attachmentMaxBytes(), properties.attachmentMaxFiles());
+		return guard(() -> transactions.execute(status -> {
+			var subject = cases.findById(id).orElseThrow(() -> new NotFoundException("cases.notFound", id));
+			var parts = memo(() -> assists.of(id));
+			access.check(actor, subject, action, parts);
+			subject.checkVersion(version);
+			return apply(actor, subject, action, photos, parts, change);
+		}));
+	}
+
+	/** A transition on a case already found (by its tracking code), for the resident. */
+	CaseSummary runFound(Actor actor, Case subject, CaseAction action, Change change) {
+		return guard(() -> transactions.execute(status -> apply(actor, subject, action, List.of(),
+				memo(() -> assists.of(subject.id())), change)));
+	}
+
+	private CaseSummary apply(Actor actor, Case subject, CaseAction action, List<AttachmentCheck.Checked> photos,
+			Supplier<List<AssistStore.Part>> parts, Change change) {
+		var now = time.now();
+		var from = subject.status();
+		var note = change.apply(subject, now, parts);
+		var saved = cases.save(subject);
+		var photoIds = attachments.add(saved.id(), action, photos, actor.id().toString(), now);
+		history.record(saved, action, from, actor, now, note, photoIds);
+		return CaseSummary.of(saved, now, false);
+	}
+
+	static <T> T guard(Supplier<T> step) {
+		try {
+			return step.get();
+		}
+		catch (ConcurrencyFailureException | DuplicateKeyException e) {
+			throw new ConflictException("cases.conflict");
+		}
+	}
+
+	private static <T> Supplier<T> memo(Supplier<T> supplier) {
+		return new Supplier<>() {
+			private T value;
+
+			@Override
+			public T get() {
+				if (value == null) {
+					value = supplier.get();
+				}
+				return value;
+			}
+		};
+	}
+
+}

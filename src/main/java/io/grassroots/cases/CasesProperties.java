@@ -1,0 +1,27 @@
+package io.grassroots.cases;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the case module.
+ *
+ * @param unplacedRegion where public reports that name no community wait for the dispatcher (a street or county)
+ * @param yellowAt the share of a limit after which the light turns yellow
+ * @param duplicateDistanceMeters how close two reports of the same category must be to count as likely duplicates
+ * @param duplicateWindow how far back likely duplicates are looked for
+ * @param attachmentDirectory where photos are kept; empty keeps them in the database
+ * @param attachmentMaxBytes the largest photo accepted
+ * @param attachmentMaxFiles the most photos accepted with one action
+ * @param publicIntakePerMinute how many public reports one address may send per minute
+ * @param publicIntakeMaxBytes the largest public request accepted (JSON or form with photos)
+ */
+@ConfigurationProperties("grassroots.cases")
+public record CasesProperties(@DefaultValue("652301001000") String unplacedRegion, @DefaultValue("0.8") double yellowAt,
+		@DefaultValue("150") double duplicateDistanceMeters, @DefaultValue("72h") Duration duplicateWindow,
+		@DefaultValue("") String attachmentDirectory, @DefaultValue("5242880") int attachmentMaxBytes,
+		@DefaultValue("6") int attachmentMaxFiles, @DefaultValue("10") int publicIntakePerMinute,
+		@DefaultValue("16777216") long publicIntakeMaxBytes) {
+}

@@ -1,0 +1,52 @@
+package io.grassroots.cases;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.grassroots.region.DepartmentId;
+import io.grassroots.region.DepartmentKind;
+import io.grassroots.region.DepartmentView;
+import io.grassroots.region.Departments;
+import io.grassroots.shared.RegionCode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The departments intake and dispatch need, kept in memory for a minute: which serve a place, which one a kind
+ * suggests, and their names. Keeps the region tree walks off the write path.
+ */
+@Component
+class DepartmentDirectory {
+
+	private final Departments departments;
+
+	private final Cache<RegionCode, List<DepartmentView>> serving = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofMinutes(1))
+		.maximumSize(20_000)
+		.build();
+
+	DepartmentDirectory(Departments departments) {
+		this.departments = departments;
+	}
+
+	List<DepartmentView> serving(RegionCode place) {
+		return serving.get(place, departments::serving);
+	}
+
+	Optional<DepartmentView> suggest(RegionCode place, DepartmentKind kind) {
+		var candidates = serving(place).stream().filter(d -> d.kind() == kind).toList();
+		return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(candidates.size() - 1));
+	}
+
+	boolean serves(RegionCode place, DepartmentId department) {
+		return serving(place).stream().anyMatch(d -> d.id().equals(department));
+	}
+
+	Optional<DepartmentView> find(DepartmentId id) {
+		return id == null ? Optional.empty() : departments.find(id);
+	}
+
+}
