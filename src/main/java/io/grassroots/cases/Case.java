@@ -264,7 +264,7 @@ public class Case extends AbstractAggregateRoot<Case> {
 	/** Refuses an action taken on a version the caller did not see (409 with the current version). */
 	void checkVersion(long seen) {
 		if (version == null || version != seen) {
-			throw new ConflictException("cases.stale", version, CaseLabels.status(status));
+			throw new ConflictException("cases.stale", version);
 		}
 	}
 

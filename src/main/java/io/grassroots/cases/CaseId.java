@@ -2,10 +2,13 @@ package io.grassroots.cases;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jmolecules.ddd.types.Identifier;
 
-public record CaseId(UUID id) implements Identifier {
+public record CaseId(@JsonValue UUID id) implements Identifier {
 
+	@JsonCreator
 	public static CaseId of(String id) {
 		return new CaseId(UUID.fromString(id));
 	}

@@ -71,6 +71,14 @@ public class CaseQueries {
 		return CaseSummary.of(subject, time.now(), false);
 	}
 
+	/** The id of a case the actor may see, by its tracking code (for merging by code). */
+	public Optional<CaseId> findByTrackingCode(Actor actor, String trackingCode) {
+		return cases.findByTrackingCode(trackingCode).filter(c -> {
+			views.requireVisible(actor, c);
+			return true;
+		}).map(Case::id);
+	}
+
 	/** A work queue: the cases of the filter within the viewer's scope, most urgent first. */
 	public List<CaseRow> list(Actor actor, CaseFilter filter, int limit) {
 		var scope = access.filter(actor);

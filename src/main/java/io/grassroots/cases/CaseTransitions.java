@@ -15,8 +15,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The pipeline every transition runs through, in one transaction: load the case, check access and the version the
- * actor saw, apply the verb, save the row (the version check again, in the UPDATE), keep the evidence, write the
+ * The pipeline every transition runs through, in one transaction: load the case, check the version the actor saw
+ * (first: an actor whose view is stale gets a conflict even when the change took the case out of their hands), check
+ * access, apply the verb, save the row (the version check again, in the UPDATE), keep the evidence, write the
  * history. A race lost to another actor surfaces as a readable 409; nothing of the loser is kept.
  */
 @Component
@@ -62,8 +63,8 @@ class CaseTransitions {
 		return guard(() -> transactions.execute(status -> {
 			var subject = cases.findById(id).orElseThrow(() -> new NotFoundException("cases.notFound", id));
 			var parts = memo(() -> assists.of(id));
-			access.check(actor, subject, action, parts);
 			subject.checkVersion(version);
+			access.check(actor, subject, action, parts);
 			return apply(actor, subject, action, photos, parts, change);
 		}));
 	}
