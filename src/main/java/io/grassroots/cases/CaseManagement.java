@@ -201,7 +201,7 @@ public class CaseManagement {
 		}
 		return transitions.run(actor, id, version, CaseAction.MERGE, NONE, (c, now, a) -> {
 			c.mergeInto(into, now);
-			history.mention(into, "case.mergedHere", actor, now, Map.of("from", c.origin().trackingCode()));
+			history.mention(into, "case.mergedHere", actor, now, Map.of("mergedFrom", c.origin().trackingCode()));
 			return Note.of(text, Map.of("into", target.origin().trackingCode()));
 		});
 	}

@@ -155,7 +155,10 @@ class CaseViews {
 	}
 
 	private static CaseStatus status(Object name) {
-		return name == null ? null : CaseStatus.valueOf(name.toString());
+		return name == null ? null : java.util.Arrays.stream(CaseStatus.values())
+			.filter(s -> s.name().equals(name.toString()))
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static String nullToEmpty(String value) {
