@@ -71,6 +71,9 @@ public class TimeLimits {
 	/** Adds a row (no id) or changes one (its id and the version read). */
 	public TimeLimitRule save(Actor actor, TimeLimitRule rule) {
 		administrator(actor);
+		if (rule.id() != null && rules().stream().noneMatch(r -> r.id().equals(rule.id()))) {
+			throw new NotFoundException("cases.timeLimit.notFound", rule.id());
+		}
 		var id = rule.id() == null ? UUID.randomUUID() : rule.id();
 		var params = Map.<String, Object>of("id", id, "step", rule.step().name(), "amount", rule.limit().amount(),
 				"unit", rule.limit().unit().name(), "version", rule.version());

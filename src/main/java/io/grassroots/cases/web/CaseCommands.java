@@ -73,6 +73,10 @@ class CaseCommands {
 	}
 
 	private static CategoryKey category(ActionRequest r) {
+		if (r.category() != null && r.category().contains(":")) {
+			var parts = r.category().strip().split(":", 2);
+			return new CategoryKey(parts[0], parts[1]);
+		}
 		if (r.categoryStandard() == null || r.categoryStandard().isBlank() || r.categoryCode() == null
 				|| r.categoryCode().isBlank()) {
 			throw InvalidInputException.of("category", "cases.intake.unknownCategory", "");

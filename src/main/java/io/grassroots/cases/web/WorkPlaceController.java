@@ -1,0 +1,107 @@
+package io.grassroots.cases.web;
+
+import java.util.List;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRefreshView;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.grassroots.cases.CaseFilter;
+import io.grassroots.cases.CaseId;
+import io.grassroots.cases.CaseManagement;
+import io.grassroots.cases.CaseQueries;
+import io.grassroots.cases.CaseStatus;
+import io.grassroots.identity.CurrentUser;
+import io.grassroots.identity.Role;
+import io.grassroots.shared.InvalidInputException;
+import io.grassroots.shared.NotFoundException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
+
+/**
+ * The work places of the console: the dispatcher's workbench, the department's inbox, the community's list and the
+ * case search. Each shows queues with lights and time left; rows refresh themselves every half minute.
+ */
+@Controller
+class WorkPlaceController {
+
+	private final CaseQueries queries;
+
+	private final CaseManagement cases;
+
+	private final CurrentUser currentUser;
+
+	WorkPlaceController(CaseQueries queries, CaseManagement cases, CurrentUser currentUser) {
+		this.queries = queries;
+		this.cases = cases;
+		this.currentUser = currentUser;
+	}
+
+	@GetMapping({ "/cases/workbench", "/cases/inbox", "/cases/community", "/cases" })
+	String page(@RequestParam(required = false) Queue queue, @RequestParam(required = false) String q,
+			jakarta.servlet.http.HttpServletRequest request, Model model) {
+		var place = place(request.getRequestURI());
+		var queues = queues(place);
+		var active = queue != null && queues.contains(queue) ? queue : queues.get(0);
+		model.addAttribute("view", new QueuePageView(place, queues, active, rows(place, active, q), q == null ? "" : q));
+		return "cases/queuePage";
+	}
+
+	@HxRequest
+	@GetMapping("/cases/places/{place}/rows")
+	String rows(@PathVariable String place, @RequestParam Queue queue, @RequestParam(required = false) String q,
+			Model model) {
+		if (!queues(place).contains(queue)) {
+			throw new NotFoundException("problem.notFound");
+		}
+		model.addAttribute("view", rows(place, queue, q));
+		return "cases/queueRows";
+	}
+
+	/** 一键派单: files a new report with its category if needed, then dispatches it to the suggested department. */
+	@HxRequest
+	@PostMapping("/cases/{id}/quick-dispatch")
+	View quickDispatch(@PathVariable CaseId id, @RequestParam long version) {
+		var actor = currentUser.actor();
+		var subject = queries.summary(actor, id);
+		if (subject.suggestedDepartment() == null || subject.category() == null) {
+			throw InvalidInputException.of("lead", "cases.quickDispatch.noSuggestion");
+		}
+		if (subject.status() == CaseStatus.REPORTED) {
+			subject = cases.file(actor, id, version, subject.category(), subject.urgency(), false, null);
+			version = subject.version();
+		}
+		cases.dispatch(actor, id, version, subject.suggestedDepartment(), List.of(), null);
+		return new HtmxRefreshView();
+	}
+
+	private QueueRowsView rows(String place, Queue queue, String text) {
+		var actor = currentUser.actor();
+		var filter = queue.filter();
+		if (text != null && !text.isBlank()) {
+			filter = new CaseFilter(filter.statuses(), filter.tier(), filter.extensionPending(), text.strip());
+		}
+		return new QueueRowsView(place, queue, queries.list(actor, filter, 200),
+				actor.has(Role.DISPATCHER) && (queue == Queue.NEW || queue == Queue.FILED_QUEUE));
+	}
+
+	private static String place(String uri) {
+		return uri.endsWith("/workbench") ? "workbench" : uri.endsWith("/inbox") ? "inbox"
+				: uri.endsWith("/community") ? "community" : "search";
+	}
+
+	private static List<Queue> queues(String place) {
+		return switch (place) {
+			case "workbench" -> Queue.workbench();
+			case "inbox" -> Queue.inbox();
+			case "community" -> Queue.community();
+			case "search" -> List.of(Queue.ALL);
+			default -> throw new NotFoundException("problem.notFound");
+		};
+	}
+
+}
