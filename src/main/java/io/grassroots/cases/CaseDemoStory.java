@@ -41,7 +41,7 @@ enum CaseDemoStory {
 		return CaseDemoData.officeTime(now, daysAgo, random);
 	}
 
-	void tellAtStreet(CaseDemoData.Run run) {
+	void tellAtStreet(CaseDemoRun run) {
 		switch (this) {
 			case NEW -> {
 			}
@@ -63,7 +63,7 @@ enum CaseDemoStory {
 		}
 	}
 
-	private void handledByDepartments(CaseDemoData.Run run) {
+	private void handledByDepartments(CaseDemoRun run) {
 		run.file();
 		run.dispatch(null);
 		if (this == DISPATCHED) {
@@ -79,7 +79,7 @@ enum CaseDemoStory {
 		}
 	}
 
-	private void finish(CaseDemoData.Run run) {
+	private void finish(CaseDemoRun run) {
 		run.reportBack(this == REPORTED_BACK || this == CLOSED ? 0 : 2);
 		if (this == REPORTED_BACK) {
 			return;
@@ -98,7 +98,7 @@ enum CaseDemoStory {
 		}
 	}
 
-	void tellInGrid(CaseDemoData.Run run) {
+	void tellInGrid(CaseDemoRun run) {
 		switch (this) {
 			case RESOLVED_ON_SITE -> {
 				run.resolveOnSite();

@@ -10,11 +10,15 @@ import java.util.Optional;
 import io.grassroots.identity.Actor;
 import io.grassroots.identity.DataScope;
 import io.grassroots.region.DepartmentView;
+import io.grassroots.shared.ConflictException;
 import io.grassroots.shared.ForbiddenException;
 import io.grassroots.shared.PersonalData;
 import io.grassroots.shared.RegionCode;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns a checked report into a new case: places it, suggests the department its category calls for, looks for a
@@ -45,11 +49,18 @@ class CaseIntake {
 
 	private final CasesProperties properties;
 
+	private final CaseTime time;
+
+	private final TransactionTemplate transactions;
+
 	private final SecureRandom random = new SecureRandom();
 
 	CaseIntake(CaseRepository cases, CasePlacement placement, Categories categories, DepartmentDirectory departments,
 			DuplicateFinder duplicates, CaseClocks clocks, AttachmentStore attachments, CaseHistory history,
-			PersonalData personalData, CasesProperties properties) {
+			PersonalData personalData, CasesProperties properties, CaseTime time,
+			PlatformTransactionManager transactionManager) {
+		this.time = time;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.cases = cases;
 		this.placement = placement;
 		this.categories = categories;
@@ -66,6 +77,34 @@ class CaseIntake {
 	static String keyOf(String owner, String key) {
 		return key == null ? null
 				: AttachmentCheck.sha256((owner + "\n" + key).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Checks a report, answers the first case for a key seen before, or creates the case in its own transaction; a
+	 * concurrent request with the same key that loses the race answers the winner's case.
+	 */
+	CaseSummary take(Actor actor, Intake report, String owner) {
+		IntakeCheck.check(report, actor, categories);
+		var photos = AttachmentCheck.check(report.photos(), properties.attachmentMaxBytes(),
+				properties.attachmentMaxFiles());
+		var key = CaseIntake.keyOf(owner, report.idempotencyKey());
+		var earlier = key == null ? null : cases.findByIntakeKey(key).orElse(null);
+		if (earlier != null) {
+			return CaseSummary.of(earlier, time.now(), false);
+		}
+		try {
+			return transactions.execute(status -> {
+				var now = time.now();
+				return CaseSummary.of(create(actor, report, key, photos, now), now, true);
+			});
+		}
+		catch (DuplicateKeyException e) {
+			var first = key == null ? null : cases.findByIntakeKey(key).orElse(null);
+			if (first == null) {
+				throw new ConflictException("cases.conflict");
+			}
+			return CaseSummary.of(first, time.now(), false);
+		}
 	}
 
 	Case create(Actor actor, Intake intake, String intakeKey, List<AttachmentCheck.Checked> photos, Instant now) {

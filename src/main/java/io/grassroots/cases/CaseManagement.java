@@ -6,22 +6,18 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.grassroots.calendar.TimeLimit;
+import io.grassroots.cases.CaseHistory.Note;
 import io.grassroots.identity.AccountId;
 import io.grassroots.identity.Actor;
 import io.grassroots.identity.DataScope;
-import io.grassroots.region.DepartmentId;
-import io.grassroots.cases.CaseHistory.Note;
 import io.grassroots.identity.Role;
-import io.grassroots.shared.ConflictException;
+import io.grassroots.region.DepartmentId;
 import io.grassroots.shared.ForbiddenException;
 import io.grassroots.shared.InvalidInputException;
 import io.grassroots.shared.NotFoundException;
 import io.grassroots.shared.RuleViolationException;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The closed loop of a case, one business verb per transition of the state table. Every verb checks the actor's role,
@@ -36,9 +32,6 @@ public class CaseManagement {
 	public static final Actor RESIDENT = new Actor(new AccountId(new UUID(0, 1)), "resident", "resident", Set.of(),
 			DataScope.everything());
 
-	/** The most assisting departments one dispatch may call. */
-	static final int MAX_ASSISTING = 5;
-
 	private static final List<Upload> NONE = List.of();
 
 	private final CaseRepository cases;
@@ -49,38 +42,21 @@ public class CaseManagement {
 
 	private final CaseClocks clocks;
 
-	private final CaseAccess access;
+	private final CaseRules rules;
 
 	private final AssistStore assists;
 
 	private final CaseHistory history;
 
-	private final Categories categories;
-
-	private final DepartmentDirectory departments;
-
-	private final CaseTime time;
-
-	private final CasesProperties properties;
-
-	private final TransactionTemplate transactions;
-
 	CaseManagement(CaseRepository cases, CaseIntake intake, CaseTransitions transitions, CaseClocks clocks,
-			CaseAccess access, AssistStore assists, CaseHistory history, Categories categories,
-			DepartmentDirectory departments, CaseTime time, CasesProperties properties,
-			PlatformTransactionManager transactionManager) {
+			CaseRules rules, AssistStore assists, CaseHistory history) {
 		this.cases = cases;
 		this.intake = intake;
 		this.transitions = transitions;
 		this.clocks = clocks;
-		this.access = access;
+		this.rules = rules;
 		this.assists = assists;
 		this.history = history;
-		this.categories = categories;
-		this.departments = departments;
-		this.time = time;
-		this.properties = properties;
-		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/**
@@ -91,39 +67,12 @@ public class CaseManagement {
 		if (!actor.isSystem() && CaseAction.REPORT.roles().stream().noneMatch(actor::has)) {
 			throw new ForbiddenException("cases.forbidden.role", CaseLabels.action(CaseAction.REPORT));
 		}
-		return take(actor, report, actor.id().toString());
+		return intake.take(actor, report, actor.id().toString());
 	}
 
 	/** Takes a report in from a resident (H5 page, Open311): channel ONLINE, no account. */
 	public CaseSummary reportPublic(Intake report) {
-		return take(RESIDENT, new Intake(Channel.ONLINE, report.title(), report.description(), report.category(),
-				report.urgency(), report.longitude(), report.latitude(), report.coordinateSystem(), report.address(),
-				report.community(), report.reporterName(), report.reporterPhone(), report.anonymous(), false,
-				report.idempotencyKey(), report.photos()), "public");
-	}
-
-	private CaseSummary take(Actor actor, Intake report, String owner) {
-		IntakeCheck.check(report, actor, categories);
-		var photos = AttachmentCheck.check(report.photos(), properties.attachmentMaxBytes(),
-				properties.attachmentMaxFiles());
-		var key = CaseIntake.keyOf(owner, report.idempotencyKey());
-		var earlier = key == null ? null : cases.findByIntakeKey(key).orElse(null);
-		if (earlier != null) {
-			return CaseSummary.of(earlier, time.now(), false);
-		}
-		try {
-			return transactions.execute(status -> {
-				var now = time.now();
-				return CaseSummary.of(intake.create(actor, report, key, photos, now), now, true);
-			});
-		}
-		catch (DuplicateKeyException e) {
-			var first = key == null ? null : cases.findByIntakeKey(key).orElse(null);
-			if (first == null) {
-				throw new ConflictException("cases.conflict");
-			}
-			return CaseSummary.of(first, time.now(), false);
-		}
+		return intake.take(RESIDENT, report.fromResident(), "public");
 	}
 
 	public CaseSummary resolveOnSite(Actor actor, CaseId id, long version, String note, List<Upload> evidence) {
@@ -174,9 +123,7 @@ public class CaseManagement {
 	public CaseSummary file(Actor actor, CaseId id, long version, CategoryKey category, Urgency urgency,
 			boolean complex, String note) {
 		var text = NoteCheck.optional("note", note);
-		if (category == null || categories.find(category).filter(Category::active).isEmpty()) {
-			throw InvalidInputException.of("category", "cases.intake.unknownCategory", category);
-		}
+		rules.checkCategory(category);
 		var level = urgency == null ? Urgency.NORMAL : urgency;
 		return transitions.run(actor, id, version, CaseAction.FILE, NONE, (c, now, a) -> {
 			c.file(category, level, complex, now);
@@ -195,10 +142,7 @@ public class CaseManagement {
 	/** 合并: the case joins another one; both keep their reporters, who are told through the event. */
 	public CaseSummary merge(Actor actor, CaseId id, long version, CaseId into, String note) {
 		var text = NoteCheck.optional("note", note);
-		var target = cases.findById(into).orElseThrow(() -> InvalidInputException.of("into", "cases.merge.unknown", into));
-		if (!target.status().isOpen() || !access.canSee(actor, target, () -> assists.of(into))) {
-			throw InvalidInputException.of("into", "cases.merge.notOpen", target.origin().trackingCode());
-		}
+		var target = rules.mergeTarget(actor, into);
 		return transitions.run(actor, id, version, CaseAction.MERGE, NONE, (c, now, a) -> {
 			c.mergeInto(into, now);
 			history.mention(into, "case.mergedHere", actor, now, Map.of("mergedFrom", c.origin().trackingCode()));
@@ -212,7 +156,7 @@ public class CaseManagement {
 		var text = NoteCheck.optional("note", note);
 		var helpers = assisting == null ? List.<DepartmentId>of() : assisting.stream().distinct().toList();
 		return transitions.run(actor, id, version, CaseAction.DISPATCH, NONE, (c, now, a) -> {
-			checkDepartments(c, lead, helpers);
+			rules.checkDepartments(c, lead, helpers);
 			c.dispatch(lead, helpers, clocks.start(c, Step.CLAIM, now), now);
 			if (!helpers.isEmpty() || c.tally().returnCount() > 0) {
 				assists.assign(c.id(), helpers);
@@ -331,7 +275,7 @@ public class CaseManagement {
 		}
 		return transitions.run(actor, id, version, CaseAction.EVALUATE, NONE, (c, now, a) -> {
 			c.evaluate(rating, resolved, source, now);
-			return Note.of(text, rated(rating, resolved, source));
+			return Note.of(text, CaseRules.rated(rating, resolved, source));
 		});
 	}
 
@@ -348,7 +292,7 @@ public class CaseManagement {
 				throw new RuleViolationException("cases.evaluate.windowClosed");
 			}
 			c.evaluate(rating, resolved, EvaluationSource.RESIDENT, now);
-			return Note.of(text, rated(rating, resolved, EvaluationSource.RESIDENT));
+			return Note.of(text, CaseRules.rated(rating, resolved, EvaluationSource.RESIDENT));
 		});
 	}
 
@@ -369,28 +313,6 @@ public class CaseManagement {
 			c.voidCase(now);
 			return Note.of(text, Map.of("approvedBy", approval));
 		});
-	}
-
-	private void checkDepartments(Case subject, DepartmentId lead, List<DepartmentId> assisting) {
-		if (lead == null || !departments.serves(subject.place().region(), lead)) {
-			throw InvalidInputException.of("lead", "cases.dispatch.notServing", lead);
-		}
-		if (assisting.size() > MAX_ASSISTING || assisting.contains(lead)) {
-			throw InvalidInputException.of("assisting", "cases.dispatch.badAssisting", MAX_ASSISTING);
-		}
-		assisting.stream().filter(d -> !departments.serves(subject.place().region(), d)).findFirst().ifPresent(d -> {
-			throw InvalidInputException.of("assisting", "cases.dispatch.notServing", d);
-		});
-	}
-
-	private static Map<String, Object> rated(Rating rating, Boolean resolved, EvaluationSource source) {
-		var details = new java.util.HashMap<String, Object>();
-		details.put("rating", rating.name());
-		details.put("source", source.name());
-		if (resolved != null) {
-			details.put("resolved", resolved);
-		}
-		return details;
 	}
 
 }

@@ -29,6 +29,12 @@ public record Intake(Channel channel, String title, String description, Category
 		photos = photos == null ? List.of() : List.copyOf(photos);
 	}
 
+	/** The report as a resident's: online, never confidential (residents may stay anonymous instead). */
+	Intake fromResident() {
+		return new Intake(Channel.ONLINE, title, description, category, urgency, longitude, latitude, coordinateSystem,
+				address, community, reporterName, reporterPhone, anonymous, false, idempotencyKey, photos);
+	}
+
 	public Intake withIdempotencyKey(String key) {
 		return new Intake(channel, title, description, category, urgency, longitude, latitude, coordinateSystem, address,
 				community, reporterName, reporterPhone, anonymous, confidential, key, photos);
