@@ -154,6 +154,35 @@ class CaseApiTests {
 	}
 
 	@Test
+	void badTransitionInputIsRefusedAndChangesNothing() throws Exception {
+		var created = json.readTree(mvc.perform(post("/api/cases").with(as("dispatcher"))
+			.contentType(MediaType.APPLICATION_JSON).content(report("输入-" + UUID.randomUUID().toString().substring(0, 8))))
+			.andReturn().getResponse().getContentAsString());
+		var id = created.get("id").asString();
+		act(id, "file", "{\"version\": 0, \"categoryStandard\": \"CJT214\", \"categoryCode\": \"E0102\"}", 200);
+		act(id, "dispatch", "{\"version\": 1, \"lead\": \"" + UUID.randomUUID() + "\"}", 400);
+		act(id, "dispatch", "{\"version\": 1, \"lead\": \"not-a-uuid\"}", 400);
+		act(id, "dispatch", "{\"version\": 1}", 400);
+		act(id, "merge", "{\"version\": 1, \"into\": \"NOSUCHCASE\"}", 400);
+		act(id, "merge", "{\"version\": 1, \"into\": \"" + id + "\"}", 422);
+		act(id, "reject", "{\"version\": 1, \"reason\": \"" + "长".repeat(1001) + "\"}", 400);
+		act(id, "request-extension", "{\"version\": 1, \"amount\": -3, \"unit\": \"WORKING_DAYS\", \"reason\": \"x\"}", 400);
+		act(id, "evaluate", "{\"version\": 1, \"rating\": \"AMAZING\"}", 400);
+		act(id, "evaluate", "{\"version\": 1, \"rating\": \"SATISFIED\"}", 422);
+		act(id, "assign-down", "{\"version\": 1, \"to\": \"STREET\"}", 422);
+		mvc.perform(get("/api/cases/" + id).with(as("dispatcher"))).andExpect(jsonPath("$.summary.status").value("FILED"))
+			.andExpect(jsonPath("$.summary.version").value(1));
+		mvc.perform(post("/api/public/cases/" + created.get("trackingCode").asString() + "/evaluation")
+			.with(from(freshAddress())).contentType(MediaType.APPLICATION_JSON).content("{\"rating\":\"NO_REPLY\"}"))
+			.andExpect(status().isBadRequest());
+	}
+
+	void act(String id, String action, String body, int expected) throws Exception {
+		mvc.perform(post("/api/cases/" + id + "/" + action).with(as("dispatcher")).contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andExpect(status().is(expected));
+	}
+
+	@Test
 	void unknownAndMalformedIdsAreNotFoundOrBadRequests() throws Exception {
 		mvc.perform(get("/api/cases/" + UUID.randomUUID()).with(as("dispatcher"))).andExpect(status().isNotFound());
 		mvc.perform(get("/api/cases/not-a-uuid").with(as("dispatcher"))).andExpect(status().isBadRequest());
