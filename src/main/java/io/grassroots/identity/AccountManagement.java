@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AccountManagement {
 
-	static final int LIST_LIMIT = 500;
+	public static final int LIST_LIMIT = 500;
 
 	private final AccountRepository accounts;
 
@@ -49,14 +49,25 @@ public class AccountManagement {
 		this.clock = clock;
 	}
 
-	/** The accounts the caller's scope covers. */
+	/** The accounts the caller's scope covers (at most {@value #LIST_LIMIT}). */
 	@Transactional(readOnly = true)
 	public List<AccountView> visible() {
+		return visible("");
+	}
+
+	/**
+	 * The accounts the caller's scope covers whose username or name contains the text (at most
+	 * {@value #LIST_LIMIT}).
+	 */
+	@Transactional(readOnly = true)
+	public List<AccountView> visible(String text) {
 		var scope = currentUser.actor().scope();
+		var pattern = "%" + (text == null ? "" : text.strip().replace("%", "").replace("_", "")) + "%";
 		var found = switch (scope.kind()) {
-			case REGION -> accounts.findInRegion(scope.region().subtreeFrom(), scope.region().subtreeTo(), LIST_LIMIT);
-			case DEPARTMENT -> accounts.findInDepartment(scope.department(), LIST_LIMIT);
-			case GRID -> accounts.findInGrid(scope.grid(), LIST_LIMIT);
+			case REGION -> accounts.findInRegion(scope.region().subtreeFrom(), scope.region().subtreeTo(), pattern,
+					LIST_LIMIT);
+			case DEPARTMENT -> accounts.findInDepartment(scope.department(), pattern, LIST_LIMIT);
+			case GRID -> accounts.findInGrid(scope.grid(), pattern, LIST_LIMIT);
 		};
 		return found.stream().map(this::view).toList();
 	}

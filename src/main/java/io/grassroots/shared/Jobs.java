@@ -190,6 +190,12 @@ public class Jobs {
 			write(false);
 		}
 
+		/** Sets how far the work is, for work that keeps its own count. */
+		public void reached(long done) {
+			this.done = done;
+			write(false);
+		}
+
 		private synchronized void write(boolean force) {
 			var now = clock.instant();
 			if (!force && now.isBefore(lastWrite.plus(HEARTBEAT))) {
