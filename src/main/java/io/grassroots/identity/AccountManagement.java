@@ -13,6 +13,7 @@ import io.grassroots.shared.ForbiddenException;
 import io.grassroots.shared.InvalidInputException;
 import io.grassroots.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +40,11 @@ public class AccountManagement {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	AccountManagement(AccountRepository accounts, PasswordEncoder passwords, Scopes scopes, CurrentUser currentUser,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.scopes = scopes;
@@ -108,6 +112,7 @@ public class AccountManagement {
 		account.rescope(scope);
 		account = accounts.save(account);
 		record(actor, account, "account.changed", describe(account));
+		events.publishEvent(new AccountChanged(account.id()));
 		return view(account);
 	}
 
@@ -120,6 +125,7 @@ public class AccountManagement {
 		account.disable();
 		account = accounts.save(account);
 		record(actor, account, "account.disabled", Map.of());
+		events.publishEvent(new AccountChanged(account.id()));
 		return view(account);
 	}
 
@@ -129,6 +135,7 @@ public class AccountManagement {
 		account.enable();
 		account = accounts.save(account);
 		record(actor, account, "account.enabled", Map.of());
+		events.publishEvent(new AccountChanged(account.id()));
 		return view(account);
 	}
 

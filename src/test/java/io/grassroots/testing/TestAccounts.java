@@ -10,7 +10,9 @@ import io.grassroots.identity.DataScope;
 import io.grassroots.identity.Role;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Opens accounts with fresh usernames for a test, each with a password and its own API token, so tests never
@@ -47,6 +49,11 @@ public final class TestAccounts {
 		var id = provisioning.ensure(username, prefix, PASSWORD, Set.of(role), scopeKind, scopeReference);
 		var token = SignedIn.as(users, username, () -> tokens.issue(id, "test", null));
 		return new TestAccount(id, username, token.secret());
+	}
+
+	/** Signs a MockMvc request of the console in as the account (a session, as after form login). */
+	public RequestPostProcessor console(TestAccount account) {
+		return SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(account.username()));
 	}
 
 	/** Runs code as the given account (see {@link SignedIn}). */

@@ -71,6 +71,10 @@ class RegionTreeBrowserTests {
 			browser.go("/regions/" + NINGBIANLU);
 			assertThat(browser.find(By.tagName("h1")).getText()).startsWith("403");
 			browser.screenshot("community-refused");
+			browser.go("/admin/accounts");
+			assertThat(browser.find(By.tagName("h1")).getText()).startsWith("403");
+			assertThat(browser.find(By.id("gr-user")).getText()).endsWith("西街社区");
+			browser.screenshot("community-refused-admin-page");
 		}
 	}
 
