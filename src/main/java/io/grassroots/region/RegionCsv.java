@@ -2,10 +2,6 @@ package io.grassroots.region;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -48,11 +44,11 @@ final class RegionCsv {
 					limits.importMaxBytes()));
 			return;
 		}
-		if (isBinary(upload.content())) {
+		if (CsvText.isBinary(upload.content())) {
 			problems.add(Problem.of(upload.name(), 0, "", "region.import.binary"));
 			return;
 		}
-		var text = decodeUtf8(upload, problems);
+		var text = CsvText.decodeUtf8(upload, problems);
 		if (text == null) {
 			return;
 		}
@@ -86,31 +82,6 @@ final class RegionCsv {
 		catch (IOException | RuntimeException e) {
 			problems.add(Problem.of(upload.name(), 0, "", "region.import.unreadable", e.getMessage()));
 		}
-	}
-
-	private static String decodeUtf8(Upload upload, List<Problem> problems) {
-		var decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		var in = ByteBuffer.wrap(upload.content());
-		var out = CharBuffer.allocate(upload.content().length + 1);
-		var result = decoder.decode(in, out, true);
-		if (result.isError()) {
-			problems.add(Problem.of(upload.name(), 0, "", "region.import.notUtf8", in.position()));
-			return null;
-		}
-		var text = out.flip().toString();
-		return text.startsWith("\uFEFF") ? text.substring(1) : text;
-	}
-
-	/** NUL bytes, or other control bytes than tab, line feed and carriage return, do not belong in a CSV file. */
-	private static boolean isBinary(byte[] content) {
-		for (var b : content) {
-			if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static void readRow(String source, RegionFile file, CSVRecord record, Map<RegionCode, Row> rows,

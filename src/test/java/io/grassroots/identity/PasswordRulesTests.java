@@ -14,13 +14,13 @@ class PasswordRulesTests {
 		refused("wangwei", "only-letters-here", "identity.password.lettersAndDigits");
 		refused("wangwei", "1234567890-", "identity.password.lettersAndDigits");
 		refused("wangwei", "WangWei-2026-x", "identity.password.containsUsername");
-		assertThatCode(() -> AccountManagement.checkPassword("wangwei", "Grassroots-2026")).doesNotThrowAnyException();
-		assertThatCode(() -> AccountManagement.checkPassword("wangwei", "基层治理平台密码2026")).doesNotThrowAnyException();
+		assertThatCode(() -> PasswordPolicy.check("wangwei", "Grassroots-2026")).doesNotThrowAnyException();
+		assertThatCode(() -> PasswordPolicy.check("wangwei", "基层治理平台密码2026")).doesNotThrowAnyException();
 	}
 
 	private static void refused(String username, String password, String key) {
 		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> AccountManagement.checkPassword(username, password))
+			.isThrownBy(() -> PasswordPolicy.check(username, password))
 			.satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.messageKey()).isEqualTo(key));
 	}
 
