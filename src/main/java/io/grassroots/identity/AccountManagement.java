@@ -44,13 +44,13 @@ public class AccountManagement {
 
 	AccountManagement(AccountRepository accounts, PasswordEncoder passwords, Scopes scopes, CurrentUser currentUser,
 			AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
-		this.events = events;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.scopes = scopes;
 		this.currentUser = currentUser;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** The accounts the caller's scope covers (at most {@value #LIST_LIMIT}). */

@@ -35,12 +35,12 @@ public class AccountProvisioning {
 
 	AccountProvisioning(AccountRepository accounts, PasswordEncoder passwords, Scopes scopes, AuditTrail audit,
 			Clock clock, ApplicationEventPublisher events) {
-		this.events = events;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.scopes = scopes;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Opens the account unless one with that username exists. */

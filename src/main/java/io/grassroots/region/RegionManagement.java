@@ -46,12 +46,12 @@ public class RegionManagement {
 
 	RegionManagement(RegionImport importer, RegionRepository regions, Jobs jobs, CurrentUser currentUser,
 			AuditTrail audit, RegionProperties properties) {
-		this.properties = properties;
 		this.importer = importer;
 		this.regions = regions;
 		this.jobs = jobs;
 		this.currentUser = currentUser;
 		this.audit = audit;
+		this.properties = properties;
 	}
 
 	/** A file given to an import. */

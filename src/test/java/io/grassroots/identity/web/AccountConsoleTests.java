@@ -128,6 +128,30 @@ class AccountConsoleTests {
 	}
 
 	@Test
+	void anAdministratorDisablesEnablesAndResetsThePasswordOfAnAccount() throws Exception {
+		var dispatcher = accounts.open("managed", Role.DISPATCHER, DataScope.Kind.REGION, "652301001000");
+		var page = "/admin/accounts/" + dispatcher.id();
+		mvc.perform(post(page + "/disable").with(accounts.console(admin)).with(csrf()).header("HX-Request", "true"))
+			.andExpect(header().string("HX-Redirect", page))
+			.andExpect(flash().attribute("notice", "identity.notice.disabled"));
+		mvc.perform(formLogin("/login").user(dispatcher.username()).password(TestAccounts.PASSWORD))
+			.andExpect(redirectedUrl("/login?error"));
+		mvc.perform(get(page).with(accounts.console(admin)))
+			.andExpect(content().string(containsString("id=\"account-status\">已停用")));
+		mvc.perform(post(page + "/enable").with(accounts.console(admin)).with(csrf()))
+			.andExpect(redirectedUrl(page));
+		mvc.perform(post(page + "/password").with(accounts.console(admin))
+			.with(csrf())
+			.param("password", "Reset-By-Admin-2026")
+			.param("repeat", "Reset-By-Admin-2026")).andExpect(redirectedUrl(page));
+		mvc.perform(formLogin("/login").user(dispatcher.username()).password("Reset-By-Admin-2026"))
+			.andExpect(redirectedUrl("/"));
+		mvc.perform(get(page).with(accounts.console(admin)))
+			.andExpect(content().string(containsString("account.passwordReset")))
+			.andExpect(content().string(containsString("account.disabled")));
+	}
+
+	@Test
 	void theTokenSecretIsShownOnceInTheFragmentAndNeverAgain() throws Exception {
 		var dispatcher = accounts.open("secret", Role.DISPATCHER, DataScope.Kind.REGION, "652301001000");
 		var fragment = mvc.perform(post("/admin/accounts/" + dispatcher.id() + "/tokens").with(accounts.console(admin))
