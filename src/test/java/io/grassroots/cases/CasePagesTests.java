@@ -93,12 +93,20 @@ class CasePagesTests {
 			.andExpect(status().isOk()).andExpect(header().exists("HX-Redirect")).andReturn();
 		var id = CaseId.of(result.getResponse().getHeader("HX-Redirect").substring("/cases/".length()));
 		mvc.perform(post("/cases/" + id + "/quick-dispatch").param("version", "0").header("HX-Request", "true")
-			.with(as("dispatcher")).with(csrf())).andExpect(status().isOk()).andExpect(header().string("HX-Refresh", "true"));
+			.with(as("dispatcher")).with(csrf())).andExpect(status().isOk()).andExpect(header().string("HX-Redirect", "/cases/workbench?queue=DISPATCHED_QUEUE"));
 		var urban = CaseTesting.handlerOf(testing.department(DepartmentKind.URBAN_MANAGEMENT));
 		var view = cases.claim(urban, id, 2);
 		assertThat(view.status()).isEqualTo(CaseStatus.IN_PROGRESS);
-		mvc.perform(multipart("/cases/" + id + "/actions/report-back").param("version", "3").param("result", "已劝导")
+		mvc.perform(post("/cases/" + id + "/actions/request-extension").param("version", "3").param("amount", "2")
+			.param("unit", "WORKING_DAYS").param("reason", "待联合执法").with(as("dispatcher")).with(csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/cases/" + id + "/actions/park").param("version", "3").param("reason", "等待规划")
+			.with(as("dispatcher")).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/cases/" + id));
+		mvc.perform(multipart("/cases/" + id + "/actions/report-back").param("version", "4").param("result", "已劝导")
 			.header("HX-Request", "true").with(as("dispatcher")).with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(post("/cases/" + id + "/actions/report-back").param("version", "4").param("result", "已劝导")
+			.with(user(accounts.loadUserByUsername("dispatcher"))).with(csrf())).andExpect(status().isForbidden());
 		mvc.perform(multipart("/cases/" + id + "/actions/file").param("version", "abc").header("HX-Request", "true")
 			.with(as("dispatcher")).with(csrf())).andExpect(status().isBadRequest());
 	}

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.grassroots.calendar.CalendarManagement;
 import io.grassroots.calendar.LimitUnit;
@@ -15,7 +15,9 @@ import io.grassroots.region.RegionView;
 import io.grassroots.region.Regions;
 import io.grassroots.shared.BeijingTime;
 import io.grassroots.shared.RegionCode;
+import io.grassroots.shared.web.Redirects;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,13 +26,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The calendar administration of the console: office hours, regional holidays, national holiday files, and a
  * deadline calculator to check the result.
  */
 @Controller
+@PreAuthorize("hasRole('ADMINISTRATOR')")
 class CalendarController {
 
 	private final CalendarManagement management;
@@ -62,41 +65,39 @@ class CalendarController {
 		return "calendar/calendarAdmin";
 	}
 
-	@HxRequest
 	@PostMapping("/admin/calendar/hours")
-	View setHours(@ModelAttribute OfficeHoursForm form) {
+	String setHours(@ModelAttribute OfficeHoursForm form, HtmxRequest htmx, RedirectAttributes attributes) {
 		management.setOfficeHours(form.regionCode(), form.hours());
-		return new HtmxRedirectView("/admin/calendar");
+		return Redirects.withNotice(htmx, attributes, "/admin/calendar", "calendar.notice.saved");
 	}
 
-	@HxRequest
 	@PostMapping("/admin/calendar/hours/{region}/remove")
-	View removeHours(@PathVariable RegionCode region) {
+	String removeHours(@PathVariable RegionCode region, HtmxRequest htmx, RedirectAttributes attributes) {
 		management.removeOfficeHours(region);
-		return new HtmxRedirectView("/admin/calendar");
+		return Redirects.withNotice(htmx, attributes, "/admin/calendar", "calendar.notice.removed");
 	}
 
-	@HxRequest
 	@PostMapping("/admin/calendar/regional")
-	View addRegional(@ModelAttribute RegionalDaysForm form) {
+	String addRegional(@ModelAttribute RegionalDaysForm form, HtmxRequest htmx, RedirectAttributes attributes) {
 		var days = form.days();
 		management.addRegionalDays(days);
-		return new HtmxRedirectView("/admin/calendar?year=" + days.from().getYear());
+		return Redirects.withNotice(htmx, attributes, "/admin/calendar?year=" + days.from().getYear(),
+				"calendar.notice.saved");
 	}
 
-	@HxRequest
 	@PostMapping("/admin/calendar/regional/{region}/{date}/remove")
-	View removeRegional(@PathVariable RegionCode region, @PathVariable String date) {
+	String removeRegional(@PathVariable RegionCode region, @PathVariable String date, HtmxRequest htmx,
+			RedirectAttributes attributes) {
 		var day = RegionalDaysForm.date("date", date);
 		management.removeRegionalDay(region, day);
-		return new HtmxRedirectView("/admin/calendar?year=" + day.getYear());
+		return Redirects.withNotice(htmx, attributes, "/admin/calendar?year=" + day.getYear(), "calendar.notice.removed");
 	}
 
-	@HxRequest
 	@PostMapping("/admin/calendar/holidays")
-	View importHolidays(@RequestParam(name = "files", required = false) List<MultipartFile> files) throws IOException {
+	String importHolidays(@RequestParam(name = "files", required = false) List<MultipartFile> files,
+			HtmxRequest htmx, RedirectAttributes attributes) throws IOException {
 		CalendarInput.imported(management.importNationalHolidays(CalendarInput.holidayFiles(files)));
-		return new HtmxRedirectView("/admin/calendar");
+		return Redirects.withNotice(htmx, attributes, "/admin/calendar", "calendar.notice.imported");
 	}
 
 	@HxRequest

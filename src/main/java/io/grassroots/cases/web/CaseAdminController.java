@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.grassroots.cases.Categories;
 import io.grassroots.cases.CategoryStandard;
 import io.grassroots.cases.TimeLimits;
@@ -14,7 +13,9 @@ import io.grassroots.identity.Role;
 import io.grassroots.shared.ForbiddenException;
 import io.grassroots.shared.ImportReport;
 import io.grassroots.shared.InvalidInputException;
+import io.grassroots.shared.web.Redirects;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,10 +25,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administration of the category standards and of the time-limit table. */
 @Controller
+@PreAuthorize("hasRole('ADMINISTRATOR')")
 class CaseAdminController {
 
 	private final Categories categories;
@@ -52,13 +54,14 @@ class CaseAdminController {
 		return "cases/categoriesAdmin";
 	}
 
-	@HxRequest
 	@PostMapping("/admin/categories/import")
-	View importCategories(@RequestParam String standard, @RequestParam String title,
-			@RequestParam(required = false) MultipartFile file) throws IOException {
+	String importCategories(@RequestParam String standard, @RequestParam String title,
+			@RequestParam(required = false) MultipartFile file, HtmxRequest htmx, RedirectAttributes attributes)
+			throws IOException {
 		imported(categories.importStandard(currentUser.actor(), standard.strip(), title, file == null ? ""
 				: file.getOriginalFilename(), file == null ? new byte[0] : file.getBytes()));
-		return new HtmxRedirectView("/admin/categories?standard=" + standard.strip());
+		return Redirects.withNotice(htmx, attributes, "/admin/categories?standard=" + standard.strip(),
+				"cases.notice.imported");
 	}
 
 	@GetMapping("/admin/time-limits")
@@ -68,19 +71,18 @@ class CaseAdminController {
 		return "cases/timeLimitsAdmin";
 	}
 
-	@HxRequest
 	@PostMapping("/admin/time-limits")
-	View saveTimeLimit(@RequestParam(required = false) UUID id, @ModelAttribute TimeLimitForm form, BindingResult binding) {
+	String saveTimeLimit(@RequestParam(required = false) UUID id, @ModelAttribute TimeLimitForm form,
+			BindingResult binding, HtmxRequest htmx, RedirectAttributes attributes) {
 		Binding.check(binding);
 		limits.save(currentUser.actor(), form.rule(id));
-		return new HtmxRedirectView("/admin/time-limits");
+		return Redirects.withNotice(htmx, attributes, "/admin/time-limits", "cases.notice.saved");
 	}
 
-	@HxRequest
 	@PostMapping("/admin/time-limits/{id}/remove")
-	View removeTimeLimit(@PathVariable UUID id) {
+	String removeTimeLimit(@PathVariable UUID id, HtmxRequest htmx, RedirectAttributes attributes) {
 		limits.remove(currentUser.actor(), id);
-		return new HtmxRedirectView("/admin/time-limits");
+		return Redirects.withNotice(htmx, attributes, "/admin/time-limits", "cases.notice.removed");
 	}
 
 	private void administrator() {

@@ -3,11 +3,12 @@ package io.grassroots.cases.web;
 import java.util.List;
 import java.util.UUID;
 
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.grassroots.cases.CaseId;
 import io.grassroots.cases.CaseQueries;
 import io.grassroots.identity.CurrentUser;
+import io.grassroots.shared.web.Redirects;
 import io.grassroots.region.Departments;
 
 import org.springframework.http.ResponseEntity;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The case page: details, map, photos, the timeline from the audit chain, and forms for exactly the actions the
@@ -57,13 +58,13 @@ class CaseController {
 		return "cases/casePage";
 	}
 
-	@HxRequest
 	@PostMapping("/cases/{id}/actions/{action}")
-	View act(@PathVariable CaseId id, @PathVariable String action, @ModelAttribute ActionRequest request,
-			BindingResult binding, @RequestParam(name = "photos", required = false) List<MultipartFile> photos) {
+	String act(@PathVariable CaseId id, @PathVariable String action, @ModelAttribute ActionRequest request,
+			BindingResult binding, @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+			HtmxRequest htmx, RedirectAttributes attributes) {
 		Binding.check(binding);
 		commands.run(currentUser.actor(), id, action, request, Uploads.of(photos));
-		return new HtmxRedirectView("/cases/" + id);
+		return Redirects.withNotice(htmx, attributes, "/cases/" + id, "cases.notice.done");
 	}
 
 	@GetMapping("/cases/{id}/attachments/{attachment}")

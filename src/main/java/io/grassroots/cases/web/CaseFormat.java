@@ -1,21 +1,11 @@
 package io.grassroots.cases.web;
 
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-
 import io.grassroots.cases.CaseAction;
-import io.grassroots.shared.BeijingTime;
 
-/** Formatting the case pages share: Beijing time, and the path names of actions. */
+/** Formatting the case pages share: hours and minutes left, and the path names of actions. */
 public final class CaseFormat {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BeijingTime.ZONE);
-
 	private CaseFormat() {
-	}
-
-	public static String time(Instant instant) {
-		return instant == null ? "" : TIME.format(instant);
 	}
 
 	/** The path an action is posted to: {@code /cases/{id}/actions/<path>}. */

@@ -4,13 +4,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.grassroots.cases.CaseManagement;
 import io.grassroots.cases.CaseQueries;
 import io.grassroots.cases.Channel;
 import io.grassroots.identity.Actor;
 import io.grassroots.identity.CurrentUser;
+import io.grassroots.shared.web.Redirects;
 import io.grassroots.identity.DataScope;
 import io.grassroots.identity.Role;
 import io.grassroots.region.RegionLevel;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Staff intake: the console form (phone, counter, mailbox …) and the grid worker's phone pages (my tasks, report
@@ -65,13 +66,14 @@ class IntakeController {
 		return "cases/intakePage";
 	}
 
-	@HxRequest
 	@PostMapping("/cases/new")
-	View report(@ModelAttribute IntakeForm form, BindingResult binding,
-			@RequestParam(name = "photos", required = false) List<MultipartFile> photos) {
+	String report(@ModelAttribute IntakeForm form, BindingResult binding,
+			@RequestParam(name = "photos", required = false) List<MultipartFile> photos, HtmxRequest htmx,
+			RedirectAttributes attributes) {
 		Binding.check(binding);
 		var summary = cases.report(currentUser.actor(), form.request().intake(form.key(), Uploads.of(photos)));
-		return new HtmxRedirectView("/cases/" + summary.id());
+		return Redirects.withNotice(htmx, attributes, "/cases/" + summary.id(),
+				summary.created() ? "cases.notice.reported" : "cases.notice.alreadyReported");
 	}
 
 	@GetMapping("/m/tasks")

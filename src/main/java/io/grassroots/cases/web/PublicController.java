@@ -3,7 +3,7 @@ package io.grassroots.cases.web;
 import java.util.List;
 import java.util.UUID;
 
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.grassroots.cases.CaseManagement;
 import io.grassroots.cases.CaseQueries;
@@ -14,6 +14,7 @@ import io.grassroots.region.RegionLevel;
 import io.grassroots.region.Regions;
 import io.grassroots.shared.NotFoundException;
 import io.grassroots.shared.RegionCode;
+import io.grassroots.shared.web.Redirects;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The resident's pages, without signing in: report a problem with a photo, get a tracking code, follow the steps
@@ -60,13 +61,14 @@ class PublicController {
 		return "cases/publicReport";
 	}
 
-	@HxRequest
 	@PostMapping("/public/report")
-	View report(@ModelAttribute IntakeForm form, BindingResult binding,
-			@RequestParam(name = "photos", required = false) List<MultipartFile> photos) {
+	String report(@ModelAttribute IntakeForm form, BindingResult binding,
+			@RequestParam(name = "photos", required = false) List<MultipartFile> photos, HtmxRequest htmx,
+			RedirectAttributes attributes) {
 		Binding.check(binding);
 		var summary = cases.reportPublic(form.request().intake(form.key(), Uploads.of(photos)));
-		return new HtmxRedirectView("/public/track/" + summary.trackingCode());
+		return Redirects.withNotice(htmx, attributes, "/public/track/" + summary.trackingCode(),
+				"cases.notice.publicReported");
 	}
 
 	@GetMapping("/public/track/{code}")
@@ -76,12 +78,12 @@ class PublicController {
 		return "cases/publicTrack";
 	}
 
-	@HxRequest
 	@PostMapping("/public/track/{code}/evaluation")
-	View evaluate(@PathVariable String code, @RequestParam(required = false) Rating rating,
-			@RequestParam(required = false) Boolean resolved, @RequestParam(required = false) String comment) {
+	String evaluate(@PathVariable String code, @RequestParam(required = false) Rating rating,
+			@RequestParam(required = false) Boolean resolved, @RequestParam(required = false) String comment,
+			HtmxRequest htmx, RedirectAttributes attributes) {
 		cases.evaluateByResident(code, rating, Boolean.TRUE.equals(resolved), comment);
-		return new HtmxRedirectView("/public/track/" + code);
+		return Redirects.withNotice(htmx, attributes, "/public/track/" + code, "cases.notice.rated");
 	}
 
 }

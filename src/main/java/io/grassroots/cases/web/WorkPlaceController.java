@@ -2,7 +2,7 @@ package io.grassroots.cases.web;
 
 import java.util.List;
 
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRefreshView;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.grassroots.cases.CaseFilter;
 import io.grassroots.cases.CaseId;
@@ -10,6 +10,7 @@ import io.grassroots.cases.CaseManagement;
 import io.grassroots.cases.CaseQueries;
 import io.grassroots.cases.CaseStatus;
 import io.grassroots.identity.CurrentUser;
+import io.grassroots.shared.web.Redirects;
 import io.grassroots.identity.Role;
 import io.grassroots.shared.InvalidInputException;
 import io.grassroots.shared.NotFoundException;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The work places of the console: the dispatcher's workbench, the department's inbox, the community's list and the
@@ -63,9 +64,9 @@ class WorkPlaceController {
 	}
 
 	/** 一键派单: files a new report with its category if needed, then dispatches it to the suggested department. */
-	@HxRequest
 	@PostMapping("/cases/{id}/quick-dispatch")
-	View quickDispatch(@PathVariable CaseId id, @RequestParam long version) {
+	String quickDispatch(@PathVariable CaseId id, @RequestParam long version, HtmxRequest htmx,
+			RedirectAttributes attributes) {
 		var actor = currentUser.actor();
 		var subject = queries.summary(actor, id);
 		if (subject.suggestedDepartment() == null || subject.category() == null) {
@@ -76,7 +77,8 @@ class WorkPlaceController {
 			version = subject.version();
 		}
 		cases.dispatch(actor, id, version, subject.suggestedDepartment(), List.of(), null);
-		return new HtmxRefreshView();
+		return Redirects.withNotice(htmx, attributes, "/cases/workbench?queue=" + Queue.DISPATCHED_QUEUE,
+				"cases.notice.dispatched");
 	}
 
 	private QueueRowsView rows(String place, Queue queue, String text) {
