@@ -120,17 +120,33 @@ public class CaseQueries {
 	 */
 	public List<DueCase> lightChanges(Instant after, Instant upTo, int limit) {
 		var sql = """
-				select id, version, status, step, region, grid, lead_department, warn_at, due_at, 'YELLOW' as turns
-				from cases_case where warn_at > :after and warn_at <= :upTo and warn_at < due_at
+				select id, version, status, step, region, grid, lead_department, warn_at, due_at, 'YELLOW' as turns,
+				warn_at as crossed_at from cases_case where warn_at > :after and warn_at <= :upTo and warn_at < due_at
 				union all
-				select id, version, status, step, region, grid, lead_department, warn_at, due_at, 'RED' as turns
-				from cases_case where due_at > :after and due_at <= :upTo
-				order by 8, 1 limit :limit""";
+				select id, version, status, step, region, grid, lead_department, warn_at, due_at, 'RED' as turns,
+				due_at as crossed_at from cases_case where due_at > :after and due_at <= :upTo
+				order by crossed_at, id limit :limit""";
 		return jdbc.sql(sql)
 			.param("after", Timestamp.from(after))
 			.param("upTo", Timestamp.from(upTo))
 			.param("limit", limit)
 			.query(CaseQueries::due)
+			.list();
+	}
+
+	/**
+	 * The cases within the viewer's scope whose light is yellow or red now (the supervision board), the longest
+	 * overdue first. One index range scan on {@code warn_at}.
+	 */
+	public List<CaseRow> lit(Actor actor, int limit) {
+		var scope = access.filter(actor);
+		var params = new java.util.HashMap<>(scope.params());
+		var now = time.now();
+		params.put("now", Timestamp.from(now));
+		params.put("limit", Math.max(1, Math.min(limit, 500)));
+		return jdbc.sql(ROW + " where " + scope.where() + " and c.warn_at <= :now order by c.due_at, c.id limit :limit")
+			.params(params)
+			.query((rs, n) -> row(rs, now))
 			.list();
 	}
 

@@ -1,0 +1,56 @@
+package io.grassroots.supervision;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the deadline sweep on a schedule. ShedLock keeps one node sweeping at a time, which saves work; correctness
+ * does not depend on it (see {@link DeadlineSweep}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
+class SupervisionScheduling {
+
+	@Bean
+	LockProvider supervisionLockProvider(DataSource dataSource) {
+		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+			.withJdbcTemplate(new JdbcTemplate(dataSource))
+			.withTableName("supervision_lock")
+			.build());
+	}
+
+	@Component
+	@ConditionalOnProperty(name = "grassroots.supervision.sweep-enabled", havingValue = "true", matchIfMissing = true)
+	static class ScheduledSweep {
+
+		private final DeadlineSweep sweep;
+
+		private final Clock clock;
+
+		ScheduledSweep(DeadlineSweep sweep, Clock clock) {
+			this.sweep = sweep;
+			this.clock = clock;
+		}
+
+		@Scheduled(fixedDelayString = "${grassroots.supervision.sweep-interval:30s}", initialDelayString = "${grassroots.supervision.sweep-interval:30s}")
+		@SchedulerLock(name = "supervision-deadline-sweep", lockAtMostFor = "PT10M")
+		void sweep() {
+			sweep.sweep(clock.instant());
+		}
+
+	}
+
+}
