@@ -116,6 +116,11 @@ class SupervisionTesting {
 			.query(Long.class).single();
 	}
 
+	Instant watermark(String sweep) {
+		return jdbc.sql("select watermark from supervision_sweep where name = :n").param("n", sweep)
+			.query(java.sql.Timestamp.class).single().toInstant();
+	}
+
 	static Instant before(CaseSummary c) {
 		return c.deadline().warnAt().minusSeconds(1);
 	}
