@@ -78,8 +78,11 @@ public class DeadlineSweep {
 		return report;
 	}
 
-	/** Handles every light change and every check in {@code (after, upTo]}; safe to run twice or concurrently. */
-	Report window(Instant after, Instant upTo) {
+	/**
+	 * Handles every light change and every check in {@code (after, upTo]}, whatever the watermark says (replaying a
+	 * known past, such as the demo data); safe to run twice or concurrently.
+	 */
+	public Report window(Instant after, Instant upTo) {
 		var report = new int[3];
 		pages(after, upTo, (from, limit) -> cases.lightChanges(from, upTo, limit), DeadlineSweep::crossing, change -> {
 			report[0]++;
