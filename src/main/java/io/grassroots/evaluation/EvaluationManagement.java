@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Evaluation of closed cases. The evaluation window is the EVALUATE limit of the time-limit table (7 days unless an
  * administrator changes it), the same instant the case's clock and the tracking page use: a staff callback (回访)
- * records a rating within it, the deadline sweep records "no reply" once it has passed. The street (a dispatcher or
+ * records a rating within it, the deadline sweep records «no reply» once it has passed. The street (a dispatcher or
  * supervisor) rates the department that handled a closed case, 1 to 5, once.
  */
 @Service
@@ -69,7 +69,7 @@ public class EvaluationManagement {
 	}
 
 	/**
-	 * The window that ended at {@code windowEnd} ran out with no answer: recorded once as "no reply". A case
+	 * The window that ended at {@code windowEnd} ran out with no answer: recorded once as «no reply». A case
 	 * evaluated meanwhile, or whose window is another one (reopened and closed again), is left alone.
 	 */
 	void noReply(CaseId id, java.time.Instant windowEnd) {

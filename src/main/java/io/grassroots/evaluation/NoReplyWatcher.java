@@ -7,7 +7,7 @@ import io.grassroots.supervision.DeadlineWatcher;
 
 import org.springframework.stereotype.Component;
 
-/** When the deadline sweep sees an evaluation window run out, the case is evaluated as "no reply" (once). */
+/** When the deadline sweep sees an evaluation window run out, the case is evaluated as «no reply» (once). */
 @Component
 class NoReplyWatcher implements DeadlineWatcher {
 

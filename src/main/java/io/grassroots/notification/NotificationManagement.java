@@ -75,7 +75,7 @@ public class NotificationManagement {
 			.orElse(Instant.EPOCH);
 	}
 
-	/** The condition (under the key "where") and parameters that select the notices addressed to an actor. */
+	/** The condition (under the key «where») and parameters that select the notices addressed to an actor. */
 	private static Map<String, Object> audience(Actor actor) {
 		var params = new HashMap<String, Object>();
 		var scope = actor.scope();

@@ -79,7 +79,7 @@ public class DeadlineSweep {
 	}
 
 	/**
-	 * Handles every light change and every check in {@code (after, upTo]}, whatever the watermark says (replaying a
+	 * Handles every light change and every check in the window after {@code after} up to and including {@code upTo}, whatever the watermark says (replaying a
 	 * known past, such as the demo data); safe to run twice or concurrently.
 	 */
 	public Report window(Instant after, Instant upTo) {

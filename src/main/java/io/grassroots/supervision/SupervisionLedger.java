@@ -145,7 +145,7 @@ class SupervisionLedger {
 		return changed;
 	}
 
-	/** The checks that fall due in {@code (after, upTo]}, oldest first. */
+	/** The checks that fall due in the window after {@code after} up to and including {@code upTo}, oldest first. */
 	@Transactional(readOnly = true)
 	List<Issue.Timer> timers(Instant after, Instant upTo, int limit) {
 		return jdbc.sql("""

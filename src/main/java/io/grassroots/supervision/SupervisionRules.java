@@ -13,7 +13,7 @@ import io.grassroots.cases.TrafficLight;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules of CASE-LIFECYCLE.md "Supervision", as functions of the facts (no database): what a change of light
+ * The rules of CASE-LIFECYCLE.md «Supervision», as functions of the facts (no database): what a change of light
  * calls for, when the checks that follow fall due, and whether a case is still overdue at the deadline it was
  * supervised for.
  */
@@ -36,7 +36,7 @@ class SupervisionRules {
 	/**
 	 * Department steps (claim, handle) are reminded at yellow and supervised by order at red; the street's, the
 	 * community's and the grid's steps are reminded at yellow and again at red; the evaluation window is not
-	 * supervision's (it ends as "no reply").
+	 * supervision's (it ends as «no reply»).
 	 */
 	List<Response> onChange(DueCase change) {
 		if (change.step() == null || change.step() == Step.EVALUATE || !change.status().isOpen()) {

@@ -12,7 +12,7 @@ import io.grassroots.supervision.SupervisionRows;
  */
 public record BoardView(SupervisionRows.Board board, List<DepartmentView> departments, boolean supervisor) {
 
-	/** Hours of a signed number of minutes, for "overdue by h:mm". */
+	/** Hours of a signed number of minutes, for «overdue by h:mm». */
 	public static long hours(long minutes) {
 		return Math.abs(minutes) / 60;
 	}
