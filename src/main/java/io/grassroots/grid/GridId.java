@@ -2,11 +2,14 @@ package io.grassroots.grid;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jmolecules.ddd.types.Identifier;
 
-/** The identity of a grid; stable across renames and re-coding. */
+/** The identity of a grid; stable across renames and re-coding. In JSON it is the plain UUID text. */
 public record GridId(UUID id) implements Identifier {
 
+	@JsonCreator
 	public static GridId of(String id) {
 		return new GridId(UUID.fromString(id));
 	}
@@ -15,6 +18,7 @@ public record GridId(UUID id) implements Identifier {
 		return new GridId(UUID.randomUUID());
 	}
 
+	@JsonValue
 	@Override
 	public String toString() {
 		return id.toString();

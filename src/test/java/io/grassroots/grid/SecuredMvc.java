@@ -15,6 +15,12 @@ final class SecuredMvc {
 	private SecuredMvc() {
 	}
 
+	/** Signs the test's account in again for direct service calls (a MockMvc request clears the thread's context). */
+	static void restoreContext() {
+		org.springframework.security.core.context.SecurityContextHolder
+			.setContext(org.springframework.security.test.context.TestSecurityContextHolder.getContext());
+	}
+
 	static MockMvc of(WebApplicationContext context) {
 		return MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
 	}
