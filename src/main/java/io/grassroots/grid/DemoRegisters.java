@@ -28,11 +28,14 @@ class DemoRegisters {
 
 	private final PersonalData personal;
 
+	private final Standards standards;
+
 	private final Clock clock;
 
-	DemoRegisters(JdbcTemplate jdbc, PersonalData personal, Clock clock) {
+	DemoRegisters(JdbcTemplate jdbc, PersonalData personal, Standards standards, Clock clock) {
 		this.jdbc = jdbc;
 		this.personal = personal;
+		this.standards = standards;
 		this.clock = clock;
 	}
 
@@ -45,6 +48,7 @@ class DemoRegisters {
 		var households = new ArrayList<Object[]>();
 		var visits = new ArrayList<Object[]>();
 		var now = clock.instant();
+		var byType = standards.byType();
 		for (int g = 0; g < grids.size(); g++) {
 			var grid = grids.get(g).view();
 			var id = grid.id().id();
@@ -70,7 +74,7 @@ class DemoRegisters {
 				var address = grid.name().replace("网格", "") + "小区" + b + "号楼（演示）";
 				buildings.add(new Object[] { building, id, grid.community().value(), b + "号楼", address });
 				for (int h = 0; h < 6; h++) {
-					households(people, grid, building, address, h, now, households, visits);
+					households(people, grid, byType.get(grid.managementType()), building, address, h, now, households, visits);
 				}
 			}
 		}
@@ -90,8 +94,12 @@ class DemoRegisters {
 				values (?, ?, ?, ?, 'demo', ?, ?, null, ?, false, null, 0)""", visits);
 	}
 
-	private void households(DemoPeople people, GridView grid, UUID building, String address, int h,
-			java.time.Instant now, List<Object[]> households, List<Object[]> visits) {
+	/**
+	 * One demo household and its visits: the last visit lies within its interval for about nine households in ten
+	 * and beyond it for the rest (overdue); earlier visits follow the interval back over the last four months.
+	 */
+	private void households(DemoPeople people, GridView grid, ManagementStandard standard, UUID building,
+			String address, int h, java.time.Instant now, List<Object[]> households, List<Object[]> visits) {
 		var random = people.random();
 		var household = UUID.randomUUID();
 		var roll = random.nextInt(100);
@@ -104,9 +112,10 @@ class DemoRegisters {
 				(1 + h / 3) + "单元", (1 + h % 3) + "01", people.name() + "（演示）", 1 + random.nextInt(5),
 				personal.encrypt(phone), personal.blindIndex(phone), personal.encrypt(idNumber),
 				personal.blindIndex(idNumber), tags, Timestamp.from(registered) });
-		var interval = tags.contains("KEY_PERSON") ? 7 : tags.isEmpty() ? 150 : 30;
-		var lag = random.nextInt(interval + interval / 2 + 1);
-		for (var day = lag; day < 120; day += interval) {
+		var interval = standard.intervalFor(HouseholdTag.load(tags));
+		var overdue = random.nextInt(10) == 0;
+		var lag = overdue ? interval + 1 + random.nextInt(interval / 2 + 1) : random.nextInt(Math.max(1, interval - 1));
+		for (var day = lag; day == lag || day < 120; day += interval) {
 			var findings = random.nextInt(12) == 0 ? "（演示）楼道灯不亮，已告知物业" : null;
 			visits.add(new Object[] { UUID.randomUUID(), household, grid.id().id(), grid.community().value(),
 					"网格员（演示）", Timestamp.from(now.minus(Duration.ofDays(day)).minus(Duration.ofHours(3))), findings });

@@ -76,6 +76,14 @@ class GridBrowserTests {
 		return "http://localhost:" + port + path;
 	}
 
+	/** Keeps what the browser showed in target/browser-screenshots, for people reviewing a run. */
+	void screenshot(String name) throws java.io.IOException {
+		var target = Path.of("target/browser-screenshots");
+		Files.createDirectories(target);
+		var png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+		Files.write(target.resolve(name + ".png"), png);
+	}
+
 	void submit(String form) {
 		((org.openqa.selenium.JavascriptExecutor) browser)
 			.executeScript("arguments[0].requestSubmit()", browser.findElement(By.cssSelector(form)));
@@ -106,6 +114,7 @@ class GridBrowserTests {
 
 		browser.get(url("/grids/map?within=652323100001"));
 		var shape = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("path.gr-grid-652323100001001")));
+		screenshot("grid-map-imported");
 		shape.click();
 		var link = waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".leaflet-popup-content a")));
 		assertThat(link.getText()).contains("熙景浏览器网格");
@@ -136,6 +145,10 @@ class GridBrowserTests {
 		assertThat(browser.findElement(By.id("grid-commitments")).getText()).contains("民警守护网格");
 		assertThat(browser.findElement(By.id("grid-due")).getText()).contains("熙景小区1号楼");
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("path.gr-grid-shape")));
+		screenshot("grid-page");
+		browser.get(url("/grids/map?within=652301001000&colour=overdue"));
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("path.gr-grid-652301001001001")));
+		screenshot("grid-map-demo-overdue");
 	}
 
 }
