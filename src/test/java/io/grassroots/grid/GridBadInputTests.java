@@ -69,6 +69,14 @@ class GridBadInputTests {
 	}
 
 	@Test
+	void theApiDocumentationDescribesPlacementAndTheGridRegisters() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/placement'].get").exists())
+			.andExpect(jsonPath("$.paths['/api/grids/{id}/households'].get").exists());
+	}
+
+	@Test
 	void unknownGridsAndMalformedIdsAreAProblemNotAFailure() throws Exception {
 		mvc.perform(get("/api/grids/not-a-uuid")).andExpect(status().isBadRequest());
 		mvc.perform(get("/api/grids/00000000-0000-0000-0000-000000000001")).andExpect(status().isNotFound());

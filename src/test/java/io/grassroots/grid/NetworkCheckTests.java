@@ -65,6 +65,23 @@ class NetworkCheckTests {
 	}
 
 	@Test
+	void anOutlineDrawnThroughTheApiIsReadBack(@Autowired org.springframework.web.context.WebApplicationContext context)
+			throws Exception {
+		var mvc = SecuredMvc.of(context);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/grids/outlines/652323100004")
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content(polygon(86.90, 44.30, 86.91, 44.31)))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNoContent());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/grids/outlines/652323100004"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.type").value("Polygon"));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/grids/outlines/652323100004")
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"type\":\"Polygon\",\"coordinates\":[[[86.9,44.3],[86.91,44.31],[86.91,44.3],[86.9,44.31],[86.9,44.3]]]}"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest());
+	}
+
+	@Test
 	void aCommunityWithoutAnOutlineShowsOverlapsOnly() {
 		var report = check.check(RegionCode.of("652323100003"));
 		assertThat(report.outlineKnown()).isFalse();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
+import io.grassroots.grid.CommunityOutlines;
 import io.grassroots.grid.CoordinateSystem;
 import io.grassroots.grid.DueVisit;
 import io.grassroots.grid.GridDetails;
@@ -27,6 +28,7 @@ import io.grassroots.grid.Placement;
 import io.grassroots.identity.CurrentUser;
 import io.grassroots.shared.ImportReport;
 import io.grassroots.shared.InvalidInputException;
+import io.grassroots.shared.NotFoundException;
 import io.grassroots.shared.RegionCode;
 
 import org.springframework.http.HttpStatus;
@@ -34,6 +36,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -57,6 +60,8 @@ class GridApi {
 
 	private final NetworkCheck check;
 
+	private final CommunityOutlines outlines;
+
 	private final Households households;
 
 	private final HouseholdVisits visits;
@@ -64,7 +69,7 @@ class GridApi {
 	private final CurrentUser currentUser;
 
 	GridApi(GridNetwork network, GridOverview overview, GridManagement management, GridImport imports,
-			GridExport export, NetworkCheck check, Households households, HouseholdVisits visits,
+			GridExport export, NetworkCheck check, CommunityOutlines outlines, Households households, HouseholdVisits visits,
 			CurrentUser currentUser) {
 		this.network = network;
 		this.overview = overview;
@@ -72,6 +77,7 @@ class GridApi {
 		this.imports = imports;
 		this.export = export;
 		this.check = check;
+		this.outlines = outlines;
 		this.households = households;
 		this.visits = visits;
 		this.currentUser = currentUser;
@@ -104,6 +110,20 @@ class GridApi {
 			@RequestParam(defaultValue = "WGS84") CoordinateSystem system) throws IOException {
 		var mapping = new GridMapping(null, null, null, null, null, null, null, null, system);
 		return refusedAsProblem(imports.importGeoJson(file.getOriginalFilename(), file.getBytes(), mapping));
+	}
+
+	/** Draws (or redraws) a community's outline, against which gaps are measured; the body is a GeoJSON geometry. */
+	@PutMapping(path = "/api/grids/outlines/{community}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void drawOutline(@PathVariable String community, @RequestBody String geometry,
+			@RequestParam(defaultValue = "WGS84") CoordinateSystem system) {
+		outlines.draw(community, geometry, system);
+	}
+
+	@GetMapping(path = "/api/grids/outlines/{community}", produces = MediaType.APPLICATION_JSON_VALUE)
+	String outline(@PathVariable RegionCode community) {
+		check.check(community);
+		return outlines.geoJson(community).orElseThrow(() -> new NotFoundException("grid.outline.notFound", community));
 	}
 
 	@GetMapping("/api/grids/network/{community}")

@@ -72,6 +72,12 @@ class GridImportController {
 		return show(report, model, response);
 	}
 
+	@PostMapping("/grids/outlines")
+	String drawOutline(@RequestParam String community, @RequestParam String geometry) {
+		outlines.draw(community, geometry, CoordinateSystem.WGS84);
+		return "redirect:/grids/network?community=" + community.strip();
+	}
+
 	@GetMapping("/grids/export")
 	ResponseEntity<String> export(@RequestParam(required = false) String within) {
 		var root = Scopes.within(currentUser.actor(), within);
