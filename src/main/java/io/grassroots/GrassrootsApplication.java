@@ -1,6 +1,11 @@
 package io.grassroots;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
@@ -12,8 +17,28 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Modulithic(sharedModules = "shared")
 public class GrassrootsApplication {
 
+	/** Commands that run once against the database, without a web server, and exit with their result. */
+	static final String[] COMMANDS = { "--verify-audit" };
+
 	public static void main(String[] args) {
+		if (Arrays.stream(args).anyMatch(Arrays.asList(COMMANDS)::contains)) {
+			System.exit(runCommand(args));
+		}
 		SpringApplication.run(GrassrootsApplication.class, args);
+	}
+
+	/**
+	 * Starts the application without a web server, demo data or region seed, lets the command's runner work and
+	 * returns the exit code it chose.
+	 */
+	static int runCommand(String... args) {
+		var application = new SpringApplication(GrassrootsApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setBannerMode(Banner.Mode.OFF);
+		var commandArgs = Stream.concat(Arrays.stream(args), Stream.of("--grassroots.demo.enabled=false",
+				"--grassroots.region.seed=", "--spring.main.log-startup-info=false", "--logging.level.root=WARN"))
+			.toArray(String[]::new);
+		return SpringApplication.exit(application.run(commandArgs));
 	}
 
 }

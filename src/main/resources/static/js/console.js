@@ -10,4 +10,10 @@ document.addEventListener("DOMContentLoaded", function () {
         {code: "[45]..", swap: true, error: true, target: "#flash", swapOverride: "innerHTML"},
         {code: "...", swap: false}
     ];
+    // A long form's error would otherwise appear out of sight, above the fold.
+    document.body.addEventListener("htmx:afterSwap", function (event) {
+        if (event.detail.target && event.detail.target.id === "flash") {
+            event.detail.target.scrollIntoView({block: "start", behavior: "instant"});
+        }
+    });
 });

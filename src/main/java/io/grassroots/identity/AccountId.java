@@ -2,10 +2,13 @@ package io.grassroots.identity;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jmolecules.ddd.types.Identifier;
 
-public record AccountId(UUID id) implements Identifier {
+public record AccountId(@JsonValue UUID id) implements Identifier {
 
+	@JsonCreator
 	public static AccountId of(String id) {
 		return new AccountId(UUID.fromString(id));
 	}

@@ -13,6 +13,7 @@ import io.grassroots.shared.ForbiddenException;
 import io.grassroots.shared.InvalidInputException;
 import io.grassroots.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AccountManagement {
 
-	static final int LIST_LIMIT = 500;
+	public static final int LIST_LIMIT = 500;
 
 	private final AccountRepository accounts;
 
@@ -39,24 +40,38 @@ public class AccountManagement {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	AccountManagement(AccountRepository accounts, PasswordEncoder passwords, Scopes scopes, CurrentUser currentUser,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.scopes = scopes;
 		this.currentUser = currentUser;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
-	/** The accounts the caller's scope covers. */
+	/** The accounts the caller's scope covers (at most {@value #LIST_LIMIT}). */
 	@Transactional(readOnly = true)
 	public List<AccountView> visible() {
+		return visible("");
+	}
+
+	/**
+	 * The accounts the caller's scope covers whose username or name contains the text (at most
+	 * {@value #LIST_LIMIT}).
+	 */
+	@Transactional(readOnly = true)
+	public List<AccountView> visible(String text) {
 		var scope = currentUser.actor().scope();
+		var pattern = "%" + (text == null ? "" : text.strip().replace("%", "").replace("_", "")) + "%";
 		var found = switch (scope.kind()) {
-			case REGION -> accounts.findInRegion(scope.region().subtreeFrom(), scope.region().subtreeTo(), LIST_LIMIT);
-			case DEPARTMENT -> accounts.findInDepartment(scope.department(), LIST_LIMIT);
-			case GRID -> accounts.findInGrid(scope.grid(), LIST_LIMIT);
+			case REGION -> accounts.findInRegion(scope.region().subtreeFrom(), scope.region().subtreeTo(), pattern,
+					LIST_LIMIT);
+			case DEPARTMENT -> accounts.findInDepartment(scope.department(), pattern, LIST_LIMIT);
+			case GRID -> accounts.findInGrid(scope.grid(), pattern, LIST_LIMIT);
 		};
 		return found.stream().map(this::view).toList();
 	}
@@ -71,7 +86,7 @@ public class AccountManagement {
 		if (accounts.existsByUsername(command.username())) {
 			throw new ConflictException("identity.username.taken", command.username());
 		}
-		checkPassword(command.username(), command.password());
+		PasswordPolicy.check(command.username(), command.password());
 		var scope = scopes.resolve(command.scopeKind(), command.scopeReference());
 		requireCovered(actor, scope);
 		var account = accounts.save(Account.open(command.username(), command.displayName(),
@@ -97,6 +112,7 @@ public class AccountManagement {
 		account.rescope(scope);
 		account = accounts.save(account);
 		record(actor, account, "account.changed", describe(account));
+		events.publishEvent(new AccountChanged(account.id()));
 		return view(account);
 	}
 
@@ -109,6 +125,7 @@ public class AccountManagement {
 		account.disable();
 		account = accounts.save(account);
 		record(actor, account, "account.disabled", Map.of());
+		events.publishEvent(new AccountChanged(account.id()));
 		return view(account);
 	}
 
@@ -118,13 +135,14 @@ public class AccountManagement {
 		account.enable();
 		account = accounts.save(account);
 		record(actor, account, "account.enabled", Map.of());
+		events.publishEvent(new AccountChanged(account.id()));
 		return view(account);
 	}
 
 	public void resetPassword(AccountId id, String newPassword) {
 		var actor = requireAdministrator();
 		var account = visibleAccount(id);
-		checkPassword(account.username(), newPassword);
+		PasswordPolicy.check(account.username(), newPassword);
 		account.changePassword(passwords.encode(newPassword));
 		accounts.save(account);
 		record(actor, account, "account.passwordReset", Map.of());
@@ -137,7 +155,7 @@ public class AccountManagement {
 		if (!passwords.matches(currentPassword, account.passwordHash())) {
 			throw InvalidInputException.of("currentPassword", "identity.password.wrong");
 		}
-		checkPassword(account.username(), newPassword);
+		PasswordPolicy.check(account.username(), newPassword);
 		account.changePassword(passwords.encode(newPassword));
 		accounts.save(account);
 		record(actor, account, "account.passwordChanged", Map.of());
@@ -162,18 +180,6 @@ public class AccountManagement {
 	private static void requireCovered(Actor actor, DataScope scope) {
 		if (!actor.scope().covers(scope)) {
 			throw new ForbiddenException("identity.scope.beyondOwn");
-		}
-	}
-
-	static void checkPassword(String username, String password) {
-		if (password == null || password.length() < 10) {
-			throw InvalidInputException.of("password", "identity.password.tooShort", 10);
-		}
-		if (password.toLowerCase().contains(username.toLowerCase())) {
-			throw InvalidInputException.of("password", "identity.password.containsUsername");
-		}
-		if (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
-			throw InvalidInputException.of("password", "identity.password.lettersAndDigits");
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import io.grassroots.audit.AuditRecord;
 import io.grassroots.audit.AuditTrail;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,13 +31,16 @@ public class AccountProvisioning {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	AccountProvisioning(AccountRepository accounts, PasswordEncoder passwords, Scopes scopes, AuditTrail audit,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.scopes = scopes;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Opens the account unless one with that username exists. */
@@ -58,6 +62,7 @@ public class AccountProvisioning {
 			accounts.save(account);
 			audit.record(new AuditRecord("account/" + account.id(), "account.changed", "system", "system",
 					Map.of("scope", scopeKind + ":" + scopeReference)));
+			events.publishEvent(new AccountChanged(account.id()));
 		});
 	}
 

@@ -16,13 +16,20 @@ interface AccountRepository extends ListCrudRepository<Account, AccountId> {
 	@Query("""
 			select * from identity_account
 			where scope_region >= :from and scope_region < :to
+			and (username like :pattern or display_name like :pattern)
 			order by scope_region, username limit :limit""")
-	List<Account> findInRegion(String from, String to, int limit);
+	List<Account> findInRegion(String from, String to, String pattern, int limit);
 
-	@Query("select * from identity_account where scope_department = :department order by username limit :limit")
-	List<Account> findInDepartment(UUID department, int limit);
+	@Query("""
+			select * from identity_account where scope_department = :department
+			and (username like :pattern or display_name like :pattern)
+			order by username limit :limit""")
+	List<Account> findInDepartment(UUID department, String pattern, int limit);
 
-	@Query("select * from identity_account where scope_grid = :grid order by username limit :limit")
-	List<Account> findInGrid(UUID grid, int limit);
+	@Query("""
+			select * from identity_account where scope_grid = :grid
+			and (username like :pattern or display_name like :pattern)
+			order by username limit :limit""")
+	List<Account> findInGrid(UUID grid, String pattern, int limit);
 
 }

@@ -20,12 +20,16 @@ import io.grassroots.audit.AuditTrail;
 import io.grassroots.shared.ForbiddenException;
 import io.grassroots.shared.NotFoundException;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Issues, revokes and checks API tokens. A checked token is cached for a short while, so a revoked token stops
- * working within {@link #CACHE_TIME} on every node.
+ * Issues, revokes and checks API tokens. A checked token is cached for a short while, so a revoked token (or one
+ * whose account was disabled or changed) stops working at once on the node that made the change and within
+ * {@link #CACHE_TIME} on every other node.
  */
 @Service
 @Transactional
@@ -120,6 +124,20 @@ public class ApiTokens {
 			.flatMap(t -> accounts.findById(t.account()))
 			.filter(Account::enabled)
 			.map(details::principal));
+	}
+
+	/** A changed account's tokens are checked afresh (on this node at once; elsewhere within the cache time). */
+	@EventListener
+	void accountChanged(AccountChanged event) {
+		checked.invalidateAll();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					checked.invalidateAll();
+				}
+			});
+		}
 	}
 
 	static String hash(String secret) {

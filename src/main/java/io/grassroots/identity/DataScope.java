@@ -44,6 +44,18 @@ public record DataScope(Kind kind, RegionCode region, UUID department, UUID grid
 		return region(RegionCode.ROOT);
 	}
 
+	/**
+	 * What names the scope's target, as {@link ScopeDirectory#resolve} accepts it: the region code, the department
+	 * id or the grid id.
+	 */
+	public String reference() {
+		return switch (kind) {
+			case REGION -> region.value();
+			case DEPARTMENT -> department.toString();
+			case GRID -> grid.toString();
+		};
+	}
+
 	/** Whether this scope may see the given place of the region tree. */
 	public boolean coversRegion(RegionCode code) {
 		return region.covers(code);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Two doors: the REST API (and Open311, actuator) takes bearer tokens and keeps no session; the console signs in
  * with a form, keeps a session and checks CSRF on every change. Only public intake, tracking by public code,
- * Open311 reads and health are open without signing in.
+ * Open311 reads and health are open without signing in. Everything under {@code /admin} is for administrators.
+ * Without a web server (the {@code --verify-audit} command) there are no filter chains.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -41,6 +43,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnWebApplication
 	ThrottledAuthenticationProvider authenticationProvider(AccountDetailsService accounts, PasswordEncoder passwords,
 			LoginThrottle throttle) {
 		return new ThrottledAuthenticationProvider(accounts, passwords, throttle);
@@ -48,6 +51,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
+	@ConditionalOnWebApplication
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccountDetailsService details,
 			MessageSource messages) throws Exception {
 		var entryPoint = problemEntryPoint(messages);
@@ -75,11 +79,14 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
+	@ConditionalOnWebApplication
 	SecurityFilterChain console(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
 			.requestMatchers(PUBLIC_PAGES)
 			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasRole(Role.ADMINISTRATOR.name())
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())

@@ -2,10 +2,13 @@ package io.grassroots.region;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jmolecules.ddd.types.Identifier;
 
-public record PartyOrganisationId(UUID id) implements Identifier {
+public record PartyOrganisationId(@JsonValue UUID id) implements Identifier {
 
+	@JsonCreator
 	public static PartyOrganisationId of(String id) {
 		return new PartyOrganisationId(UUID.fromString(id));
 	}

@@ -1,5 +1,6 @@
 package io.grassroots.region;
 
+import java.util.Collection;
 import java.util.List;
 
 import io.grassroots.shared.RegionCode;
@@ -11,6 +12,14 @@ interface PartyOrganisationRepository extends ListCrudRepository<PartyOrganisati
 
 	@Query("select * from region_party_organisation where region >= :from and region < :to order by region, name")
 	List<PartyOrganisation> findInSubtree(String from, String to);
+
+	@Query("""
+			select * from region_party_organisation
+			where region >= :from and region < :to and name like :pattern
+			order by region, name limit :limit""")
+	List<PartyOrganisation> search(String from, String to, String pattern, int limit);
+
+	List<PartyOrganisation> findByRegionInOrderByRegionAscNameAsc(Collection<RegionCode> regions);
 
 	boolean existsByRegionAndName(RegionCode region, String name);
 

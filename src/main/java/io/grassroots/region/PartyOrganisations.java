@@ -1,5 +1,6 @@
 package io.grassroots.region;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -48,13 +49,52 @@ public class PartyOrganisations {
 			.toList();
 	}
 
+	/**
+	 * The organisations inside the scope and below {@code within} whose name contains the text, at most
+	 * {@code limit}; 403 when {@code within} lies outside the scope.
+	 */
+	@Transactional(readOnly = true)
+	public List<PartyOrganisationView> search(DataScope scope, RegionCode within, String text, int limit) {
+		if (!scope.coversRegion(within)) {
+			throw new ForbiddenException("problem.outsideScope");
+		}
+		var pattern = "%" + (text == null ? "" : text.strip().replace("%", "").replace("_", "")) + "%";
+		return organisations.search(within.subtreeFrom(), within.subtreeTo(), pattern, limit)
+			.stream()
+			.map(PartyOrganisation::view)
+			.toList();
+	}
+
+	/** The organisations of exactly these regions (a street's working committee, its communities' committees). */
+	@Transactional(readOnly = true)
+	public List<PartyOrganisationView> of(Collection<RegionCode> regions) {
+		if (regions.isEmpty()) {
+			return List.of();
+		}
+		return organisations.findByRegionInOrderByRegionAscNameAsc(regions)
+			.stream()
+			.map(PartyOrganisation::view)
+			.toList();
+	}
+
+	/** One organisation inside the scope: 404 when it does not exist, 403 when it lies outside. */
+	@Transactional(readOnly = true)
+	public PartyOrganisationView get(PartyOrganisationId id, DataScope scope) {
+		var organisation = organisations.findById(id)
+			.orElseThrow(() -> new NotFoundException("region.party.notFound", id));
+		if (!scope.coversRegion(organisation.region())) {
+			throw new ForbiddenException("problem.outsideScope");
+		}
+		return organisation.view();
+	}
+
 	public PartyOrganisationView found(PartyOrganisationForm form) {
 		var region = checkedRegion(form);
 		if (organisations.existsByRegionAndName(region, form.name().strip())) {
 			throw new ConflictException("region.party.nameTaken", form.name());
 		}
 		var organisation = organisations.save(PartyOrganisation.found(region, form.level(), form.name().strip(),
-				form.secretary(), form.memberCount()));
+				blankToNull(form.secretary()), form.memberCount()));
 		record(organisation.view(), "party.founded");
 		return organisation.view();
 	}
@@ -69,7 +109,7 @@ public class PartyOrganisations {
 		if (form.version() == null || !form.version().equals(organisation.version())) {
 			throw new ConflictException("problem.staleVersion");
 		}
-		organisation.describe(form.name().strip(), form.secretary(), form.memberCount());
+		organisation.describe(form.name().strip(), blankToNull(form.secretary()), form.memberCount());
 		organisation = organisations.save(organisation);
 		record(organisation.view(), "party.changed");
 		return organisation.view();
@@ -97,6 +137,10 @@ public class PartyOrganisations {
 		audit.record(new AuditRecord("party/" + organisation.id(), action, actor.id().toString(), actor.displayName(),
 				Map.of("region", organisation.region().value(), "name", organisation.name(), "level",
 						organisation.level().name())));
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 }

@@ -1,11 +1,14 @@
 package io.grassroots.region;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
 import io.grassroots.audit.AuditRecord;
 import io.grassroots.audit.AuditTrail;
+import io.grassroots.identity.Actor;
 import io.grassroots.identity.CurrentUser;
 import io.grassroots.identity.Role;
 import io.grassroots.shared.ConflictException;
@@ -26,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RegionManagement {
 
+	/** The kind of the jobs that import regions. */
+	public static final String IMPORT_JOB = "region-import";
+
 	private final RegionImport importer;
 
 	private final RegionRepository regions;
@@ -36,32 +42,81 @@ public class RegionManagement {
 
 	private final AuditTrail audit;
 
+	private final RegionProperties properties;
+
 	RegionManagement(RegionImport importer, RegionRepository regions, Jobs jobs, CurrentUser currentUser,
-			AuditTrail audit) {
+			AuditTrail audit, RegionProperties properties) {
 		this.importer = importer;
 		this.regions = regions;
 		this.jobs = jobs;
 		this.currentUser = currentUser;
 		this.audit = audit;
+		this.properties = properties;
 	}
 
 	/** A file given to an import. */
 	public record ImportFile(String name, byte[] content) {
 	}
 
+	/** The CSV layouts an import understands, each as its header line. */
+	public List<String> importLayouts() {
+		return Arrays.stream(RegionFile.values()).map(file -> String.join(",", file.columns)).toList();
+	}
+
+	/** The largest file an import accepts, in bytes. */
+	public long importMaxBytes() {
+		return properties.importMaxBytes();
+	}
+
 	/** Imports at once and returns what happened; a refused import changes nothing. */
 	public ImportReport importNow(List<ImportFile> files) {
+		return importNow(files, false);
+	}
+
+	/**
+	 * Imports at once, or with {@code checkOnly} only checks and tells what an import would add and change; a
+	 * refused import changes nothing.
+	 */
+	public ImportReport importNow(List<ImportFile> files, boolean checkOnly) {
 		var actor = requireAdministrator();
-		return importer.run(uploads(files), actor.scope().region(), actor.id().toString(), actor.displayName(), n -> {
+		return work(actor, uploads(files), checkOnly, n -> {
 		});
 	}
 
 	/** Starts an import in the background; its progress and report are read through {@link Jobs}. */
 	public UUID startImport(List<ImportFile> files) {
+		return startImport(files, false);
+	}
+
+	/**
+	 * Starts an import (or with {@code checkOnly} a check) in the background; its progress and {@link ImportReport}
+	 * are read through {@link Jobs}, and the console shows them under {@code /admin/regions/import/<job id>}.
+	 */
+	public UUID startImport(List<ImportFile> files, boolean checkOnly) {
 		var actor = requireAdministrator();
 		var uploads = uploads(files);
-		return jobs.start("region-import", actor.username(), "/admin/regions/import/{id}",
-				progress -> importer.run(uploads, actor.scope().region(), actor.id().toString(), actor.displayName(), progress::advance));
+		var lines = uploads.stream().mapToLong(RegionManagement::lines).sum();
+		return jobs.start(IMPORT_JOB, actor.username(), "/admin/regions/import/{id}", progress -> {
+			progress.total(2 * lines);
+			return work(actor, uploads, checkOnly, progress::advance);
+		});
+	}
+
+	private ImportReport work(Actor actor, List<RegionImport.Upload> uploads, boolean checkOnly,
+			LongConsumer progress) {
+		var within = actor.scope().region();
+		return checkOnly ? importer.preview(uploads, within, progress)
+				: importer.run(uploads, within, actor.id().toString(), actor.displayName(), progress);
+	}
+
+	private static long lines(RegionImport.Upload upload) {
+		long lines = 0;
+		for (var b : upload.content()) {
+			if (b == '\n') {
+				lines++;
+			}
+		}
+		return lines;
 	}
 
 	@Transactional
@@ -70,7 +125,7 @@ public class RegionManagement {
 		if (!actor.scope().coversRegion(code)) {
 			throw new ForbiddenException("problem.outsideScope");
 		}
-		if (name == null || name.isBlank() || name.length() > 100 || name.chars().anyMatch(c -> c == '<' || c == '>')) {
+		if (name == null || name.strip().length() > 100 || !RegionCsv.NAME.matcher(name.strip()).matches()) {
 			throw InvalidInputException.of("name", "region.import.badName", name);
 		}
 		var region = regions.findById(code).orElseThrow(() -> new NotFoundException("region.notFound", code));
@@ -85,7 +140,7 @@ public class RegionManagement {
 		return new RegionView(code, region.name(), region.level(), region.parent(), 0);
 	}
 
-	private io.grassroots.identity.Actor requireAdministrator() {
+	private Actor requireAdministrator() {
 		var actor = currentUser.actor();
 		if (!actor.has(Role.ADMINISTRATOR)) {
 			throw new ForbiddenException("problem.forbidden");
@@ -97,7 +152,16 @@ public class RegionManagement {
 		if (files.isEmpty()) {
 			throw InvalidInputException.of("files", "region.import.noFiles");
 		}
-		return files.stream().map(f -> new RegionImport.Upload(f.name(), f.content())).toList();
+		return files.stream().map(f -> new RegionImport.Upload(fileName(f.name()), f.content())).toList();
+	}
+
+	/** The name a report shows for a file: its last path segment, at most 100 characters. */
+	private static String fileName(String given) {
+		if (given == null || given.isBlank()) {
+			return "upload.csv";
+		}
+		var name = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1).strip();
+		return name.length() > 100 ? name.substring(0, 100) + "…" : name;
 	}
 
 }

@@ -124,7 +124,8 @@ public class Jobs {
 		}
 		catch (RuntimeException e) {
 			log.error("Job {} failed", id, e);
-			finish(id, "FAILED", progress, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+			finish(id, "FAILED", progress, null,
+					e instanceof DomainException known ? known.messageKey() : "job.failedUnexpectedly");
 		}
 	}
 
@@ -149,6 +150,9 @@ public class Jobs {
 
 	}
 
+	/**
+	 * @param failure why a failed job failed, as a message key (the log has the details, under the job's id)
+	 */
 	public record JobStatus(UUID id, String kind, String owner, JobState state, long done, long total, String resultPath,
 			String result, String failure, Instant startedAt, Instant finishedAt) {
 
@@ -187,6 +191,12 @@ public class Jobs {
 
 		public void advance(long steps) {
 			this.done += steps;
+			write(false);
+		}
+
+		/** Sets how far the work is, for work that keeps its own count. */
+		public void reached(long done) {
+			this.done = done;
 			write(false);
 		}
 

@@ -2,6 +2,9 @@ package io.grassroots.shared;
 
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.jmolecules.ddd.types.Identifier;
 
 /**
@@ -10,7 +13,7 @@ import org.jmolecules.ddd.types.Identifier;
  * significant prefix, so a subtree is a range of codes: that is how data scopes filter without recursive queries.
  * {@link #ROOT} (all zeros) stands for the whole country.
  */
-public record RegionCode(String value) implements Identifier, Comparable<RegionCode> {
+public record RegionCode(@JsonValue String value) implements Identifier, Comparable<RegionCode> {
 
 	private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
 
@@ -24,6 +27,7 @@ public record RegionCode(String value) implements Identifier, Comparable<RegionC
 		}
 	}
 
+	@JsonCreator
 	public static RegionCode of(String value) {
 		return new RegionCode(value);
 	}
@@ -67,6 +71,7 @@ public record RegionCode(String value) implements Identifier, Comparable<RegionC
 		return LEVEL_LENGTHS.length;
 	}
 
+	@JsonIgnore
 	public boolean isRoot() {
 		return value.equals(ROOT.value);
 	}

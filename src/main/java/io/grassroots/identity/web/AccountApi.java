@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -48,9 +49,10 @@ class AccountApi {
 		this.currentUser = currentUser;
 	}
 
+	/** The accounts the caller's scope covers, optionally only those whose username or name contains {@code q}. */
 	@GetMapping
-	List<AccountView> list() {
-		return accounts.visible();
+	List<AccountView> list(@RequestParam(defaultValue = "") String q) {
+		return accounts.visible(q);
 	}
 
 	@GetMapping("/me")

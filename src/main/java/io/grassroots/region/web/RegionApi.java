@@ -8,6 +8,8 @@ import io.grassroots.region.DepartmentForm;
 import io.grassroots.region.DepartmentId;
 import io.grassroots.region.DepartmentView;
 import io.grassroots.region.Departments;
+import io.grassroots.region.PartyOrganisationForm;
+import io.grassroots.region.PartyOrganisationId;
 import io.grassroots.region.PartyOrganisationView;
 import io.grassroots.region.PartyOrganisations;
 import io.grassroots.region.RegionManagement;
@@ -37,6 +39,8 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 class RegionApi {
+
+	static final int PARTY_LIMIT = 2000;
 
 	private final Regions regions;
 
@@ -76,15 +80,17 @@ class RegionApi {
 
 	/**
 	 * Imports region CSV files (the national layouts or the subtree layout). Every row is checked first; a file
-	 * with any bad row is refused whole with the problems listed, and nothing is written.
+	 * with any bad row is refused whole with the problems listed, and nothing is written. With
+	 * {@code checkOnly=true} nothing is written either way and the report tells what an import would do.
 	 */
 	@PostMapping(path = "/api/regions/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<ImportReport> importFiles(@RequestPart("files") List<MultipartFile> files) throws java.io.IOException {
+	ResponseEntity<ImportReport> importFiles(@RequestPart("files") List<MultipartFile> files,
+			@RequestParam(defaultValue = "false") boolean checkOnly) throws java.io.IOException {
 		var uploads = new ArrayList<RegionManagement.ImportFile>();
 		for (var file : files) {
 			uploads.add(new RegionManagement.ImportFile(file.getOriginalFilename(), file.getBytes()));
 		}
-		var report = management.importNow(uploads);
+		var report = management.importNow(uploads, checkOnly);
 		if (!report.ok()) {
 			throw new InvalidInputException("region.import.refused", report.refused()
 				.stream()
@@ -116,9 +122,28 @@ class RegionApi {
 		return departments.change(id, form);
 	}
 
+	/** The party organisations of the caller's scope, or of a region inside it, whose name contains {@code q}. */
 	@GetMapping("/api/party-organisations")
-	List<PartyOrganisationView> partyOrganisations() {
-		return parties.visible(currentUser.actor().scope());
+	List<PartyOrganisationView> partyOrganisations(@RequestParam(required = false) RegionCode within,
+			@RequestParam(defaultValue = "") String q) {
+		var scope = currentUser.actor().scope();
+		return parties.search(scope, within == null ? scope.region() : within, q, PARTY_LIMIT);
+	}
+
+	@GetMapping("/api/party-organisations/{id}")
+	PartyOrganisationView partyOrganisation(@PathVariable PartyOrganisationId id) {
+		return parties.get(id, currentUser.actor().scope());
+	}
+
+	@PostMapping("/api/party-organisations")
+	@ResponseStatus(HttpStatus.CREATED)
+	PartyOrganisationView found(@Valid @RequestBody PartyOrganisationForm form) {
+		return parties.found(form);
+	}
+
+	@PutMapping("/api/party-organisations/{id}")
+	PartyOrganisationView change(@PathVariable PartyOrganisationId id, @Valid @RequestBody PartyOrganisationForm form) {
+		return parties.change(id, form);
 	}
 
 }

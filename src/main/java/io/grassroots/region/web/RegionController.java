@@ -1,12 +1,15 @@
 package io.grassroots.region.web;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.grassroots.identity.CurrentUser;
 import io.grassroots.identity.DataScope;
+import io.grassroots.identity.Role;
 import io.grassroots.region.Departments;
 import io.grassroots.region.PartyOrganisations;
+import io.grassroots.region.RegionView;
 import io.grassroots.region.Regions;
 import io.grassroots.shared.RegionCode;
 
@@ -21,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class RegionController {
+
+	static final int SEARCH_LIMIT = 100;
 
 	private final Regions regions;
 
@@ -41,8 +46,8 @@ class RegionController {
 	String tree(@RequestParam(required = false) String q, Model model) {
 		var scope = currentUser.actor().scope();
 		var query = q == null ? "" : q.strip();
-		var results = query.isEmpty() ? List.<io.grassroots.region.RegionView>of() : regions.search(query, scope, 100);
-		model.addAttribute("view", new RegionTreeView(regions.roots(scope), query, results));
+		var results = query.isEmpty() ? List.<RegionView>of() : regions.search(query, scope, SEARCH_LIMIT);
+		model.addAttribute("view", new RegionTreeView(regions.roots(scope), query, results, SEARCH_LIMIT));
 		return "region/regionTree";
 	}
 
@@ -57,10 +62,11 @@ class RegionController {
 	String region(@PathVariable RegionCode code, Model model) {
 		var scope = currentUser.actor().scope();
 		var region = regions.get(code, scope);
-		var here = DataScope.region(code);
+		var children = regions.children(code);
 		var serving = scope.kind() == DataScope.Kind.DEPARTMENT ? departments.visible(scope) : departments.serving(code);
-		model.addAttribute("view", new RegionPageView(region, regions.path(code, scope), regions.children(code),
-				serving, parties.visible(here)));
+		var places = Stream.concat(Stream.of(code), children.stream().map(RegionView::code)).toList();
+		model.addAttribute("view", new RegionPageView(region, regions.path(code, scope), children, serving,
+				parties.of(places), currentUser.actor().has(Role.ADMINISTRATOR)));
 		return "region/regionPage";
 	}
 

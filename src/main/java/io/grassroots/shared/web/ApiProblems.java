@@ -17,6 +17,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -69,6 +70,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<ProblemDetail> stale(OptimisticLockingFailureException e) {
 		return ResponseEntity.status(409).body(problem(HttpStatus.CONFLICT, text("problem.staleVersion")));
+	}
+
+	/** Two requests raced for the same unique name; the loser is told, as if it had been checked first. */
+	@ExceptionHandler(DuplicateKeyException.class)
+	ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
+		return ResponseEntity.status(409).body(problem(HttpStatus.CONFLICT, text("problem.duplicate")));
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -2,7 +2,9 @@ package io.grassroots.shared.web;
 
 import java.util.UUID;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import io.grassroots.shared.ForbiddenException;
 import io.grassroots.shared.Jobs;
 import io.grassroots.shared.NotFoundException;
@@ -14,7 +16,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The progress of a background job, polled by the page that started it.
+ * The progress of a background job, polled by the page that started it. When the job has finished, the browser is
+ * sent on to the job's result page.
  */
 @Controller
 class JobController {
@@ -27,10 +30,13 @@ class JobController {
 
 	@HxRequest
 	@GetMapping("/jobs/{id}")
-	String progress(@PathVariable UUID id, Authentication authentication, Model model) {
+	String progress(@PathVariable UUID id, Authentication authentication, HttpServletResponse response, Model model) {
 		var job = jobs.find(id).orElseThrow(() -> new NotFoundException("job.notFound", id));
 		if (!job.owner().equals(authentication.getName())) {
 			throw new ForbiddenException("problem.forbidden");
+		}
+		if (job.finished()) {
+			response.setHeader(HtmxResponseHeader.HX_REDIRECT.getValue(), job.resultPath());
 		}
 		model.addAttribute("job", job);
 		return "shared/jobProgress";

@@ -1,5 +1,6 @@
 package io.grassroots.shared.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,9 +15,13 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -74,8 +79,32 @@ class PageProblems {
 		return render(request, response, 413, text("problem.tooLarge"), List.of(), "");
 	}
 
+	/** A form whose fields do not bind or validate: every field with its problem. */
+	@ExceptionHandler(BindException.class)
+	ModelAndView invalidForm(BindException e, HttpServletRequest request, HttpServletResponse response) {
+		var locale = LocaleContextHolder.getLocale();
+		var items = new ArrayList<ProblemView.Item>();
+		for (FieldError error : e.getFieldErrors()) {
+			var message = error.isBindingFailure() ? text("problem.badField", error.getField())
+					: messages.getMessage(error, locale);
+			items.add(new ProblemView.Item(error.getField(), message));
+		}
+		e.getGlobalErrors().forEach(error -> items.add(new ProblemView.Item("", messages.getMessage(error, locale))));
+		return render(request, response, 400, text("problem.invalidInput"), items, "");
+	}
+
+	@ExceptionHandler(DuplicateKeyException.class)
+	ModelAndView duplicate(HttpServletRequest request, HttpServletResponse response) {
+		return render(request, response, 409, text("problem.duplicate"), List.of(), "");
+	}
+
 	@ExceptionHandler(Exception.class)
 	ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+		if (e instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
+			var status = known.getStatusCode().value();
+			return render(request, response, status, text(status == 404 ? "problem.notFound" : "problem.badRequest"),
+					List.of(), "");
+		}
 		var errorId = UUID.randomUUID().toString();
 		log.error("Unexpected error {}", errorId, e);
 		return render(request, response, 500, text("problem.unexpected", errorId), List.of(), errorId);

@@ -1,5 +1,7 @@
 package io.grassroots.shared.web;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -10,6 +12,7 @@ import java.util.stream.Collectors;
 
 import gg.jte.Content;
 import gg.jte.support.LocalizationSupport;
+import io.grassroots.shared.BeijingTime;
 import io.grassroots.shared.NavigationItem;
 
 import org.springframework.context.MessageSource;
@@ -23,6 +26,9 @@ import org.springframework.security.web.csrf.CsrfToken;
  */
 public final class Ui implements LocalizationSupport {
 
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(BeijingTime.ZONE);
+
 	private final MessageSource messages;
 
 	private final Locale locale;
@@ -35,14 +41,20 @@ public final class Ui implements LocalizationSupport {
 
 	private final List<NavigationItem> navigation;
 
+	private final String notice;
+
+	private final boolean demo;
+
 	Ui(MessageSource messages, Locale locale, String path, CsrfToken csrf, Authentication authentication,
-			List<NavigationItem> navigation) {
+			List<NavigationItem> navigation, String notice, boolean demo) {
 		this.messages = messages;
 		this.locale = locale;
 		this.path = path;
 		this.csrf = csrf;
 		this.authentication = authentication;
 		this.navigation = navigation;
+		this.notice = notice;
+		this.demo = demo;
 	}
 
 	@Override
@@ -63,6 +75,24 @@ public final class Ui implements LocalizationSupport {
 	/** The localized label of an enum constant: {@code enum.<SimpleName>.<NAME>}. */
 	public String label(Enum<?> value) {
 		return value == null ? "" : text("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+	}
+
+	/** A point in time as Beijing time, to the second: 2026-11-26 10:00:00; empty for {@code null}. */
+	public String time(Instant instant) {
+		return instant == null ? "" : TIME.format(instant);
+	}
+
+	/**
+	 * The message key of what the previous request achieved (set by {@link Redirects#withNotice}), shown once by the
+	 * layout, or {@code null}.
+	 */
+	public String notice() {
+		return notice;
+	}
+
+	/** Whether this installation runs with the (made-up) demo data. */
+	public boolean demo() {
+		return demo;
 	}
 
 	public String lang() {
@@ -99,7 +129,12 @@ public final class Ui implements LocalizationSupport {
 	}
 
 	public String scopeLabel() {
-		return authenticated() ? ((ConsoleUser) authentication.getPrincipal()).scopeLabel() : "";
+		return authenticated() ? scope(((ConsoleUser) authentication.getPrincipal()).scopeLabel()) : "";
+	}
+
+	/** A scope label as people read it: {@code *} (the whole country) becomes its localized name. */
+	public String scope(String label) {
+		return "*".equals(label) ? text("scope.everything") : label;
 	}
 
 	public boolean hasRole(String role) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import io.grassroots.shared.NavigationItem;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Gives every console page its {@link Ui} as the model attribute {@code ui}.
@@ -38,17 +40,23 @@ class UiAdvice {
 
 		private final List<NavigationItem> navigation;
 
-		UiFactory(MessageSource messages, List<NavigationItem> navigation) {
+		private final boolean demo;
+
+		UiFactory(MessageSource messages, List<NavigationItem> navigation,
+				@Value("${grassroots.demo.enabled:false}") boolean demo) {
 			this.messages = messages;
 			this.navigation = List.copyOf(navigation);
+			this.demo = demo;
 		}
 
 		Ui create(HttpServletRequest request) {
-			Locale locale = org.springframework.web.servlet.support.RequestContextUtils.getLocale(request);
+			Locale locale = RequestContextUtils.getLocale(request);
 			var csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 			var path = request.getRequestURI().substring(request.getContextPath().length());
+			var flash = RequestContextUtils.getInputFlashMap(request);
+			var notice = flash == null ? null : flash.get(Redirects.NOTICE);
 			return new Ui(messages, locale, path, csrf, SecurityContextHolder.getContext().getAuthentication(),
-					navigation);
+					navigation, notice instanceof String key ? key : null, demo);
 		}
 
 	}

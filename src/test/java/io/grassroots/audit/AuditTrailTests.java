@@ -1,0 +1,113 @@
+package io.grassroots.audit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import io.grassroots.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The history is a hash chain per stream: intact chains verify, and any change to a written entry (its details,
+ * its hash, or a deleted entry) is found and pointed at. Each test tampers inside its own transaction, which is
+ * rolled back, so the shared history stays intact.
+ */
+@IntegrationTest
+@Transactional
+class AuditTrailTests {
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	VerifyAuditCommand command;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	String stream;
+
+	@BeforeEach
+	void writeAChainOfThree() {
+		stream = "test/" + UUID.randomUUID();
+		for (var step = 1; step <= 3; step++) {
+			audit.record(new AuditRecord(stream, "test.step", "tester", "测试员", Map.of("step", step, "note", "第" + step + "步")));
+		}
+	}
+
+	@Test
+	void anUntouchedChainVerifies() {
+		var chain = audit.stream(stream);
+		assertThat(chain).extracting(AuditEntry::seq).containsExactly(1, 2, 3);
+		assertThat(chain.get(1).previousHash()).isEqualTo(chain.get(0).hash());
+		var result = audit.verify();
+		assertThat(result.intact()).isTrue();
+		assertThat(result.entries()).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void changedDetailsBreakTheirOwnLink() {
+		jdbc.sql("update audit_entry set details = :details where stream = :stream and seq = 2")
+			.param("details", "{\"note\":\"改过了\",\"step\":2}")
+			.param("stream", stream)
+			.update();
+		assertBrokenAt(2, "audit.broken.hash");
+	}
+
+	@Test
+	void aReplacedHashBreaksThatLinkFirst() {
+		jdbc.sql("update audit_entry set hash = :hash where stream = :stream and seq = 2")
+			.param("hash", "f".repeat(64))
+			.param("stream", stream)
+			.update();
+		assertBrokenAt(2, "audit.broken.hash");
+	}
+
+	@Test
+	void aDeletedMiddleEntryLeavesAGapAtTheNextOne() {
+		jdbc.sql("delete from audit_entry where stream = :stream and seq = 2").param("stream", stream).update();
+		assertBrokenAt(3, "audit.broken.gap");
+	}
+
+	@Test
+	void aRewrittenChainTailIsFoundByItsPredecessorsHash() {
+		jdbc.sql("update audit_entry set previous_hash = :hash where stream = :stream and seq = 3")
+			.param("hash", "0".repeat(64))
+			.param("stream", stream)
+			.update();
+		assertBrokenAt(3, "audit.broken.previous");
+	}
+
+	@Test
+	void theCommandPrintsTheFirstBrokenLinkAndExitsWithOne() {
+		var out = new ByteArrayOutputStream();
+		assertThat(command.verify(new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Audit trail intact:");
+
+		jdbc.sql("update audit_entry set action = 'test.forged' where stream = :stream and seq = 1")
+			.param("stream", stream)
+			.update();
+		out.reset();
+		assertThat(command.verify(new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("BROKEN", "stream " + stream, "seq 1",
+				"This entry's hash does not match");
+	}
+
+	private void assertBrokenAt(int seq, String reason) {
+		var result = audit.verify();
+		assertThat(result.intact()).isFalse();
+		assertThat(result.firstBroken()).extracting(AuditEntry::stream, AuditEntry::seq)
+			.containsExactly(stream, seq);
+		assertThat(result.reason()).isEqualTo(reason);
+	}
+
+}
