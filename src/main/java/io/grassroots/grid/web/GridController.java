@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.grassroots.shared.web.Redirects;
 import io.grassroots.grid.BranchMember;
 import io.grassroots.grid.CoordinateSystem;
 import io.grassroots.grid.GridId;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The grid register and one grid's page with its branch, team and due visits. */
 @Controller
@@ -79,30 +82,34 @@ class GridController {
 	}
 
 	@PostMapping("/grids/{id}/shape")
-	String reshape(@PathVariable GridId id, @RequestParam String geometry, @RequestParam long version) {
+	String reshape(@PathVariable GridId id, @RequestParam String geometry, @RequestParam long version,
+			HtmxRequest htmx, RedirectAttributes redirect) {
 		management.reshape(id, geometry, CoordinateSystem.WGS84, version);
-		return "redirect:/grids/" + id;
+		return Redirects.withNotice(htmx, redirect, "/grids/" + id, "grid.notice.reshaped");
 	}
 
 	@PostMapping("/grids/{id}/describe")
 	String describe(@PathVariable GridId id, @RequestParam String name, @RequestParam GridKind kind,
-			@RequestParam ManagementType managementType, @RequestParam long version) {
+			@RequestParam ManagementType managementType, @RequestParam long version, HtmxRequest htmx,
+			RedirectAttributes redirect) {
 		management.describe(id, name, kind, managementType, version);
-		return "redirect:/grids/" + id;
+		return Redirects.withNotice(htmx, redirect, "/grids/" + id, "grid.notice.described");
 	}
 
 	@PostMapping("/grids/{id}/branch")
 	String branch(@PathVariable GridId id, @RequestParam String branchName,
-			@RequestParam(required = false) String secretary, @RequestParam(defaultValue = "") String members) {
+			@RequestParam(required = false) String secretary, @RequestParam(defaultValue = "") String members,
+			HtmxRequest htmx, RedirectAttributes redirect) {
 		var parsed = lines(members).stream()
 			.map(line -> new BranchMember(line.replace("*", "").strip(), line.endsWith("*")))
 			.toList();
 		management.foundBranch(id, branchName, secretary, parsed);
-		return "redirect:/grids/" + id;
+		return Redirects.withNotice(htmx, redirect, "/grids/" + id, "grid.notice.branch");
 	}
 
 	@PostMapping("/grids/{id}/team")
-	String team(@PathVariable GridId id, @RequestParam(defaultValue = "") String team) {
+	String team(@PathVariable GridId id, @RequestParam(defaultValue = "") String team, HtmxRequest htmx,
+			RedirectAttributes redirect) {
 		var members = new ArrayList<TeamMember>();
 		var lines = lines(team);
 		for (int i = 0; i < lines.size(); i++) {
@@ -115,7 +122,7 @@ class GridController {
 			members.add(new TeamMember(parts[0].strip(), role, parts.length > 2 ? parts[2].strip() : null));
 		}
 		management.staff(id, members);
-		return "redirect:/grids/" + id;
+		return Redirects.withNotice(htmx, redirect, "/grids/" + id, "grid.notice.team");
 	}
 
 	private static List<String> lines(String text) {

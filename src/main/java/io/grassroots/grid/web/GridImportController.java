@@ -3,6 +3,8 @@ package io.grassroots.grid.web;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.grassroots.shared.web.Redirects;
 import io.grassroots.grid.CommunityOutlines;
 import io.grassroots.grid.CoordinateSystem;
 import io.grassroots.grid.GridExport;
@@ -21,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Importing grids and community outlines from GeoJSON, and exporting grids as GeoJSON. */
@@ -73,9 +76,11 @@ class GridImportController {
 	}
 
 	@PostMapping("/grids/outlines")
-	String drawOutline(@RequestParam String community, @RequestParam String geometry) {
+	String drawOutline(@RequestParam String community, @RequestParam String geometry, HtmxRequest htmx,
+			RedirectAttributes redirect) {
 		outlines.draw(community, geometry, CoordinateSystem.WGS84);
-		return "redirect:/grids/network?community=" + community.strip();
+		return Redirects.withNotice(htmx, redirect, "/grids/network?community=" + community.strip(),
+				"grid.notice.outline");
 	}
 
 	@GetMapping("/grids/export")

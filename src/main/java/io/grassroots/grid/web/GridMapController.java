@@ -1,5 +1,7 @@
 package io.grassroots.grid.web;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.grassroots.shared.web.Redirects;
 import io.grassroots.grid.CoordinateSystem;
 import io.grassroots.grid.GridForm;
 import io.grassroots.grid.GridKind;
@@ -18,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The map of the network, its GeoJSON layer, and drawing new grids. */
 @Controller
@@ -62,10 +65,11 @@ class GridMapController {
 
 	@PostMapping("/grids")
 	String draw(@RequestParam String community, @RequestParam String name, @RequestParam GridKind kind,
-			@RequestParam ManagementType managementType, @RequestParam String geometry) {
+			@RequestParam ManagementType managementType, @RequestParam String geometry, HtmxRequest htmx,
+			RedirectAttributes redirect) {
 		var grid = management.draw(new GridForm(community, name, kind, managementType, geometry,
 				CoordinateSystem.WGS84));
-		return "redirect:/grids/" + grid.id();
+		return Redirects.withNotice(htmx, redirect, "/grids/" + grid.id(), "grid.notice.drawn");
 	}
 
 }

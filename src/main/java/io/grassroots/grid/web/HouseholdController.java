@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.grassroots.shared.web.Redirects;
 import io.grassroots.grid.GridId;
 import io.grassroots.grid.GridNetwork;
 import io.grassroots.grid.HouseholdExport;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Household registers, their import and export, household visits and the visits due this week. */
@@ -60,10 +63,10 @@ class HouseholdController {
 			@RequestParam(required = false) String unit, @RequestParam(required = false) String room,
 			@RequestParam String headName, @RequestParam(required = false) Integer members,
 			@RequestParam(required = false) String phone, @RequestParam(required = false) String idNumber,
-			@RequestParam(required = false) Set<HouseholdTag> tags) {
+			@RequestParam(required = false) Set<HouseholdTag> tags, HtmxRequest htmx, RedirectAttributes redirect) {
 		households.register(id, new HouseholdForm(building, address, unit, room, headName, members, phone, idNumber,
 				tags == null ? Set.of() : tags));
-		return "redirect:/grids/" + id + "/households";
+		return Redirects.withNotice(htmx, redirect, "/grids/" + id + "/households", "grid.notice.household");
 	}
 
 	@PostMapping("/grids/{id}/households/import")
@@ -98,10 +101,11 @@ class HouseholdController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime visitedAt,
 			@RequestParam(required = false) String place, @RequestParam(required = false) String findings,
 			@RequestParam(defaultValue = "false") boolean reportAsCase,
-			@RequestParam(required = false) MultipartFile photo) throws IOException {
+			@RequestParam(required = false) MultipartFile photo, HtmxRequest htmx, RedirectAttributes redirect)
+			throws IOException {
 		visits.record(id, new VisitForm(visitedAt, place, findings, reportAsCase),
 				photo == null || photo.isEmpty() ? null : photo.getBytes());
-		return "redirect:/households/" + id;
+		return Redirects.withNotice(htmx, redirect, "/households/" + id, "grid.notice.visit");
 	}
 
 	@GetMapping("/visits/{id}/photo")

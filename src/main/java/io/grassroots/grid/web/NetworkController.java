@@ -2,6 +2,8 @@ package io.grassroots.grid.web;
 
 import java.util.EnumMap;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.grassroots.shared.web.Redirects;
 import io.grassroots.grid.GridOverview;
 import io.grassroots.grid.GridSummary;
 import io.grassroots.grid.HouseholdTag;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The views of the network as a whole: gaps and overlaps, branch coverage, standards. */
 @Controller
@@ -68,7 +71,7 @@ class NetworkController {
 	@PostMapping("/grids/standards/{type}")
 	String change(@PathVariable ManagementType type, @RequestParam int patrolsPerMonth,
 			@RequestParam int staffRequired, @RequestParam long version,
-			@RequestParam MultiValueMap<String, String> form) {
+			@RequestParam MultiValueMap<String, String> form, HtmxRequest htmx, RedirectAttributes redirect) {
 		var intervals = new EnumMap<HouseholdTag, Integer>(HouseholdTag.class);
 		for (var tag : HouseholdTag.values()) {
 			var value = form.getFirst("interval." + tag.name());
@@ -82,7 +85,7 @@ class NetworkController {
 			}
 		}
 		standards.change(new ManagementStandard(type, patrolsPerMonth, staffRequired, intervals, version));
-		return "redirect:/grids/standards";
+		return Redirects.withNotice(htmx, redirect, "/grids/standards", "grid.notice.standard");
 	}
 
 	private static RegionCode code(String community) {
