@@ -27,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class HouseholdVisits {
 
+	static final int REGION_LIMIT = 200;
+
 	private final VisitRepository visits;
 
 	private final HouseholdRepository households;
@@ -92,16 +94,27 @@ public class HouseholdVisits {
 	}
 
 	/**
-	 * What is due by the end of this week (overdue included) in the caller's own grid, or in the named grid for
-	 * accounts scoped to a region.
+	 * What is due by the end of this week (overdue included): in the caller's own grid for a grid scope, in the named
+	 * grid, or else across the caller's region scope (the soonest {@value #REGION_LIMIT}).
 	 */
 	@Transactional(readOnly = true)
 	public List<DueVisit> dueThisWeek(Optional<GridId> grid) {
-		var scope = currentUser.actor().scope();
-		var target = scope.kind() == DataScope.Kind.GRID ? new GridId(scope.grid())
-				: grid.orElseThrow(() -> InvalidInputException.of("grid", "grid.visit.chooseGrid"));
+		var actor = currentUser.actor();
+		var scope = actor.scope();
 		var endOfWeek = today().with(TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY));
-		return due(target).stream().filter(d -> !d.dueOn().isAfter(endOfWeek)).toList();
+		if (scope.kind() == DataScope.Kind.GRID || grid.isPresent()) {
+			var target = scope.kind() == DataScope.Kind.GRID ? new GridId(scope.grid()) : grid.get();
+			return due(target).stream().filter(d -> !d.dueOn().isAfter(endOfWeek)).toList();
+		}
+		if (!GridAccess.mayKeepRegisters(actor) || scope.kind() != DataScope.Kind.REGION) {
+			throw new io.grassroots.shared.ForbiddenException("problem.forbidden");
+		}
+		var clear = actor.has(io.grassroots.identity.Role.COMMUNITY_STAFF);
+		return schedule.inRegion(scope.region(), today(), clear)
+			.stream()
+			.filter(d -> !d.dueOn().isAfter(endOfWeek))
+			.limit(REGION_LIMIT)
+			.toList();
 	}
 
 	/** How many households are overdue, per grid, in a subtree the caller may see. */

@@ -49,6 +49,19 @@ class VisitSchedule {
 			.toList();
 	}
 
+	/** Every household of a subtree with its next due visit, soonest first. */
+	List<DueVisit> inRegion(RegionCode within, LocalDate today, boolean clearNames) {
+		var byType = standards.byType();
+		return jdbc.sql(ROWS + " where h.community >= :from and h.community < :to")
+			.param("from", within.subtreeFrom())
+			.param("to", within.subtreeTo())
+			.query((rs, n) -> due(rs, byType, today, clearNames))
+			.list()
+			.stream()
+			.sorted(Comparator.comparing(DueVisit::dueOn).thenComparing(DueVisit::address))
+			.toList();
+	}
+
 	Map<GridId, Integer> overdueByGrid(RegionCode within, LocalDate today) {
 		var byType = standards.byType();
 		var counts = new HashMap<GridId, Integer>();

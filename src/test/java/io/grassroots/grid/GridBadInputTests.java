@@ -41,7 +41,7 @@ class GridBadInputTests {
 		mvc.perform(get("/api/placement").param("lng", "87.2702").param("lat", "43.9902"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.method").value("INSIDE"))
-			.andExpect(jsonPath("$.street.value").value("652301001000"));
+			.andExpect(jsonPath("$.street").value("652301001000"));
 	}
 
 	@Test

@@ -116,6 +116,15 @@ class HouseholdVisitTests {
 	}
 
 	@Test
+	@WithUserDetails("community")
+	void communityStaffSeeWhatIsDueAcrossTheirCommunity() {
+		var due = visits.dueThisWeek(Optional.empty());
+		assertThat(due).isNotEmpty()
+			.allSatisfy(d -> assertThat(network.find(d.grid()).orElseThrow().community().value()).isEqualTo("652301001001"));
+		assertThat(due).extracting(DueVisit::grid).contains(grid);
+	}
+
+	@Test
 	void theConsoleRecordsAVisitWithAPhoto() throws Exception {
 		var household = newElderlyHousehold("905");
 		mvc.perform(multipart("/households/" + household.id() + "/visits")
