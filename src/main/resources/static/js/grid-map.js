@@ -20,7 +20,27 @@
         };
     }
 
+    // Leaflet.draw's own texts are English; the page hands over the localized ones.
+    function localizeDraw(element) {
+        var d = element.dataset;
+        if (!L.drawLocal || !d.textPolygon) { return; }
+        L.drawLocal.draw.toolbar.buttons.polygon = d.textPolygon;
+        L.drawLocal.draw.toolbar.buttons.rectangle = d.textRectangle;
+        L.drawLocal.draw.toolbar.actions.text = d.textCancel;
+        L.drawLocal.draw.toolbar.finish.text = d.textFinish;
+        L.drawLocal.draw.toolbar.undo.text = d.textUndo;
+        L.drawLocal.draw.handlers.polygon.tooltip.start = d.textStart;
+        L.drawLocal.draw.handlers.polygon.tooltip.cont = d.textContinue;
+        L.drawLocal.draw.handlers.polygon.tooltip.end = d.textEnd;
+        L.drawLocal.draw.handlers.rectangle.tooltip.start = d.textStart;
+        L.drawLocal.edit.toolbar.buttons.edit = d.textEdit;
+        L.drawLocal.edit.toolbar.buttons.remove = d.textRemove;
+        L.drawLocal.edit.toolbar.actions.save.text = d.textFinish;
+        L.drawLocal.edit.toolbar.actions.cancel.text = d.textCancel;
+    }
+
     function baseMap(element) {
+        localizeDraw(element);
         var map = L.map(element, {preferCanvas: false});
         var tiles = element.dataset.tileUrl;
         if (tiles) {
