@@ -84,6 +84,16 @@ public class GridNetwork {
 		return grids.findByCommunityOrderByCode(community).stream().map(Grid::view).toList();
 	}
 
+	/**
+	 * A point that lies inside the grid (WGS-84 longitude and latitude), where a map centres on it and demo reports
+	 * are made; empty for an unknown grid.
+	 */
+	public Optional<double[]> interiorPoint(GridId id) {
+		return Optional.ofNullable(index.current().byId().get(id))
+			.map(g -> g.shape().getInteriorPoint().getCoordinate())
+			.map(c -> new double[] { c.x, c.y });
+	}
+
 	/** The network version this node currently answers from. */
 	public long version() {
 		return index.current().version();
