@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
+import io.grassroots.grid.CoordinateSystem;
+import io.grassroots.grid.GridNetwork;
 import io.grassroots.identity.AccountId;
 import io.grassroots.identity.Actor;
 import io.grassroots.identity.DataScope;
@@ -41,11 +44,15 @@ class CaseDemoData implements DemoData {
 
 	private final DepartmentDirectory departments;
 
-	CaseDemoData(CaseManagement cases, CaseTime time, Regions regions, DepartmentDirectory departments) {
+	private final GridNetwork network;
+
+	CaseDemoData(CaseManagement cases, CaseTime time, Regions regions, DepartmentDirectory departments,
+			GridNetwork network) {
 		this.cases = cases;
 		this.time = time;
 		this.regions = regions;
 		this.departments = departments;
+		this.network = network;
 	}
 
 	@Override
@@ -69,9 +76,34 @@ class CaseDemoData implements DemoData {
 			var story = CaseDemoStory.values()[random.nextInt(CaseDemoStory.values().length)];
 			var community = communities.get(random.nextInt(communities.size()));
 			var matter = CaseDemoTexts.MATTERS.get(random.nextInt(CaseDemoTexts.MATTERS.size()));
-			new CaseDemoRun(cases, time, departments, random, story, community, matter, story.reportedAt(now, random), now)
+			new CaseDemoRun(cases, time, departments, random, story, community, pointIn(community.code(), random), matter,
+					story.reportedAt(now, random), now)
 				.tell();
 		}
+	}
+
+	/**
+	 * A point in one of the community's grids, a little off its centre, so that placement by the grid network puts
+	 * the report where the story says; {@code null} (placed by the named community) where the community has no grids.
+	 */
+	private double[] pointIn(RegionCode community, Random random) {
+		var grids = network.grids(community);
+		if (grids.isEmpty()) {
+			return null;
+		}
+		var centre = network.interiorPoint(grids.get(random.nextInt(grids.size())).id()).orElse(null);
+		if (centre == null) {
+			return null;
+		}
+		for (var attempt = 0; attempt < 5; attempt++) {
+			var point = new double[] { centre[0] + (random.nextDouble() - 0.5) * 0.002,
+					centre[1] + (random.nextDouble() - 0.5) * 0.002 };
+			var placed = network.place(point[0], point[1], CoordinateSystem.WGS84, Optional.empty());
+			if (placed.placed() && community.equals(placed.community())) {
+				return point;
+			}
+		}
+		return centre;
 	}
 
 	static Actor actor(Role role, DataScope scope, String name) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import io.grassroots.calendar.TimeLimit;
+import io.grassroots.grid.CoordinateSystem;
 import io.grassroots.identity.Actor;
 import io.grassroots.identity.DataScope;
 import io.grassroots.identity.Role;
@@ -37,6 +38,8 @@ final class CaseDemoRun {
 
 	private final RegionView community;
 
+	private final double[] point;
+
 	private final CaseDemoTexts.Matter matter;
 
 	private final Actor dispatcher;
@@ -50,7 +53,8 @@ final class CaseDemoRun {
 	private boolean caughtUp;
 
 	CaseDemoRun(CaseManagement cases, CaseTime time, DepartmentDirectory departments, Random random,
-			CaseDemoStory story, RegionView community, CaseDemoTexts.Matter matter, Instant reportedAt, Instant now) {
+			CaseDemoStory story, RegionView community, double[] point, CaseDemoTexts.Matter matter, Instant reportedAt,
+			Instant now) {
 		this.cases = cases;
 		this.time = time;
 		this.departments = departments;
@@ -58,6 +62,7 @@ final class CaseDemoRun {
 		this.now = now;
 		this.story = story;
 		this.community = community;
+		this.point = point;
 		this.matter = matter;
 		this.at = reportedAt;
 		this.dispatcher = CaseDemoData.actor(Role.DISPATCHER, DataScope.region(community.code().parentByDigits()), "调度员");
@@ -166,12 +171,12 @@ final class CaseDemoRun {
 	}
 
 	private Intake intake(Channel channel) {
-		var lng = 87.28 + random.nextDouble() * 0.06;
-		var lat = 43.99 + random.nextDouble() * 0.04;
+		var lng = point == null ? null : point[0];
+		var lat = point == null ? null : point[1];
 		var anonymous = random.nextInt(5) == 0;
 		return new Intake(channel, matter.title(), matter.description() + CaseDemoTexts.MARK, matter.category(),
-				Urgency.NORMAL, lng, lat, CoordinateSystem.WGS84, null, channel == Channel.GRID_REPORT ? null
-						: community.code(), anonymous ? null : "居民" + (char) ('甲' + random.nextInt(10)) + "（演示）",
+				Urgency.NORMAL, lng, lat, CoordinateSystem.WGS84, null, channel == Channel.GRID_REPORT && point != null
+						? null : community.code(), anonymous ? null : "居民" + (char) ('甲' + random.nextInt(10)) + "（演示）",
 				anonymous ? null : "1380000" + String.format("%04d", random.nextInt(10_000)), anonymous,
 				(story == CaseDemoStory.NEW || story == CaseDemoStory.FILED) && random.nextInt(5) == 0, null, List.of());
 	}

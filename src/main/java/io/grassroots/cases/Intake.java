@@ -2,6 +2,7 @@ package io.grassroots.cases;
 
 import java.util.List;
 
+import io.grassroots.grid.CoordinateSystem;
 import io.grassroots.shared.RegionCode;
 
 /**

@@ -62,7 +62,7 @@ class CaseApiTests {
 	static String report(String title) {
 		return """
 				{"channel":"PHONE","title":"%s","description":"楼道里堆满杂物","categoryStandard":"CJT214",
-				 "categoryCode":"E0102","longitude":87.31,"latitude":44.01,"community":"652301001001",
+				 "categoryCode":"E0102","longitude":87.272,"latitude":43.992,"community":"652301001001",
 				 "reporterName":"王五","reporterPhone":"13700000000"}""".formatted(title);
 	}
 
@@ -93,11 +93,11 @@ class CaseApiTests {
 		var title = "坏-" + UUID.randomUUID().toString().substring(0, 8);
 		post400("{\"channel\": \"PHONE\", \"title\": ", "malformed");
 		post400(report(title).replace("\"E0102\"", "\"E0102\",\"urgency\":5"), "urgency");
-		post400(report(title).replace("87.31", "\"east\""), "longitude");
+		post400(report(title).replace("87.272", "\"east\""), "longitude");
 		post400(report(title).replace("\"PHONE\"", "\"CARRIER_PIGEON\""), "channel");
-		post400(report(title).replace("87.31", "0").replace("44.01", "0"), "longitude");
-		post400(report(title).replace("44.01", "144.01"), "longitude");
-		post400(report(title).replace("\"longitude\":87.31,", ""), "longitude");
+		post400(report(title).replace("87.272", "0").replace("43.992", "0"), "longitude");
+		post400(report(title).replace("43.992", "143.992"), "longitude");
+		post400(report(title).replace("\"longitude\":87.272,", ""), "longitude");
 		post400(report("x".repeat(101)), "title");
 		post400(report(title).replace("楼道里堆满杂物", "很长".repeat(1001)), "description");
 		post400(report(title).replace("E0102", "NO-SUCH"), "category");

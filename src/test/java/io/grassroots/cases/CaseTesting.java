@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.grassroots.grid.CoordinateSystem;
 import io.grassroots.identity.AccountId;
 import io.grassroots.identity.Actor;
 import io.grassroots.identity.CurrentUser;
@@ -78,7 +79,7 @@ class CaseTesting {
 	/** A phone report in 西街社区 of an unlicensed street vendor (→ market supervision). */
 	static Intake vendorReport(String key) {
 		return new Intake(Channel.PHONE, "无照游商占道", "延安北路与北京南路交叉口有流动摊贩占道经营", new CategoryKey("CJT214", "E0501"),
-				Urgency.NORMAL, 87.3080, 44.0110, CoordinateSystem.WGS84, "延安北路", WEST_STREET, "张三", "13912345678",
+				Urgency.NORMAL, 87.2720, 43.9920, CoordinateSystem.WGS84, "延安北路", WEST_STREET, "张三", "13912345678",
 				false, false, key, List.of());
 	}
 

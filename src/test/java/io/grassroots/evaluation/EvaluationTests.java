@@ -13,7 +13,7 @@ import io.grassroots.cases.CaseStatus;
 import io.grassroots.cases.CaseSummary;
 import io.grassroots.cases.CategoryKey;
 import io.grassroots.cases.Channel;
-import io.grassroots.cases.CoordinateSystem;
+import io.grassroots.grid.CoordinateSystem;
 import io.grassroots.cases.Intake;
 import io.grassroots.cases.Rating;
 import io.grassroots.cases.Urgency;

@@ -10,7 +10,7 @@ import io.grassroots.cases.CaseQueries;
 import io.grassroots.cases.CaseSummary;
 import io.grassroots.cases.CategoryKey;
 import io.grassroots.cases.Channel;
-import io.grassroots.cases.CoordinateSystem;
+import io.grassroots.grid.CoordinateSystem;
 import io.grassroots.cases.Intake;
 import io.grassroots.cases.Urgency;
 import io.grassroots.identity.Actor;

@@ -4,10 +4,11 @@ import java.util.List;
 
 import io.grassroots.cases.CategoryKey;
 import io.grassroots.cases.Channel;
-import io.grassroots.cases.CoordinateSystem;
+import io.grassroots.grid.CoordinateSystem;
 import io.grassroots.cases.Intake;
 import io.grassroots.cases.Upload;
 import io.grassroots.cases.Urgency;
+import io.grassroots.grid.CoordinateSystem;
 import io.grassroots.shared.InvalidInputException;
 import io.grassroots.shared.RegionCode;
 

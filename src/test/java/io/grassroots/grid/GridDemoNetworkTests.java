@@ -1,0 +1,60 @@
+package io.grassroots.grid;
+
+import java.util.Optional;
+
+import io.grassroots.shared.RegionCode;
+import io.grassroots.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class GridDemoNetworkTests {
+
+	@Autowired
+	GridNetwork network;
+
+	@Autowired
+	NetworkCheck check;
+
+	@Test
+	void demoNetworkPlacesAPointOfWestStreetInItsInstitutionGridBeforeTheResidentialAndPoliceGrids() {
+		var institution = network.findByCode("652301001001005").orElseThrow();
+		var box = network.grids(RegionCode.of("652301001001")).stream().filter(g -> g.code().endsWith("005")).findFirst();
+		assertThat(box).isPresent();
+		var quadrant = DemoLayout.quadrants(DemoLayout.communities(DemoLayout.streetBlock(0), 6).get(0)).get(1);
+		var centre = quadrant.getEnvelopeInternal().centre();
+		var placement = network.place(centre.x, centre.y, CoordinateSystem.WGS84, Optional.empty());
+		assertThat(placement.method()).isEqualTo(Placement.Method.INSIDE);
+		assertThat(placement.grid()).isEqualTo(institution.id());
+		assertThat(placement.street()).isEqualTo(RegionCode.of("652301001000"));
+		assertThat(placement.county()).isEqualTo(RegionCode.of("652301000000"));
+	}
+
+	@Test
+	@WithUserDetails("admin")
+	void demoNetworkCoversWestStreetCompletely() {
+		assertThat(network.grids(RegionCode.of("652301001001"))).hasSize(6);
+		var report = check.check(RegionCode.of("652301001001"));
+		assertThat(report.outlineKnown()).isTrue();
+		assertThat(report.gaps()).isEmpty();
+		assertThat(report.overlaps()).isEmpty();
+		assertThat(report.coveragePercent()).isEqualTo(100);
+	}
+
+	@Test
+	@WithUserDetails("admin")
+	void demoNetworkLeavesAQuadrantOfSomeCommunitiesUncoveredAndTheCheckMeasuresIt() {
+		var jinling = RegionCode.of("652301002005");
+		assertThat(network.grids(jinling)).hasSize(3);
+		var report = check.check(jinling);
+		assertThat(report.gaps()).hasSize(1);
+		var quarter = report.outlineArea() / 4;
+		assertThat(report.gaps().get(0).area()).isCloseTo(quarter, org.assertj.core.data.Percentage.withPercentage(1));
+		assertThat(report.coveragePercent()).isBetween(74, 75);
+	}
+
+}
