@@ -8,6 +8,8 @@ import io.grassroots.cases.CaseQueries;
 import io.grassroots.cases.Rating;
 import io.grassroots.identity.Actor;
 import io.grassroots.identity.DataScope;
+import io.grassroots.region.DepartmentView;
+import io.grassroots.region.Departments;
 import io.grassroots.shared.ForbiddenException;
 import io.grassroots.supervision.ReopenCandidates;
 
@@ -23,9 +25,12 @@ class Reopenable implements ReopenCandidates {
 
 	private final CaseQueries cases;
 
-	Reopenable(JdbcClient jdbc, CaseQueries cases) {
+	private final Departments departments;
+
+	Reopenable(JdbcClient jdbc, CaseQueries cases, Departments departments) {
 		this.jdbc = jdbc;
 		this.cases = cases;
+		this.departments = departments;
 	}
 
 	@Override
@@ -52,7 +57,8 @@ class Reopenable implements ReopenCandidates {
 		try {
 			var c = cases.summary(actor, new CaseId((UUID) row[0]));
 			return java.util.Optional.of(new Candidate(c.id(), c.trackingCode(), c.title(), Rating.valueOf((String) row[1]),
-					(Boolean) row[2], c.leadDepartment() == null ? "" : c.leadDepartment().toString(),
+					(Boolean) row[2], c.leadDepartment() == null ? ""
+							: departments.find(c.leadDepartment()).map(DepartmentView::name).orElse(""),
 					(java.time.Instant) row[3], c.version()));
 		}
 		catch (ForbiddenException confidential) {

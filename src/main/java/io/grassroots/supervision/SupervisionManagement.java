@@ -68,7 +68,8 @@ public class SupervisionManagement {
 		var subject = openCase(supervisor(actor), caseId);
 		var department = departmentOf(subject);
 		var id = ReminderId.random();
-		ledger.remind(new Issue.Reminder(id, about(subject, null), null,
+		var step = subject.deadline() == null ? null : subject.deadline().step();
+		ledger.remind(new Issue.Reminder(id, new Issue.About(caseId, step, null), null,
 				department == null ? Audience.REGION : Audience.DEPARTMENT, department, subject.region(), subject.grid(),
 				false, text, actor, clock.instant()));
 		return id;

@@ -211,7 +211,7 @@ class NotificationOutboxTests {
 		var dispatcher = demo("dispatcher");
 		var market = departments.suggest(WEST_STREET, DepartmentKind.MARKET_SUPERVISION).orElseThrow();
 		var reported = cases.report(dispatcher, new Intake(Channel.PHONE, title, "通知测试", new CategoryKey("CJT214",
-				"E0501"), Urgency.NORMAL, 87.3080, 44.0110, CoordinateSystem.WGS84, null, WEST_STREET, "测试居民",
+				"E0501"), Urgency.NORMAL, 87.2720, 43.9920, CoordinateSystem.WGS84, null, WEST_STREET, "测试居民",
 				"13900002222", false, false, UUID.randomUUID().toString(), List.of()));
 		var filed = cases.file(dispatcher, reported.id(), reported.version(), new CategoryKey("CJT214", "E0501"),
 				Urgency.NORMAL, false, null);

@@ -121,6 +121,24 @@ class SupervisionApiTests {
 	}
 
 	@Test
+	void aReportInAfterTheLimitIsFlaggedLate() throws Exception {
+		var body = "{\"title\": \"迟到报到\", \"departments\": [\"" + testing.market().id() + "\", \""
+				+ testing.housing().id() + "\"], \"minutes\": 30}";
+		var whistle = as(dispatcher, post("/api/supervision/whistles"), body).andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+		jdbc.sql("update supervision_whistle set report_by = :past where id = :id")
+			.param("past", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)))
+			.param("id", UUID.fromString(whistle)).update();
+		as(market, post("/api/supervision/whistles/" + whistle + "/report-in"), "{}").andExpect(status().isNoContent());
+		mvc.perform(get("/api/supervision/department").header("Authorization", market.bearer()))
+			.andExpect(jsonPath("$.whistles[?(@.id == '" + whistle + "')].calls[0].late").value(hasItem(true)))
+			.andExpect(jsonPath("$.whistles[?(@.id == '" + whistle + "')].calls.length()").value(hasItem(1)));
+		mvc.perform(get("/api/supervision/board").header("Authorization", supervisor.bearer()))
+			.andExpect(jsonPath("$.whistles[?(@.id == '" + whistle + "')].calls[?(@.reportedAt == null)].late")
+				.value(hasItem(true)));
+	}
+
+	@Test
 	void badInputIsAProblemAndChangesNothing() throws Exception {
 		var order = testing.dispatched("错误输入");
 		var path = "/api/supervision/cases/" + order.id();

@@ -79,7 +79,7 @@ class SupervisionTesting {
 	CaseSummary dispatched(String title) {
 		var dispatcher = demo("dispatcher");
 		var reported = cases.report(dispatcher, new Intake(Channel.PHONE, title, "督办测试", new CategoryKey("CJT214",
-				"E0501"), Urgency.NORMAL, 87.3080, 44.0110, CoordinateSystem.WGS84, null, WEST_STREET, "测试居民",
+				"E0501"), Urgency.NORMAL, 87.2720, 43.9920, CoordinateSystem.WGS84, null, WEST_STREET, "测试居民",
 				"13900001111", false, false, UUID.randomUUID().toString(), List.of()));
 		var filed = cases.file(dispatcher, reported.id(), reported.version(), new CategoryKey("CJT214", "E0501"),
 				Urgency.NORMAL, false, null);
