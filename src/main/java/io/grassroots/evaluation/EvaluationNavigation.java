@@ -17,4 +17,10 @@ class EvaluationNavigation {
 				Set.of("SUPERVISOR", "DISPATCHER"));
 	}
 
+	@Bean
+	NavigationItem indicatorsNavigation() {
+		return new NavigationItem(Section.SUPERVISION, "nav.indicators", "/evaluation/indicators", 40,
+				Set.of("SUPERVISOR", "DISPATCHER", "DEPARTMENT_HANDLER", "COMMUNITY_STAFF"));
+	}
+
 }

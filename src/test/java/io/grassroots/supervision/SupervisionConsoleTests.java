@@ -87,6 +87,14 @@ class SupervisionConsoleTests {
 		mvc.perform(get("/supervision/department").with(accounts.console(supervisor))).andExpect(status().isForbidden());
 		mvc.perform(get("/evaluation").with(accounts.console(supervisor))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("回访与部门评价")));
+		mvc.perform(get("/evaluation/indicators").param("by", "DEPARTMENT").with(accounts.console(supervisor)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"indicator-formulas\"")))
+			.andExpect(content().string(containsString("响应率 = 按时接单数")));
+		mvc.perform(get("/evaluation/indicators").param("month", "November").with(accounts.console(supervisor)))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/evaluation/indicators").param("by", "PLANET").header("Authorization", supervisor.bearer()))
+			.andExpect(status().isBadRequest());
 		mvc.perform(get("/notifications").with(accounts.console(market))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("我的通知")));
 		mvc.perform(get("/notifications/badge").with(accounts.console(market)).header("HX-Request", "true"))
