@@ -60,6 +60,7 @@ class RegionTreeBrowserTests {
 				.containsExactly(XIJIE);
 			browser.find(By.id("region-search")).sendKeys("社区");
 			browser.click(By.id("region-search-submit"));
+			browser.find(By.id("region-results"));
 			assertThat(browser.all(By.cssSelector("#region-results a")))
 				.extracting(a -> a.getDomAttribute("href"))
 				.containsExactly("/regions/" + XIJIE);
