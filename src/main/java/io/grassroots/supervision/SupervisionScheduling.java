@@ -18,10 +18,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the deadline sweep on a schedule. ShedLock keeps one node sweeping at a time, which saves work; correctness
- * does not depend on it (see {@link DeadlineSweep}).
+ * does not depend on it (see {@link DeadlineSweep}). The lock's expiry is the database's clock (nodes whose clocks
+ * disagree still agree on it); a node killed while sweeping holds it until
+ * {@code grassroots.supervision.sweep-lock-at-most-for} (default two minutes) has passed, then another node sweeps
+ * the window from the watermark.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
+@EnableSchedulerLock(defaultLockAtMostFor = "PT2M")
 class SupervisionScheduling {
 
 	@Bean
@@ -29,6 +32,7 @@ class SupervisionScheduling {
 		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
 			.withTableName("supervision_lock")
+			.usingDbTime()
 			.build());
 	}
 
@@ -46,7 +50,7 @@ class SupervisionScheduling {
 		}
 
 		@Scheduled(fixedDelayString = "${grassroots.supervision.sweep-interval:30s}", initialDelayString = "${grassroots.supervision.sweep-interval:30s}")
-		@SchedulerLock(name = "supervision-deadline-sweep", lockAtMostFor = "PT10M")
+		@SchedulerLock(name = "supervision-deadline-sweep", lockAtMostFor = "${grassroots.supervision.sweep-lock-at-most-for:PT2M}")
 		void sweep() {
 			sweep.sweep(clock.instant());
 		}
