@@ -17,11 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param attachmentMaxFiles the most photos accepted with one action
  * @param publicIntakePerMinute how many public reports one address may send per minute
  * @param publicIntakeMaxBytes the largest public request accepted (JSON or form with photos)
+ * @param settingsRefresh how long this node keeps the time-limit table and the categories in memory: a change made on
+ *        another node is seen here after this long at most (at once on the node that made it)
  */
 @ConfigurationProperties("grassroots.cases")
 public record CasesProperties(@DefaultValue("652301001000") String unplacedRegion, @DefaultValue("0.8") double yellowAt,
 		@DefaultValue("150") double duplicateDistanceMeters, @DefaultValue("72h") Duration duplicateWindow,
 		@DefaultValue("") String attachmentDirectory, @DefaultValue("5242880") int attachmentMaxBytes,
 		@DefaultValue("6") int attachmentMaxFiles, @DefaultValue("10") int publicIntakePerMinute,
-		@DefaultValue("16777216") long publicIntakeMaxBytes) {
+		@DefaultValue("16777216") long publicIntakeMaxBytes, @DefaultValue("1m") Duration settingsRefresh) {
 }

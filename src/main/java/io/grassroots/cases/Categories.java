@@ -35,12 +35,17 @@ public class Categories {
 
 	private final Clock clock;
 
-	private volatile Map<CategoryKey, Category> cache;
+	private final Reloading<Map<CategoryKey, Category>> cache;
 
-	Categories(CategoryStore store, AuditTrail audit, Clock clock) {
+	Categories(CategoryStore store, AuditTrail audit, Clock clock, CasesProperties properties) {
 		this.store = store;
 		this.audit = audit;
 		this.clock = clock;
+		this.cache = new Reloading<>(properties.settingsRefresh(), () -> {
+			var map = new java.util.LinkedHashMap<CategoryKey, Category>();
+			store.all().forEach(c -> map.put(c.key(), c));
+			return java.util.Collections.unmodifiableMap(map);
+		});
 	}
 
 	@Transactional(readOnly = true)
@@ -95,7 +100,7 @@ public class Categories {
 		var report = apply(standard, title.strip(), checked.categories());
 		audit.record(new AuditRecord("categories/" + standard, "categories.imported", actor.id().toString(),
 				actor.displayName(), Map.of("title", title.strip(), "added", report.added(), "changed", report.changed())));
-		cache = null;
+		cache.forget();
 		return report;
 	}
 
@@ -132,14 +137,7 @@ public class Categories {
 	}
 
 	private Map<CategoryKey, Category> cached() {
-		var current = cache;
-		if (current == null) {
-			var map = new java.util.LinkedHashMap<CategoryKey, Category>();
-			store.all().forEach(c -> map.put(c.key(), c));
-			current = Map.copyOf(map);
-			cache = current;
-		}
-		return current;
+		return cache.get();
 	}
 
 }

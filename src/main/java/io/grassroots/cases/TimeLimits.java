@@ -39,24 +39,21 @@ public class TimeLimits {
 
 	private final AuditTrail audit;
 
-	private volatile List<TimeLimitRule> cache;
+	private final Reloading<List<TimeLimitRule>> cache;
 
-	TimeLimits(JdbcClient jdbc, AuditTrail audit) {
+	TimeLimits(JdbcClient jdbc, AuditTrail audit, CasesProperties properties) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.cache = new Reloading<>(properties.settingsRefresh(),
+				() -> jdbc.sql("select * from cases_time_limit").query(TimeLimits::rule).list()
+					.stream()
+					.sorted(Comparator.comparing(TimeLimitRule::step).thenComparingInt(TimeLimitRule::specificity))
+					.toList());
 	}
 
-	/** Every row, general ones first. */
+	/** Every row, general ones first (read again after a change, here at once, elsewhere within the refresh time). */
 	public List<TimeLimitRule> rules() {
-		var current = cache;
-		if (current == null) {
-			current = jdbc.sql("select * from cases_time_limit").query(TimeLimits::rule).list()
-				.stream()
-				.sorted(Comparator.comparing(TimeLimitRule::step).thenComparingInt(TimeLimitRule::specificity))
-				.toList();
-			cache = current;
-		}
-		return current;
+		return cache.get();
 	}
 
 	/** The limit of a step for a case of this category, urgency and conditions. */
@@ -105,7 +102,7 @@ public class TimeLimits {
 	}
 
 	private void record(Actor actor, String action, UUID id, TimeLimitRule rule) {
-		cache = null;
+		cache.forget();
 		audit.record(new AuditRecord("timelimits", action, actor.id().toString(), actor.displayName(),
 				Map.of("id", id.toString(), "category", String.valueOf(rule.category()), "urgency",
 						String.valueOf(rule.urgency()), "condition", String.valueOf(rule.condition()), "step",
