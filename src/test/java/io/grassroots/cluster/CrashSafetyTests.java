@@ -115,7 +115,7 @@ class CrashSafetyTests {
 		}
 		pool.shutdown();
 		var acknowledgedAtKill = Map.copyOf(acknowledged);
-		System.out.printf("Crash: %d intakes acknowledged in %d ms (%.0f/s) before the kill, %d not acknowledged%n",
+		System.out.printf("Crash: %d intakes acknowledged in %d ms (%.0f/s) before the kill, %d not acknowledged (in flight or refused)%n",
 				acknowledgedAtKill.size(), killedAfter.toMillis(), acknowledgedAtKill.size() * 1000.0 / killedAfter.toMillis(),
 				unacknowledged.size());
 		assertThat(acknowledgedAtKill.size()).isGreaterThanOrEqualTo(KILL_AFTER);
@@ -134,6 +134,10 @@ class CrashSafetyTests {
 				where c.title like :run and a.action = 'case.report' and a.seq = 1""")
 			.param("run", "崩溃测试 " + run + "-%").query(Long.class).single();
 		assertThat(reported).isEqualTo(stored.size());
+		var committedUnacknowledged = unacknowledged.stream().filter(stored::containsKey).count();
+		assertThat(stored).hasSize(acknowledgedAtKill.size() + (int) committedUnacknowledged);
+		System.out.printf("Crash: after the restart %d cases; %d of them were committed but their answer was lost%n",
+				stored.size(), committedUnacknowledged);
 
 		// The unacknowledged ones again, with the same keys, and the rest of the load; then every acknowledged one
 		// a second time: the same case, never a second one.
