@@ -62,7 +62,7 @@ class CrashSafetyTests {
 
 	static ServerProcess start(String run) {
 		return ServerProcess.start(database + "-" + run, PostgresServer.url(database),
-				Map.of("spring.datasource.hikari.maximum-pool-size", "20", "server.tomcat.threads.max", "40"),
+				Map.of("spring.datasource.hikari.maximum-pool-size", "10", "server.tomcat.threads.max", "40"),
 				Duration.ofMinutes(3));
 	}
 
