@@ -68,7 +68,27 @@ final class IntakeBench {
 		this.user = options.get("user", "postgres");
 	}
 
-	record Level(int clients, double perSecond, double p50, double p99, long errors, long n) {
+	record Level(int clients, double perSecond, double p50, double p99, long errors, long n, double appCpuMs,
+			double dbCpuMs) {
+
+		Level withCpu(double app, double db) {
+			return new Level(clients, perSecond, p50, p99, errors, n, app / n, db / n);
+		}
+
+	}
+
+	/** CPU milliseconds so far of the server process and of every PostgreSQL backend serving the bench database. */
+	private double[] cpu() throws SQLException, IOException {
+		var app = server == null ? 0 : Cpu.ms(server.process.pid());
+		var db = 0.0;
+		try (var c = DriverManager.getConnection(adminUrl, user, "");
+				var rs = c.createStatement().executeQuery(
+						"select pid from pg_stat_activity where datname = '" + database + "' and backend_type = 'client backend'")) {
+			while (rs.next()) {
+				db += Cpu.ms(rs.getLong(1));
+			}
+		}
+		return new double[] { app, db };
 	}
 
 	record Memory(double heapUsedMax, double heapUsedMedian, double heapCommittedMax, double rssMax,
@@ -88,6 +108,7 @@ final class IntakeBench {
 		jvm.add("-Xmx" + xmx);
 		var jfr = options.get("jfr", null);
 		if (jfr != null) {
+			jvm.add("-XX:FlightRecorderOptions:stackdepth=512");
 			jvm.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
 		}
 		jvm.addAll(options.list("jvm"));
@@ -127,9 +148,10 @@ final class IntakeBench {
 					}
 					var r = jdbc(c, seconds);
 					rawRound.add(r);
-					System.out.printf("clients %3d: ours %8.1f/s p50 %7.2f ms p99 %7.2f ms (errors %d) | raw %8.1f/s "
-							+ "p50 %6.2f ms p99 %6.2f ms | ratio %.2f | load %s%n", c, o.perSecond, o.p50, o.p99, o.errors,
-							r.perSecond, r.p50, r.p99, o.perSecond / r.perSecond, Machine.load());
+					System.out.printf("clients %3d: ours %8.1f/s p50 %7.2f ms p99 %7.2f ms (errors %d; CPU/case: server %.2f ms, "
+							+ "PostgreSQL %.2f ms) | raw %8.1f/s p50 %6.2f ms p99 %6.2f ms (PostgreSQL CPU/row %.3f ms) | ratio "
+							+ "%.2f | load %s%n", c, o.perSecond, o.p50, o.p99, o.errors, o.appCpuMs, o.dbCpuMs, r.perSecond,
+							r.p50, r.p99, r.dbCpuMs, o.perSecond / r.perSecond, Machine.load());
 				}
 				var peak = oursRound.stream().mapToDouble(Level::perSecond).max().orElse(0);
 				var f = fixedRate(peak / 2, seconds);
@@ -287,9 +309,13 @@ final class IntakeBench {
 			try (var ps = c.prepareStatement(RAW_INSERT)) {
 				rawRow(ps, rnd);
 				ps.executeUpdate();
+				c.commit();
+				return true;
 			}
-			c.commit();
-			return true;
+			catch (SQLException e) {
+				c.rollback();
+				throw e;
+			}
 		}, () -> {
 			var c = DriverManager.getConnection(url, user, "");
 			c.setAutoCommit(false);
@@ -306,6 +332,8 @@ final class IntakeBench {
 			values (?, ?, ?, 'PHONE', 'REPORTED', 'STREET', ?, ?, ?, ?, 'NORMAL', false, ?, ?, 'GRID', ?, ?, ?, ?, ?, ?,
 			?, false, false, ?, 'DISPATCH', ?, ?, ?, 1800, 'WORKING_MINUTES', 0, 0, 0, 0, ?, 0)""";
 
+	private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
 	private void rawRow(java.sql.PreparedStatement ps, Random rnd) throws SQLException {
 		var p = points.get(rnd.nextInt(points.size()));
 		var cat = categories.get(rnd.nextInt(categories.size()));
@@ -315,7 +343,11 @@ final class IntakeBench {
 		var now = Instant.now();
 		var i = 1;
 		ps.setObject(i++, UUID.randomUUID());
-		ps.setString(i++, Long.toString(rnd.nextLong() & Long.MAX_VALUE, 36).toUpperCase());
+		var code = new char[10];
+		for (var k = 0; k < code.length; k++) {
+			code[k] = CODE_ALPHABET.charAt(rnd.nextInt(CODE_ALPHABET.length()));
+		}
+		ps.setString(i++, new String(code));
 		ps.setString(i++, HexFormat.of().formatHex(bytes, 0, 32));
 		ps.setString(i++, title);
 		ps.setString(i++, "居民来电反映：" + title + "，已持续数日，影响周边居民正常生活和出行安全，请相关部门尽快核实处理并回复。"
@@ -400,6 +432,7 @@ final class IntakeBench {
 			threads.add(thread);
 			thread.start();
 		}
+		var cpu0 = cpu();
 		var t0 = System.nanoTime();
 		endAt[0] = t0 + (long) (seconds * 1e9);
 		if (sampler != null) {
@@ -408,13 +441,15 @@ final class IntakeBench {
 		start.countDown();
 		done.await();
 		var elapsed = (System.nanoTime() - t0) / 1e9;
+		var cpu1 = cpu();
 		for (var w : workers) {
 			w.close();
 		}
 		var sorted = Latencies.sorted(all);
 		var errors = all.stream().mapToLong(l -> l.errors).sum();
 		return new Level(clients, sorted.length / elapsed, Latencies.percentileMs(sorted, 50),
-				Latencies.percentileMs(sorted, 99), errors, sorted.length);
+				Latencies.percentileMs(sorted, 99), errors, sorted.length, 0, 0)
+			.withCpu(cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]);
 	}
 
 	/**
@@ -468,7 +503,7 @@ final class IntakeBench {
 		var sorted = Latencies.sorted(all);
 		var errors = all.stream().mapToLong(l -> l.errors).sum();
 		return new Level(0, sorted.length / elapsed, Latencies.percentileMs(sorted, 50),
-				Latencies.percentileMs(sorted, 99), errors, sorted.length);
+				Latencies.percentileMs(sorted, 99), errors, sorted.length, 0, 0);
 	}
 
 	/** Heap (actuator metrics, administrator token) and RSS (/proc) of the server, once a second. */
@@ -531,8 +566,8 @@ final class IntakeBench {
 			List<Memory> memory) {
 		System.out.printf("%n=== intake: medians of %d round(s) (load now %s) ===%n", ours.size(), Machine.load());
 		System.out.println("| clients | ours cases/s | ours p50 ms | ours p99 ms | raw JDBC rows/s | raw p50 ms | raw p99 ms | "
-				+ "ratio ours/raw | errors |");
-		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+				+ "ratio ours/raw | errors | server CPU ms/case | PostgreSQL CPU ms/case | PostgreSQL CPU ms/raw row |");
+		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 		for (var i = 0; i < clients.length; i++) {
 			var k = i;
 			var o = ours.stream().map(r -> r.get(k)).toList();
@@ -541,14 +576,16 @@ final class IntakeBench {
 			for (var j = 0; j < o.size(); j++) {
 				ratios[j] = o.get(j).perSecond / r.get(j).perSecond;
 			}
-			System.out.printf("| %d | %.1f | %.2f | %.2f | %.1f | %.2f | %.2f | %.2f | %d |%n", clients[i],
+			System.out.printf("| %d | %.1f | %.2f | %.2f | %.1f | %.2f | %.2f | %.2f | %d | %.2f | %.2f | %.3f |%n", clients[i],
 					median(o.stream().mapToDouble(Level::perSecond).toArray()),
 					median(o.stream().mapToDouble(Level::p50).toArray()),
 					median(o.stream().mapToDouble(Level::p99).toArray()),
 					median(r.stream().mapToDouble(Level::perSecond).toArray()),
 					median(r.stream().mapToDouble(Level::p50).toArray()),
 					median(r.stream().mapToDouble(Level::p99).toArray()), median(ratios),
-					o.stream().mapToLong(Level::errors).sum());
+					o.stream().mapToLong(Level::errors).sum(), median(o.stream().mapToDouble(Level::appCpuMs).toArray()),
+					median(o.stream().mapToDouble(Level::dbCpuMs).toArray()),
+					median(r.stream().mapToDouble(Level::dbCpuMs).toArray()));
 		}
 		System.out.printf("fixed rate at half the peak: achieved %.1f/s, p50 %.2f ms, p99 %.2f ms (median of %d; each: %s)%n",
 				median(fixed.stream().mapToDouble(Level::perSecond).toArray()),
