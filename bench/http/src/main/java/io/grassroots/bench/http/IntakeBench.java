@@ -302,25 +302,43 @@ final class IntakeBench {
 
 	private final AtomicLong notInGrid = new AtomicLong();
 
-	/** The baseline: one connection per client, one case-shaped row per transaction, committed. */
+	/**
+	 * The baseline: one case-shaped row per transaction, committed. Each client takes a connection from a shared pool
+	 * of at most {@code --raw-connections} (default 32: the shared PostgreSQL allows 100 connections in all, and the
+	 * product itself works with a pool of 10), inserts, commits and gives the connection back.
+	 */
 	private Level jdbc(int clients, double seconds) throws Exception {
-		return closedLoop(clients, seconds, null, (worker, rnd) -> {
-			var c = (Connection) worker;
-			try (var ps = c.prepareStatement(RAW_INSERT)) {
-				rawRow(ps, rnd);
-				ps.executeUpdate();
-				c.commit();
-				return true;
-			}
-			catch (SQLException e) {
-				c.rollback();
-				throw e;
-			}
-		}, () -> {
+		var size = Math.min(clients, (int) options.number("raw-connections", 32));
+		var pool = new java.util.concurrent.ArrayBlockingQueue<Connection>(size);
+		for (var i = 0; i < size; i++) {
 			var c = DriverManager.getConnection(url, user, "");
 			c.setAutoCommit(false);
-			return c;
-		});
+			pool.add(c);
+		}
+		try {
+			return closedLoop(clients, seconds, null, (worker, rnd) -> {
+				var c = pool.take();
+				try (var ps = c.prepareStatement(RAW_INSERT)) {
+					rawRow(ps, rnd);
+					ps.executeUpdate();
+					c.commit();
+					return true;
+				}
+				catch (SQLException e) {
+					c.rollback();
+					throw e;
+				}
+				finally {
+					pool.add(c);
+				}
+			}, () -> () -> {
+			});
+		}
+		finally {
+			for (var c : pool) {
+				c.close();
+			}
+		}
 	}
 
 	private static final String RAW_INSERT = """
