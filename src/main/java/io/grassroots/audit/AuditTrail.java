@@ -70,6 +70,16 @@ public class AuditTrail {
 	}
 
 	/**
+	 * Appends the first entry of a stream that cannot have any yet (the stream of an aggregate created in this very
+	 * transaction, such as a new case), stamped with the given instant: saves the read of the head. Should the stream
+	 * exist after all, the insert fails on the unique (stream, seq) key and the transaction rolls back.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public AuditEntry recordFirst(AuditRecord record, Instant at) {
+		return append(record, 1, ChainHash.GENESIS, at.truncatedTo(ChronoUnit.MILLIS));
+	}
+
+	/**
 	 * Appends when the caller already knows the head of the stream (for example from its own aggregate), saving a
 	 * read. A wrong head fails on the unique (stream, seq) key or on verification, never silently.
 	 */

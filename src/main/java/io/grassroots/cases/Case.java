@@ -359,4 +359,9 @@ public class Case extends AbstractAggregateRoot<Case> {
 		return version == null ? 0 : version;
 	}
 
+	/** After {@link CaseInserts#saveNew}: the version the first save gives. */
+	void saved(long savedVersion) {
+		version = savedVersion;
+	}
+
 }

@@ -33,6 +33,17 @@ class CaseHistory {
 
 	void record(Case subject, CaseAction action, CaseStatus from, Actor actor, Instant at, Note note,
 			List<UUID> attachments) {
+		var entry = entry(subject, action, from, actor, note, attachments);
+		audit.record(entry, at);
+	}
+
+	/** The first entry of a case created in this transaction: its stream is new, so its head is not read. */
+	void recordFirst(Case created, CaseAction action, Actor actor, Instant at, Note note, List<UUID> attachments) {
+		audit.recordFirst(entry(created, action, null, actor, note, attachments), at);
+	}
+
+	private static AuditRecord entry(Case subject, CaseAction action, CaseStatus from, Actor actor, Note note,
+			List<UUID> attachments) {
 		var details = new LinkedHashMap<String, Object>();
 		if (from != null) {
 			details.put("from", from.name());
@@ -46,8 +57,8 @@ class CaseHistory {
 			details.put("attachments", attachments.stream().map(UUID::toString).toList());
 		}
 		details.putAll(note.details());
-		audit.record(new AuditRecord(stream(subject.id()), action.historyAction(), actor.id().toString(),
-				actor.displayName(), details), at);
+		return new AuditRecord(stream(subject.id()), action.historyAction(), actor.id().toString(), actor.displayName(),
+				details);
 	}
 
 	/** A line in the history of another case (the target of a merge), without changing that case. */

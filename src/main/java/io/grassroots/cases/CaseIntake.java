@@ -81,14 +81,16 @@ class CaseIntake {
 
 	/**
 	 * Checks a report, answers the first case for a key seen before, or creates the case in its own transaction; a
-	 * concurrent request with the same key that loses the race answers the winner's case.
+	 * concurrent request with the same key that loses the race answers the winner's case. Without photos the unique
+	 * intake key decides (a retry's insert fails, its transaction rolls back and the first case is answered), which
+	 * saves a read on every new report; with photos the key is looked up first, so a retry stores no files.
 	 */
 	CaseSummary take(Actor actor, Intake report, String owner) {
 		IntakeCheck.check(report, actor, categories);
 		var photos = AttachmentCheck.check(report.photos(), properties.attachmentMaxBytes(),
 				properties.attachmentMaxFiles());
 		var key = CaseIntake.keyOf(owner, report.idempotencyKey());
-		var earlier = key == null ? null : cases.findByIntakeKey(key).orElse(null);
+		var earlier = key == null || photos.isEmpty() ? null : cases.findByIntakeKey(key).orElse(null);
 		if (earlier != null) {
 			return CaseSummary.of(earlier, time.now(), false);
 		}
@@ -116,13 +118,13 @@ class CaseIntake {
 		var duplicate = duplicates.nearest(intake.category(), place.longitude(), place.latitude(), place.region(), now);
 		var origin = new Origin(trackingCode(), intakeKey, intake.channel(), reporter(actor, intake),
 				intake.confidential(), suggested.map(DepartmentView::id).orElse(null), duplicate.orElse(null));
-		var saved = cases.save(Case.report(origin, matter, place, clocks.start(matter, place, Step.DISPATCH, now), now));
+		var saved = cases.saveNew(Case.report(origin, matter, place, clocks.start(matter, place, Step.DISPATCH, now), now));
 		var photoIds = attachments.add(saved.id(), CaseAction.REPORT, photos, actor.id().toString(), now);
 		var details = new HashMap<String, Object>();
 		details.put("channel", intake.channel().name());
 		details.put("placement", place.placement().name());
 		details.put("region", place.region().value());
-		history.record(saved, CaseAction.REPORT, null, actor, now, CaseHistory.Note.of(null, details), photoIds);
+		history.recordFirst(saved, CaseAction.REPORT, actor, now, CaseHistory.Note.of(null, details), photoIds);
 		return saved;
 	}
 

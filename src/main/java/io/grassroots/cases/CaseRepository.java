@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-interface CaseRepository extends ListCrudRepository<Case, CaseId> {
+interface CaseRepository extends ListCrudRepository<Case, CaseId>, CaseInserts {
 
 	@Query("select * from cases_case where intake_key = :key")
 	Optional<Case> findByIntakeKey(String key);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.grassroots.audit.AuditRecord;
 import io.grassroots.audit.AuditTrail;
@@ -46,8 +47,17 @@ public class AccountProvisioning {
 	/** Opens the account unless one with that username exists. */
 	public AccountId ensure(String username, String displayName, String password, Set<Role> roles,
 			DataScope.Kind scopeKind, String scopeReference) {
+		return ensureEncoded(username, displayName, () -> passwords.encode(password), roles, scopeKind, scopeReference);
+	}
+
+	/**
+	 * The same with the password's hash given, for several accounts that share one password (the demo accounts):
+	 * bcrypt is slow on purpose, so hashing the shared password once saves most of their cost at the first start.
+	 */
+	AccountId ensureEncoded(String username, String displayName, Supplier<String> passwordHash, Set<Role> roles,
+			DataScope.Kind scopeKind, String scopeReference) {
 		return accounts.findByUsername(username).map(Account::id).orElseGet(() -> {
-			var account = accounts.save(Account.open(username, displayName, passwords.encode(password),
+			var account = accounts.save(Account.open(username, displayName, passwordHash.get(),
 					EnumSet.copyOf(roles), scopes.resolve(scopeKind, scopeReference), clock.instant()));
 			audit.record(new AuditRecord("account/" + account.id(), "account.opened", "system", "system",
 					Map.of("username", username, "roles", roles.stream().map(Enum::name).sorted().toList())));

@@ -22,6 +22,7 @@ import io.grassroots.shared.NotFoundException;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -112,8 +113,11 @@ public class ApiTokens {
 			.toList();
 	}
 
-	/** The account a presented secret belongs to, if the token is valid and the account enabled. */
-	@Transactional(readOnly = true)
+	/**
+	 * The account a presented secret belongs to, if the token is valid and the account enabled. Joins no transaction
+	 * of its own: a cached answer needs no connection, and a miss reads through the repositories (each read-only).
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	Optional<AccountPrincipal> authenticate(String secret, AccountDetailsService details) {
 		if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
 			return Optional.empty();

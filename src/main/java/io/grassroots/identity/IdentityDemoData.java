@@ -1,9 +1,12 @@
 package io.grassroots.identity;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.grassroots.shared.DemoData;
 
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +19,13 @@ class IdentityDemoData implements DemoData {
 
 	private final AccountProvisioning provisioning;
 
-	IdentityDemoData(AccountProvisioning provisioning) {
+	/** The demo password hashed once (on first use) for every demo account. */
+	private final Supplier<String> passwordHash;
+
+	IdentityDemoData(AccountProvisioning provisioning, PasswordEncoder passwords) {
 		this.provisioning = provisioning;
+		var hash = new AtomicReference<String>();
+		this.passwordHash = () -> hash.updateAndGet(h -> h != null ? h : passwords.encode(PASSWORD));
 	}
 
 	@Override
@@ -44,7 +52,7 @@ class IdentityDemoData implements DemoData {
 	}
 
 	private void account(String username, String displayName, Role role, DataScope.Kind kind, String reference) {
-		provisioning.ensure(username, displayName, PASSWORD, Set.of(role), kind, reference);
+		provisioning.ensureEncoded(username, displayName, passwordHash, Set.of(role), kind, reference);
 	}
 
 }

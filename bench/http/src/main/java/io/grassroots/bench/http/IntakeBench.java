@@ -1,0 +1,663 @@
+package io.grassroots.bench.http;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * bench/run intake: new cases over HTTP against the runnable jar on a fresh PostgreSQL database, at several
+ * concurrencies, against raw single-row JDBC inserts of a case-shaped row (one commit each) on the same server in
+ * the same run; then a run at a fixed rate of half the peak; heap and RSS sampled at 32 clients.
+ */
+final class IntakeBench {
+
+	private final Options options;
+
+	private final String database;
+
+	private final String adminUrl;
+
+	private final String url;
+
+	private final String user;
+
+	private final SecureRandom random = new SecureRandom();
+
+	private Server server;
+
+	private String supervisorToken;
+
+	private String adminToken;
+
+	private List<double[]> points;
+
+	private List<String[]> categories;
+
+	private List<String> regions;
+
+	private final AtomicLong keys = new AtomicLong();
+
+	private final String runId = Long.toString(System.currentTimeMillis(), 36);
+
+	IntakeBench(Options options) {
+		this.options = options;
+		this.database = options.get("database", "bench_intake");
+		var base = options.get("postgres", "jdbc:postgresql://127.0.0.1:5432/");
+		this.adminUrl = base + "postgres";
+		this.url = base + database;
+		this.user = options.get("user", "postgres");
+	}
+
+	record Level(int clients, double perSecond, double p50, double p99, long errors, long n, double appCpuMs,
+			double dbCpuMs) {
+
+		Level withCpu(double app, double db) {
+			return new Level(clients, perSecond, p50, p99, errors, n, app / n, db / n);
+		}
+
+	}
+
+	/** CPU milliseconds so far of the server process and of every PostgreSQL backend serving the bench database. */
+	private double[] cpu() throws SQLException, IOException {
+		var app = server == null ? 0 : Cpu.ms(server.process.pid());
+		var db = 0.0;
+		try (var c = DriverManager.getConnection(adminUrl, user, "");
+				var rs = c.createStatement().executeQuery(
+						"select pid from pg_stat_activity where datname = '" + database + "' and backend_type = 'client backend'")) {
+			while (rs.next()) {
+				db += Cpu.ms(rs.getLong(1));
+			}
+		}
+		return new double[] { app, db };
+	}
+
+	record Memory(double heapUsedMax, double heapUsedMedian, double heapCommittedMax, double rssMax,
+			double rssMedian, int samples) {
+	}
+
+	void run() throws Exception {
+		var clients = options.ints("clients", "1,8,32,128");
+		var seconds = options.number("seconds", 15);
+		var rounds = (int) options.number("rounds", 3);
+		var xmx = options.get("xmx", "512m");
+		Machine.print("intake");
+		System.out.printf("database: %s (fresh), server -Xmx%s, %d round(s) of %.0f s per level, clients %s%n", url, xmx,
+				rounds, seconds, Arrays.toString(clients));
+		recreateDatabase();
+		var jvm = new ArrayList<String>();
+		jvm.add("-Xmx" + xmx);
+		var jfr = options.get("jfr", null);
+		if (jfr != null) {
+			jvm.add("-XX:FlightRecorderOptions:stackdepth=512");
+			jvm.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
+		}
+		jvm.addAll(options.list("jvm"));
+		var env = new LinkedHashMap<String, String>();
+		env.put("SPRING_PROFILES_ACTIVE", "prod");
+		env.put("DATABASE_URL", url);
+		env.put("DATABASE_USERNAME", user);
+		env.put("DATABASE_PASSWORD", "");
+		var key = new byte[32];
+		random.nextBytes(key);
+		env.put("GRASSROOTS_PERSONAL_DATA_KEY", Base64.getEncoder().encodeToString(key));
+		// the Changji demo network (regions, departments, accounts, grids, categories) so cases land in real grids
+		env.put("GRASSROOTS_DEMO_ENABLED", "true");
+		var work = Files.createDirectories(Path.of("bench/intake/target"));
+		var log = work.resolve("server.log");
+		server = Server.start(Path.of(options.get("jar", HttpBench.productJar())), work, jvm, env, log);
+		try {
+			var ready = server.awaitReady(600);
+			System.out.printf("server pid %d on port %d ready after %.1f s (first start on PostgreSQL, loads demo "
+					+ "data); %s; log %s%n", server.process.pid(), server.port, ready, server.startedLine(), log);
+			prepare();
+			warmUp(seconds);
+			var ours = new ArrayList<List<Level>>();
+			var raw = new ArrayList<List<Level>>();
+			var fixed = new ArrayList<Level>();
+			var memory = new ArrayList<Memory>();
+			for (var round = 1; round <= rounds; round++) {
+				System.out.printf("%n--- round %d of %d (load %s) ---%n", round, rounds, Machine.load());
+				var oursRound = new ArrayList<Level>();
+				var rawRound = new ArrayList<Level>();
+				for (var c : clients) {
+					var sampler = c == 32 ? new MemorySampler() : null;
+					var o = http(c, seconds, sampler);
+					oursRound.add(o);
+					if (sampler != null) {
+						memory.add(sampler.stop());
+					}
+					var r = jdbc(c, seconds);
+					rawRound.add(r);
+					System.out.printf("clients %3d: ours %8.1f/s p50 %7.2f ms p99 %7.2f ms (errors %d; CPU/case: server %.2f ms, "
+							+ "PostgreSQL %.2f ms) | raw %8.1f/s p50 %6.2f ms p99 %6.2f ms (PostgreSQL CPU/row %.3f ms) | ratio "
+							+ "%.2f | load %s%n", c, o.perSecond, o.p50, o.p99, o.errors, o.appCpuMs, o.dbCpuMs, r.perSecond,
+							r.p50, r.p99, r.dbCpuMs, o.perSecond / r.perSecond, Machine.load());
+				}
+				var peak = oursRound.stream().mapToDouble(Level::perSecond).max().orElse(0);
+				var f = fixedRate(peak / 2, seconds);
+				fixed.add(f);
+				System.out.printf("fixed rate %.1f/s (half the peak %.1f/s): achieved %.1f/s p50 %.2f ms p99 %.2f ms "
+						+ "(errors %d) | load %s%n", peak / 2, peak, f.perSecond, f.p50, f.p99, f.errors, Machine.load());
+				ours.add(oursRound);
+				raw.add(rawRound);
+			}
+			report(clients, ours, raw, fixed, memory);
+			checkDatabase();
+		}
+		finally {
+			server.close();
+		}
+	}
+
+	private void recreateDatabase() throws SQLException {
+		try (var c = DriverManager.getConnection(adminUrl, user, "")) {
+			c.createStatement().execute("drop database if exists " + database + " with (force)");
+			c.createStatement().execute("create database " + database);
+		}
+	}
+
+	/** Bearer tokens (stored as the product stores them: SHA-256 of the secret), grids, categories. */
+	private void prepare() throws Exception {
+		try (var c = DriverManager.getConnection(url, user, "")) {
+			supervisorToken = token(c, "supervisor");
+			adminToken = token(c, "admin");
+			points = new ArrayList<>();
+			var rnd = new Random(42);
+			try (var rs = c.createStatement()
+				.executeQuery("select outline, min_lng, min_lat, max_lng, max_lat from grid_grid order by code")) {
+				while (rs.next()) {
+					var ring = Wkt.firstRing(rs.getString(1));
+					var found = 0;
+					for (var attempt = 0; attempt < 1000 && found < 20; attempt++) {
+						var lng = rs.getDouble(2) + rnd.nextDouble() * (rs.getDouble(4) - rs.getDouble(2));
+						var lat = rs.getDouble(3) + rnd.nextDouble() * (rs.getDouble(5) - rs.getDouble(3));
+						if (Wkt.inside(ring, lng, lat)) {
+							points.add(new double[] { lng, lat });
+							found++;
+						}
+					}
+				}
+			}
+			categories = new ArrayList<>();
+			try (var rs = c.createStatement().executeQuery(
+					"select standard, code from cases_category where active and department_kind is not null order by 1, 2")) {
+				while (rs.next()) {
+					categories.add(new String[] { rs.getString(1), rs.getString(2) });
+				}
+			}
+			regions = new ArrayList<>();
+			try (var rs = c.createStatement().executeQuery("select distinct community from grid_grid order by 1")) {
+				while (rs.next()) {
+					regions.add(rs.getString(1));
+				}
+			}
+			c.createStatement().execute("drop table if exists bench_raw_case");
+			// the baseline's table: the product's case table as it is (columns, constraints, indexes)
+			c.createStatement().execute("create table bench_raw_case (like cases_case including all)");
+		}
+		System.out.printf("%d points inside %d demo grids, %d categories with a department, case table has %d rows%n",
+				points.size(), regions.size() == 0 ? 0 : countGrids(), categories.size(), countCases());
+	}
+
+	private long countGrids() throws SQLException {
+		return single("select count(*) from grid_grid");
+	}
+
+	private long countCases() throws SQLException {
+		return single("select count(*) from cases_case");
+	}
+
+	private long single(String sql) throws SQLException {
+		try (var c = DriverManager.getConnection(url, user, ""); var rs = c.createStatement().executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	private String token(Connection c, String username) throws Exception {
+		var bytes = new byte[32];
+		random.nextBytes(bytes);
+		var secret = "grt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		var hash = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+		try (var ps = c.prepareStatement("""
+				insert into identity_api_token (id, account, name, token_hash, created_at, version)
+				select ?, id, 'bench', ?, now(), 0 from identity_account where username = ?""")) {
+			ps.setObject(1, UUID.randomUUID());
+			ps.setString(2, hash);
+			ps.setString(3, username);
+			if (ps.executeUpdate() != 1) {
+				throw new IllegalStateException("no demo account " + username);
+			}
+		}
+		return secret;
+	}
+
+	private static final String[] TITLES = { "小区门口井盖破损", "路灯夜间不亮", "占道经营影响通行", "垃圾清运不及时",
+			"楼道堆放杂物", "共享单车乱停放", "施工噪音扰民", "雨水箅子堵塞" };
+
+	private byte[] body(Random rnd) {
+		var p = points.get(rnd.nextInt(points.size()));
+		var cat = categories.get(rnd.nextInt(categories.size()));
+		var title = TITLES[rnd.nextInt(TITLES.length)];
+		var description = "居民来电反映：" + title + "，已持续数日，影响周边居民正常生活和出行安全，请相关部门尽快核实处理并回复。"
+				+ "位置在小区东侧人行道附近，早晚高峰尤为明显。编号" + rnd.nextInt(1_000_000);
+		var phone = "138" + String.format("%08d", rnd.nextInt(100_000_000));
+		var json = String.format(java.util.Locale.ROOT, "{\"channel\":\"PHONE\",\"title\":\"%s\",\"description\":\"%s\","
+				+ "\"categoryStandard\":\"%s\",\"categoryCode\":\"%s\",\"longitude\":%.7f,\"latitude\":%.7f,"
+				+ "\"address\":\"昌吉市宁边路%d号\",\"reporterName\":\"测试居民%d\",\"reporterPhone\":\"%s\"}", title,
+				description, cat[0], cat[1], p[0], p[1], rnd.nextInt(500), rnd.nextInt(1000), phone);
+		return json.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private String nextKey() {
+		return "bench-" + runId + "-" + keys.incrementAndGet();
+	}
+
+	private void warmUp(double seconds) throws Exception {
+		var w = http(8, Math.max(10, seconds), null);
+		System.out.printf("warm-up: 8 clients %.0f s, %.1f/s (errors %d)%n", Math.max(10, seconds), w.perSecond,
+				w.errors);
+	}
+
+	/** Closed loop: each client sends its next case as soon as the previous one is answered. */
+	private Level http(int clients, double seconds, MemorySampler sampler) throws Exception {
+		return closedLoop(clients, seconds, sampler, (worker, rnd) -> {
+			var http = (MiniHttp) worker;
+			var response = http.post("/api/cases", supervisorToken, nextKey(), body(rnd));
+			if (response.status() != 201) {
+				if (firstErrors.getAndIncrement() < 5) {
+					System.out.println("  error " + response.status() + ": " + response.body());
+				}
+				return false;
+			}
+			if (!response.body().contains("\"placement\":\"GRID\"")) {
+				notInGrid.incrementAndGet();
+			}
+			return true;
+		}, () -> new MiniHttp("127.0.0.1", server.port));
+	}
+
+	private final AtomicLong firstErrors = new AtomicLong();
+
+	private final AtomicLong notInGrid = new AtomicLong();
+
+	/**
+	 * The baseline: one case-shaped row per transaction, committed. Each client takes a connection from a shared pool
+	 * of at most {@code --raw-connections} (default 32: the shared PostgreSQL allows 100 connections in all, and the
+	 * product itself works with a pool of 10), inserts, commits and gives the connection back.
+	 */
+	private Level jdbc(int clients, double seconds) throws Exception {
+		var size = Math.min(clients, (int) options.number("raw-connections", 32));
+		var pool = new java.util.concurrent.ArrayBlockingQueue<Connection>(size);
+		for (var i = 0; i < size; i++) {
+			var c = DriverManager.getConnection(url, user, "");
+			c.setAutoCommit(false);
+			pool.add(c);
+		}
+		try {
+			return closedLoop(clients, seconds, null, (worker, rnd) -> {
+				var c = pool.take();
+				try (var ps = c.prepareStatement(RAW_INSERT)) {
+					rawRow(ps, rnd);
+					ps.executeUpdate();
+					c.commit();
+					return true;
+				}
+				catch (SQLException e) {
+					c.rollback();
+					throw e;
+				}
+				finally {
+					pool.add(c);
+				}
+			}, () -> () -> {
+			});
+		}
+		finally {
+			for (var c : pool) {
+				c.close();
+			}
+		}
+	}
+
+	private static final String RAW_INSERT = """
+			insert into bench_raw_case (id, tracking_code, intake_key, channel, status, tier, title, description,
+			category_standard, category_code, urgency, complex, region, grid, placement, longitude, latitude, address,
+			reporter_name, reporter_phone, reporter_phone_index, reporter_account, anonymous, confidential,
+			suggested_department, step, step_started_at, warn_at, due_at, step_span_seconds, step_unit, return_count,
+			rework_count, extension_count, reopen_count, reported_at, version)
+			values (?, ?, ?, 'PHONE', 'REPORTED', 'STREET', ?, ?, ?, ?, 'NORMAL', false, ?, ?, 'GRID', ?, ?, ?, ?, ?, ?,
+			?, false, false, ?, 'DISPATCH', ?, ?, ?, 1800, 'WORKING_MINUTES', 0, 0, 0, 0, ?, 0)""";
+
+	private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+	private void rawRow(java.sql.PreparedStatement ps, Random rnd) throws SQLException {
+		var p = points.get(rnd.nextInt(points.size()));
+		var cat = categories.get(rnd.nextInt(categories.size()));
+		var title = TITLES[rnd.nextInt(TITLES.length)];
+		var bytes = new byte[48];
+		rnd.nextBytes(bytes);
+		var now = Instant.now();
+		var i = 1;
+		ps.setObject(i++, UUID.randomUUID());
+		var code = new char[10];
+		for (var k = 0; k < code.length; k++) {
+			code[k] = CODE_ALPHABET.charAt(rnd.nextInt(CODE_ALPHABET.length()));
+		}
+		ps.setString(i++, new String(code));
+		ps.setString(i++, HexFormat.of().formatHex(bytes, 0, 32));
+		ps.setString(i++, title);
+		ps.setString(i++, "居民来电反映：" + title + "，已持续数日，影响周边居民正常生活和出行安全，请相关部门尽快核实处理并回复。"
+				+ "位置在小区东侧人行道附近，早晚高峰尤为明显。编号" + rnd.nextInt(1_000_000));
+		ps.setString(i++, cat[0]);
+		ps.setString(i++, cat[1]);
+		ps.setString(i++, regions.get(rnd.nextInt(regions.size())));
+		ps.setObject(i++, UUID.randomUUID());
+		ps.setDouble(i++, p[0]);
+		ps.setDouble(i++, p[1]);
+		ps.setString(i++, "昌吉市宁边路" + rnd.nextInt(500) + "号");
+		// the product keeps name and phone encrypted (AES-GCM, Base64): the same sizes here
+		ps.setString(i++, Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, 44)));
+		ps.setString(i++, Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, 39)));
+		ps.setString(i++, HexFormat.of().formatHex(bytes, 16, 48));
+		ps.setObject(i++, UUID.randomUUID());
+		ps.setObject(i++, UUID.randomUUID());
+		ps.setTimestamp(i++, Timestamp.from(now));
+		ps.setTimestamp(i++, Timestamp.from(now.plusSeconds(1440)));
+		ps.setTimestamp(i++, Timestamp.from(now.plusSeconds(1800)));
+		ps.setTimestamp(i++, Timestamp.from(now));
+	}
+
+	interface Call {
+
+		boolean call(Object worker, Random rnd) throws Exception;
+
+	}
+
+	interface Opener {
+
+		AutoCloseable open() throws Exception;
+
+	}
+
+	private Level closedLoop(int clients, double seconds, MemorySampler sampler, Call call, Opener opener)
+			throws Exception {
+		var all = new ArrayList<Latencies>();
+		var start = new CountDownLatch(1);
+		var done = new CountDownLatch(clients);
+		var endAt = new long[1];
+		var threads = new ArrayList<Thread>();
+		var workers = new ArrayList<AutoCloseable>();
+		for (var t = 0; t < clients; t++) {
+			var latencies = new Latencies();
+			all.add(latencies);
+			var worker = opener.open();
+			workers.add(worker);
+			var rnd = new Random(random.nextLong());
+			var thread = new Thread(() -> {
+				try {
+					start.await();
+					while (true) {
+						var t0 = System.nanoTime();
+						if (t0 >= endAt[0]) {
+							break;
+						}
+						try {
+							if (call.call(worker, rnd)) {
+								latencies.add(System.nanoTime() - t0);
+							}
+							else {
+								latencies.errors++;
+							}
+						}
+						catch (Exception e) {
+							latencies.errors++;
+							if (firstErrors.getAndIncrement() < 5) {
+								System.out.println("  error: " + e);
+							}
+						}
+					}
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				finally {
+					done.countDown();
+				}
+			}, "client-" + t);
+			thread.setDaemon(true);
+			threads.add(thread);
+			thread.start();
+		}
+		var cpu0 = cpu();
+		var t0 = System.nanoTime();
+		endAt[0] = t0 + (long) (seconds * 1e9);
+		if (sampler != null) {
+			sampler.start();
+		}
+		start.countDown();
+		done.await();
+		var elapsed = (System.nanoTime() - t0) / 1e9;
+		var cpu1 = cpu();
+		for (var w : workers) {
+			w.close();
+		}
+		var sorted = Latencies.sorted(all);
+		var errors = all.stream().mapToLong(l -> l.errors).sum();
+		return new Level(clients, sorted.length / elapsed, Latencies.percentileMs(sorted, 50),
+				Latencies.percentileMs(sorted, 99), errors, sorted.length, 0, 0)
+			.withCpu(cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]);
+	}
+
+	/**
+	 * Open loop at a fixed rate: request i is due at start + i / rate; its latency counts from when it was due, so a
+	 * server that falls behind is charged for the wait (no coordinated omission).
+	 */
+	private Level fixedRate(double rate, double seconds) throws Exception {
+		var workersCount = 64;
+		var total = (long) (rate * seconds);
+		var next = new AtomicLong();
+		var all = new ArrayList<Latencies>();
+		var done = new CountDownLatch(workersCount);
+		var t0 = System.nanoTime() + 100_000_000L;
+		var interval = 1e9 / rate;
+		for (var t = 0; t < workersCount; t++) {
+			var latencies = new Latencies();
+			all.add(latencies);
+			var rnd = new Random(random.nextLong());
+			var thread = new Thread(() -> {
+				try (var http = new MiniHttp("127.0.0.1", server.port)) {
+					long i;
+					while ((i = next.getAndIncrement()) < total) {
+						var due = t0 + (long) (i * interval);
+						long wait;
+						while ((wait = due - System.nanoTime()) > 0) {
+							LockSupport.parkNanos(wait);
+						}
+						try {
+							var response = http.post("/api/cases", supervisorToken, nextKey(), body(rnd));
+							if (response.status() == 201) {
+								latencies.add(System.nanoTime() - due);
+							}
+							else {
+								latencies.errors++;
+							}
+						}
+						catch (IOException e) {
+							latencies.errors++;
+						}
+					}
+				}
+				finally {
+					done.countDown();
+				}
+			}, "fixed-" + t);
+			thread.setDaemon(true);
+			thread.start();
+		}
+		done.await();
+		var elapsed = (System.nanoTime() - t0) / 1e9;
+		var sorted = Latencies.sorted(all);
+		var errors = all.stream().mapToLong(l -> l.errors).sum();
+		return new Level(0, sorted.length / elapsed, Latencies.percentileMs(sorted, 50),
+				Latencies.percentileMs(sorted, 99), errors, sorted.length, 0, 0);
+	}
+
+	/** Heap (actuator metrics, administrator token) and RSS (/proc) of the server, once a second. */
+	private final class MemorySampler {
+
+		private final List<double[]> samples = new ArrayList<>();
+
+		private volatile boolean running = true;
+
+		private Thread thread;
+
+		void start() {
+			thread = new Thread(() -> {
+				try (var http = new MiniHttp("127.0.0.1", server.port)) {
+					while (running) {
+						var used = metric(http, "jvm.memory.used");
+						var committed = metric(http, "jvm.memory.committed");
+						var rss = server.rssMib();
+						synchronized (samples) {
+							samples.add(new double[] { used, committed, rss });
+						}
+						Thread.sleep(1000);
+					}
+				}
+				catch (Exception e) {
+					System.out.println("  memory sampler: " + e);
+				}
+			}, "memory-sampler");
+			thread.setDaemon(true);
+			thread.start();
+		}
+
+		private double metric(MiniHttp http, String name) throws IOException {
+			var body = http.get("/actuator/metrics/" + name + "?tag=area:heap", adminToken).body();
+			var at = body.indexOf("\"value\":");
+			if (at < 0) {
+				return Double.NaN;
+			}
+			var end = at + 8;
+			while (end < body.length() && "0123456789.Ee+-".indexOf(body.charAt(end)) >= 0) {
+				end++;
+			}
+			return Double.parseDouble(body.substring(at + 8, end)) / (1024 * 1024);
+		}
+
+		Memory stop() throws InterruptedException {
+			running = false;
+			thread.join();
+			synchronized (samples) {
+				var used = samples.stream().mapToDouble(s -> s[0]).sorted().toArray();
+				var committed = samples.stream().mapToDouble(s -> s[1]).max().orElse(Double.NaN);
+				var rss = samples.stream().mapToDouble(s -> s[2]).sorted().toArray();
+				return new Memory(max(used), median(used), committed, max(rss), median(rss), samples.size());
+			}
+		}
+
+	}
+
+	private void report(int[] clients, List<List<Level>> ours, List<List<Level>> raw, List<Level> fixed,
+			List<Memory> memory) {
+		System.out.printf("%n=== intake: medians of %d round(s) (load now %s) ===%n", ours.size(), Machine.load());
+		System.out.println("| clients | ours cases/s | ours p50 ms | ours p99 ms | raw JDBC rows/s | raw p50 ms | raw p99 ms | "
+				+ "ratio ours/raw | errors | server CPU ms/case | PostgreSQL CPU ms/case | PostgreSQL CPU ms/raw row |");
+		System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+		for (var i = 0; i < clients.length; i++) {
+			var k = i;
+			var o = ours.stream().map(r -> r.get(k)).toList();
+			var r = raw.stream().map(x -> x.get(k)).toList();
+			var ratios = new double[o.size()];
+			for (var j = 0; j < o.size(); j++) {
+				ratios[j] = o.get(j).perSecond / r.get(j).perSecond;
+			}
+			System.out.printf("| %d | %.1f | %.2f | %.2f | %.1f | %.2f | %.2f | %.2f | %d | %.2f | %.2f | %.3f |%n", clients[i],
+					median(o.stream().mapToDouble(Level::perSecond).toArray()),
+					median(o.stream().mapToDouble(Level::p50).toArray()),
+					median(o.stream().mapToDouble(Level::p99).toArray()),
+					median(r.stream().mapToDouble(Level::perSecond).toArray()),
+					median(r.stream().mapToDouble(Level::p50).toArray()),
+					median(r.stream().mapToDouble(Level::p99).toArray()), median(ratios),
+					o.stream().mapToLong(Level::errors).sum(), median(o.stream().mapToDouble(Level::appCpuMs).toArray()),
+					median(o.stream().mapToDouble(Level::dbCpuMs).toArray()),
+					median(r.stream().mapToDouble(Level::dbCpuMs).toArray()));
+		}
+		System.out.printf("fixed rate at half the peak: achieved %.1f/s, p50 %.2f ms, p99 %.2f ms (median of %d; each: %s)%n",
+				median(fixed.stream().mapToDouble(Level::perSecond).toArray()),
+				median(fixed.stream().mapToDouble(Level::p50).toArray()),
+				median(fixed.stream().mapToDouble(Level::p99).toArray()), fixed.size(),
+				fixed.stream().map(f -> String.format("%.1f/s p99 %.1f ms", f.perSecond, f.p99)).toList());
+		for (var m : memory) {
+			System.out.printf("memory at 32 clients (%d samples): heap used max %.0f MiB (median %.0f), heap committed max "
+					+ "%.0f MiB, RSS max %.0f MiB (median %.0f)%n", m.samples, m.heapUsedMax, m.heapUsedMedian,
+					m.heapCommittedMax, m.rssMax, m.rssMedian);
+		}
+		var i32 = -1;
+		for (var i = 0; i < clients.length; i++) {
+			if (clients[i] == 32) {
+				i32 = i;
+			}
+		}
+		if (i32 >= 0) {
+			var k = i32;
+			var ratio = median(ours.stream()
+				.mapToDouble(r -> r.get(k).perSecond / raw.get(ours.indexOf(r)).get(k).perSecond)
+				.toArray());
+			System.out.printf("TARGET intake ≥ 0.5 × raw at 32 clients: %.2f × — %s%n", ratio,
+					ratio >= 0.5 ? "met" : "MISSED");
+		}
+		var p99 = median(fixed.stream().mapToDouble(Level::p99).toArray());
+		System.out.printf("TARGET p99 < 50 ms at half the peak rate: %.1f ms — %s%n", p99, p99 < 50 ? "met" : "MISSED");
+		var heap = memory.stream().mapToDouble(Memory::heapUsedMax).max().orElse(Double.NaN);
+		System.out.printf("TARGET heap ≤ 512 MB under load (-Xmx%s): heap used max %.0f MiB — %s%n",
+				options.get("xmx", "512m"), heap, heap <= 512 ? "met" : "MISSED");
+		System.out.printf("cases not placed in a grid: %d%n", notInGrid.get());
+	}
+
+	/** Every acknowledged case is there with its history entry. */
+	private void checkDatabase() throws SQLException {
+		System.out.printf("database after the run: %d cases, %d case history entries%n", countCases(),
+				single("select count(*) from audit_entry where stream like 'case/%'"));
+	}
+
+	static double median(double[] values) {
+		if (values.length == 0) {
+			return Double.NaN;
+		}
+		var v = values.clone();
+		Arrays.sort(v);
+		return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+	}
+
+	static double max(double[] values) {
+		return Arrays.stream(values).max().orElse(Double.NaN);
+	}
+
+	static Map<String, String> env() {
+		return System.getenv();
+	}
+
+}

@@ -1,0 +1,136 @@
+package io.grassroots.bench.http;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/** The product's runnable jar as a child process: started, watched until ready, measured, stopped. */
+final class Server implements AutoCloseable {
+
+	private static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
+
+	final Process process;
+
+	final int port;
+
+	final Path log;
+
+	final long startedNanos;
+
+	private Server(Process process, int port, Path log, long startedNanos) {
+		this.process = process;
+		this.port = port;
+		this.log = log;
+		this.startedNanos = startedNanos;
+	}
+
+	/** Starts {@code java [jvmOptions] -jar jar} in the directory with the environment added to this one's. */
+	static Server start(Path jar, Path directory, List<String> jvmOptions, Map<String, String> environment, Path log)
+			throws IOException {
+		var port = freePort();
+		var command = new ArrayList<String>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.add("-jar");
+		command.add(jar.toAbsolutePath().toString());
+		var builder = new ProcessBuilder(command).directory(directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		builder.environment().put("SERVER_PORT", Integer.toString(port));
+		var started = System.nanoTime();
+		var process = builder.start();
+		return new Server(process, port, log, started);
+	}
+
+	/** Polls /actuator/health until it answers UP; returns the seconds since the process was started. */
+	double awaitReady(double timeoutSeconds) throws IOException, InterruptedException {
+		var deadline = startedNanos + (long) (timeoutSeconds * 1e9);
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("the server stopped while starting (exit " + process.exitValue()
+						+ "); its log: " + log);
+			}
+			try (var http = new MiniHttp("127.0.0.1", port)) {
+				var response = http.get("/actuator/health", null);
+				if (response.status() == 200 && response.body().contains("\"UP\"")) {
+					return (System.nanoTime() - startedNanos) / 1e9;
+				}
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			Thread.sleep(25);
+		}
+		throw new IllegalStateException("the server was not ready within " + timeoutSeconds + " s; its log: " + log);
+	}
+
+	/** What Spring Boot itself logged: "Started … in X seconds (process running for Y)". */
+	String startedLine() throws IOException {
+		for (var line : Files.readAllLines(log)) {
+			var at = line.indexOf("Started GrassrootsApplication in");
+			if (at >= 0) {
+				var end = line.indexOf(')', at);
+				return line.substring(at, end < 0 ? line.length() : end + 1);
+			}
+		}
+		return "(no Started line)";
+	}
+
+	/** Resident set size of the server process in MiB (VmRSS of /proc/pid/status). */
+	double rssMib() throws IOException {
+		for (var line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+			}
+		}
+		return Double.NaN;
+	}
+
+	/** Heap used and committed in MiB by {@code jcmd <pid> GC.heap_info}. */
+	double[] heapMib() throws IOException, InterruptedException {
+		var jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+		var p = new ProcessBuilder(jcmd, Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
+		var out = new String(p.getInputStream().readAllBytes());
+		p.waitFor(30, TimeUnit.SECONDS);
+		var m = HEAP.matcher(out);
+		if (!m.find()) {
+			return new double[] { Double.NaN, Double.NaN };
+		}
+		return new double[] { Long.parseLong(m.group(2)) / 1024.0, Long.parseLong(m.group(1)) / 1024.0 };
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		process.destroy();
+		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			process.waitFor();
+		}
+	}
+
+	static int freePort() throws IOException {
+		try (var socket = new ServerSocket(0)) {
+			socket.setReuseAddress(true);
+			return socket.getLocalPort();
+		}
+	}
+
+	static void deleteTree(File dir) {
+		var files = dir.listFiles();
+		if (files != null) {
+			for (var f : files) {
+				deleteTree(f);
+			}
+		}
+		dir.delete();
+	}
+
+}
