@@ -64,6 +64,9 @@ class ClusterTests {
 
 	static final Map<String, List<Instant>> received = new ConcurrentHashMap<>();
 
+	/** A slow gateway keeps deliveries in flight, so that the killed node dies in the middle of some. */
+	static volatile boolean slowGateway;
+
 	static JdbcClient jdbc;
 
 	@BeforeAll
@@ -74,6 +77,14 @@ class ClusterTests {
 		gateway.createContext("/sms", exchange -> {
 			var body = ApiClient.JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 			received.computeIfAbsent(body.get("id").asString(), id -> new CopyOnWriteArrayList<>()).add(Instant.now());
+			if (slowGateway) {
+				try {
+					Thread.sleep(1500);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}
 			exchange.sendResponseHeaders(200, -1);
 			exchange.close();
 		});
@@ -134,6 +145,10 @@ class ClusterTests {
 				return null;
 			}));
 		}
+		while (load.acknowledged.size() < CASES / 4) {
+			Thread.sleep(50);
+		}
+		slowGateway = true;
 		while (load.acknowledged.size() < CASES * 2 / 5) {
 			Thread.sleep(50);
 		}
@@ -145,8 +160,11 @@ class ClusterTests {
 				update notification_outbox set claim = :claim, next_attempt_at = :lease, version = version + 1
 				where state = 'PENDING' and claim is null""")
 			.param("claim", UUID.randomUUID()).param("lease", Timestamp.from(Instant.now().plus(LEASE))).update();
+		var inFlight = jdbc.sql("select count(*) from notification_outbox where state = 'PENDING' and claim is not null")
+			.query(Long.class).single();
 		var killedAt = Instant.now();
 		second.kill();
+		slowGateway = false;
 		load.nodes = List.of(first);
 		for (var future : futures) {
 			future.get(4, TimeUnit.MINUTES);
@@ -166,9 +184,11 @@ class ClusterTests {
 		}
 		var finishedAt = Instant.now();
 		System.out.printf("Cluster: %d cases driven in %d s (node b killed at %d s holding the sweep's lock and %d "
-				+ "messages), work finished %d s after the load; %d requests not acknowledged and sent again%n", CASES,
+				+ "unclaimed messages; %d claimed messages in flight on both nodes), work finished %d s after the load; "
+				+ "%d requests not acknowledged and sent again; %d messages received twice%n", CASES,
 				Duration.between(started, loadEnded).toSeconds(), Duration.between(started, killedAt).toSeconds(),
-				heldByTheDead, Duration.between(loadEnded, finishedAt).toSeconds(), load.failures.get());
+				heldByTheDead, inFlight, Duration.between(loadEnded, finishedAt).toSeconds(), load.failures.get(),
+				received.values().stream().filter(r -> r.size() > 1).count());
 
 		// Every acknowledged intake exists exactly once (titles carry the Idempotency-Key).
 		assertThat(load.acknowledged).hasSize(CASES);
