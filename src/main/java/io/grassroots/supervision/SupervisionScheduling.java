@@ -50,7 +50,8 @@ class SupervisionScheduling {
 		}
 
 		@Scheduled(fixedDelayString = "${grassroots.supervision.sweep-interval:30s}", initialDelayString = "${grassroots.supervision.sweep-interval:30s}")
-		@SchedulerLock(name = "supervision-deadline-sweep", lockAtMostFor = "${grassroots.supervision.sweep-lock-at-most-for:PT2M}")
+		@SchedulerLock(name = "supervision-deadline-sweep",
+				lockAtMostFor = "${grassroots.supervision.sweep-lock-at-most-for:PT2M}")
 		void sweep() {
 			sweep.sweep(clock.instant());
 		}

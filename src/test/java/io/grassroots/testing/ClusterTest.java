@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A test that runs real nodes ({@link ServerProcess}) on databases of its own ({@link PostgresServer}): only in the
  * {@code postgres} surefire execution (tag {@code database}; skipped, or failed when
  * {@code GRASSROOTS_TEST_POSTGRES=required}, when the server does not answer), never on H2. Tagged {@code cluster}
- * too, so that {@code -Dgroups=cluster} runs these alone.
+ * too, for filters in IDEs; from Maven: {@code ./mvnw -B test-compile surefire:test@postgres
+ * -Dtest='io/grassroots/cluster/*Tests'}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
