@@ -18,13 +18,18 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class GrassrootsApplication {
 
 	/** Commands that run once against the database, without a web server, and exit with their result. */
-	static final String[] COMMANDS = { "--verify-audit" };
+	static final String[] COMMANDS = { "--verify-audit", "--create-administrator" };
 
 	public static void main(String[] args) {
-		if (Arrays.stream(args).anyMatch(Arrays.asList(COMMANDS)::contains)) {
+		if (isCommand(args)) {
 			System.exit(runCommand(args));
 		}
 		SpringApplication.run(GrassrootsApplication.class, args);
+	}
+
+	static boolean isCommand(String... args) {
+		return Arrays.stream(args)
+			.anyMatch(arg -> Arrays.stream(COMMANDS).anyMatch(c -> arg.equals(c) || arg.startsWith(c + "=")));
 	}
 
 	/**
