@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -31,6 +32,14 @@ public class PersonalData {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
+
+	/** A MAC per thread, initialised with the hash key once: looking a provider up on every call is not free. */
+	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+	/** A cipher object per thread, initialised afresh (with a fresh IV) for every value. */
+	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalData::newCipher);
+
 	public PersonalData(PersonalDataProperties properties) {
 		if (properties.key() == null || properties.key().isBlank()) {
 			throw new IllegalStateException(
@@ -52,7 +61,7 @@ public class PersonalData {
 		try {
 			var iv = new byte[IV_BYTES];
 			random.nextBytes(iv);
-			var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			var cipher = ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
 			var sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
 			return PREFIX + Base64.getEncoder()
@@ -72,7 +81,7 @@ public class PersonalData {
 		}
 		try {
 			var bytes = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
-			var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			var cipher = ciphers.get();
 			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, bytes, 0, IV_BYTES));
 			return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
 		}
@@ -86,14 +95,28 @@ public class PersonalData {
 		if (plain == null || plain.isBlank()) {
 			return null;
 		}
+		var normalised = SEPARATORS.matcher(plain).replaceAll("").toUpperCase();
+		// doFinal resets the MAC to its initialised state, ready for the next value
+		return HexFormat.of().formatHex(macs.get().doFinal(normalised.getBytes(StandardCharsets.UTF_8)), 0, 16);
+	}
+
+	private Mac newMac() {
 		try {
 			var mac = Mac.getInstance("HmacSHA256");
 			mac.init(hashKey);
-			var normalised = plain.replaceAll("[\\s-]", "").toUpperCase();
-			return HexFormat.of().formatHex(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)), 0, 16);
+			return mac;
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("Cannot hash personal data", e);
+		}
+	}
+
+	private static Cipher newCipher() {
+		try {
+			return Cipher.getInstance("AES/GCM/NoPadding");
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("Cannot encrypt personal data", e);
 		}
 	}
 

@@ -1,0 +1,67 @@
+package io.grassroots.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.grassroots.calendar.LimitUnit;
+import io.grassroots.region.DepartmentId;
+import io.grassroots.shared.RegionCode;
+import io.grassroots.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The hand-written insert of a new case (cases-06) writes every column that the repository reads back, and still
+ * publishes the case's events like {@code save}.
+ */
+@IntegrationTest
+@Transactional
+@RecordApplicationEvents
+class CaseInsertsTests {
+
+	@Autowired
+	CaseRepository cases;
+
+	@Autowired
+	ApplicationEvents events;
+
+	@Test
+	void aNewCaseReadsBackAsItWasInsertedAndItsEventIsPublished() {
+		var now = Instant.parse("2026-12-02T08:15:30.123456Z");
+		var origin = new Origin("T" + UUID.randomUUID().toString().substring(0, 9).toUpperCase(),
+				UUID.randomUUID().toString().replace("-", ""), Channel.PHONE,
+				new Reporter("v1:name", "v1:phone", "0123456789abcdef0123456789abcdef", UUID.randomUUID(), false), true,
+				new DepartmentId(UUID.randomUUID()), new CaseId(UUID.randomUUID()));
+		var matter = new Matter("井盖破损", "小区门口的污水井盖破损", new CategoryKey("CJT214", "P0102"), Urgency.URGENT, false);
+		var place = new Place(RegionCode.of("652301001001"), UUID.randomUUID(), Placement.GRID, 87.3051234, 44.0123456,
+				"宁边路1号");
+		var clock = new StepClock(Step.DISPATCH, now, now.plusSeconds(600), now.plusSeconds(1800), 1800L,
+				LimitUnit.WORKING_HOURS, null, null);
+
+		var saved = cases.saveNew(Case.report(origin, matter, place, clock, now));
+
+		assertThat(saved.version()).isZero();
+		assertThat(events.stream(CaseReported.class).filter(e -> e.caseId().equals(saved.id()))).hasSize(1);
+		var read = cases.findById(saved.id()).orElseThrow();
+		assertThat(read.origin()).isEqualTo(origin);
+		assertThat(read.matter()).isEqualTo(matter);
+		assertThat(read.place()).isEqualTo(place);
+		assertThat(read.clock()).isEqualTo(clock);
+		assertThat(read.status()).isEqualTo(CaseStatus.REPORTED);
+		assertThat(read.tier()).isEqualTo(saved.tier());
+		assertThat(read.tally()).isEqualTo(Tally.zero());
+		assertThat(read.milestones()).isEqualTo(Milestones.reported(now));
+		assertThat(read.leadDepartment()).isNull();
+		assertThat(read.mergedInto()).isNull();
+		assertThat(read.pendingExtension()).isNull();
+		assertThat(read.outcome()).isNull();
+		assertThat(read.version()).isZero();
+	}
+
+}
