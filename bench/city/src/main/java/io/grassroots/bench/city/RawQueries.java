@@ -1,0 +1,136 @@
+package io.grassroots.bench.city;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The baseline: each page's main query, written as the product issues it (CaseQueries), run raw over JDBC and read
+ * column by column without mapping, rendering or HTTP. Kept in step with the product's SQL by hand.
+ */
+final class RawQueries {
+
+	record Queue(List<String> statuses, String tier, boolean extensionPending) {
+	}
+
+	static final Map<String, Queue> QUEUES = Map.of("NEW", new Queue(List.of("REPORTED"), "STREET", false),
+			"LOWER_TIERS", new Queue(List.of("REPORTED", "COMMUNITY_HANDLING"), null, false), "FILED_QUEUE",
+			new Queue(List.of("FILED"), null, false), "DISPATCHED_QUEUE", new Queue(List.of("DISPATCHED"), null, false),
+			"IN_PROGRESS_QUEUE", new Queue(List.of("IN_PROGRESS"), null, false), "EXTENSIONS",
+			new Queue(List.of("IN_PROGRESS"), null, true), "PARKED_QUEUE", new Queue(List.of("PARKED"), null, false),
+			"TO_VERIFY", new Queue(List.of("REPORTED_BACK"), null, false), "CLOSED_QUEUE",
+			new Queue(List.of("CLOSED", "EVALUATED"), null, false));
+
+	private static final String ROW = """
+			select c.id, c.tracking_code, c.title, c.channel, c.status, c.tier, c.urgency, c.category_standard,
+			c.category_code, c.region, c.lead_department, c.suggested_department, c.suspected_duplicate, c.confidential,
+			c.step, c.step_started_at, c.warn_at, c.due_at, c.step_span_seconds, c.step_unit, c.parked_at,
+			c.parked_remaining_seconds, c.reported_at, c.extension_amount, c.version from cases_case c""";
+
+	/** A query ready to run; returns the nanoseconds it took to execute and read every row. */
+	@FunctionalInterface
+	interface Query {
+
+		long run() throws SQLException;
+
+	}
+
+	private final Connection db;
+
+	RawQueries(Connection db) {
+		this.db = db;
+	}
+
+	Query queue(Pages.Account account, String queue, int limit) {
+		var q = QUEUES.get(queue);
+		return list(account, q.statuses(), q.tier(), q.extensionPending(), limit);
+	}
+
+	/** CaseQueries.list: the viewer's scope, the queue's filter, most urgent first. */
+	Query list(Pages.Account account, List<String> statuses, String tier, boolean extensionPending, int limit) {
+		return () -> {
+			var sql = new StringBuilder(ROW).append(" where ");
+			if (account.department() == null) {
+				sql.append("c.region >= ? and c.region < ? and (c.confidential = false or 1 = 1)");
+			}
+			else {
+				sql.append("(c.lead_department = ? or exists (select 1 from cases_assist a where a.case_id = c.id"
+						+ " and a.department = ?))");
+			}
+			sql.append(" and c.status in (").append(String.join(", ", statuses.stream().map(s -> "?").toList())).append(")");
+			if (tier != null) {
+				sql.append(" and c.tier = ?");
+			}
+			if (extensionPending) {
+				sql.append(" and c.extension_amount is not null");
+			}
+			sql.append(" order by c.due_at, c.reported_at desc limit ?");
+			var started = System.nanoTime();
+			try (var s = db.prepareStatement(sql.toString())) {
+				var i = 1;
+				if (account.department() == null) {
+					s.setString(i++, account.region());
+					s.setString(i++, subtreeTo(account.region()));
+				}
+				else {
+					s.setObject(i++, account.department());
+					s.setObject(i++, account.department());
+				}
+				for (var status : statuses) {
+					s.setString(i++, status);
+				}
+				if (tier != null) {
+					s.setString(i++, tier);
+				}
+				s.setInt(i, limit);
+				read(s);
+			}
+			return System.nanoTime() - started;
+		};
+	}
+
+	/** The case page: the case row, its assisting departments and its history (the audit chain). */
+	Query casePage(UUID id) {
+		return () -> {
+			var started = System.nanoTime();
+			try (var s = db.prepareStatement("select * from cases_case where id = ?")) {
+				s.setObject(1, id);
+				read(s);
+			}
+			try (var s = db.prepareStatement("select * from cases_assist where case_id = ?")) {
+				s.setObject(1, id);
+				read(s);
+			}
+			try (var s = db.prepareStatement("select * from audit_entry where stream = ? order by seq")) {
+				s.setString(1, "case/" + id);
+				read(s);
+			}
+			return System.nanoTime() - started;
+		};
+	}
+
+	private static void read(PreparedStatement s) throws SQLException {
+		try (var rs = s.executeQuery()) {
+			var columns = rs.getMetaData().getColumnCount();
+			while (rs.next()) {
+				for (var c = 1; c <= columns; c++) {
+					rs.getObject(c);
+				}
+			}
+		}
+	}
+
+	/** RegionCode.subtreeTo of a street or community code. */
+	static String subtreeTo(String region) {
+		var prefix = region.replaceAll("(000)+$", "");
+		if (prefix.length() % 3 != 0 && prefix.length() > 6) {
+			prefix = region.substring(0, ((prefix.length() + 2) / 3) * 3);
+		}
+		var next = Long.toString(Long.parseLong(prefix) + 1);
+		return (next + "000000000000").substring(0, 12);
+	}
+
+}
