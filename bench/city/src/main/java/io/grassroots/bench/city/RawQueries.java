@@ -24,11 +24,11 @@ final class RawQueries {
 			"TO_VERIFY", new Queue(List.of("REPORTED_BACK"), null, false), "CLOSED_QUEUE",
 			new Queue(List.of("CLOSED", "EVALUATED"), null, false));
 
-	private static final String ROW = """
+	private static final String COLUMNS = """
 			select c.id, c.tracking_code, c.title, c.channel, c.status, c.tier, c.urgency, c.category_standard,
 			c.category_code, c.region, c.lead_department, c.suggested_department, c.suspected_duplicate, c.confidential,
 			c.step, c.step_started_at, c.warn_at, c.due_at, c.step_span_seconds, c.step_unit, c.parked_at,
-			c.parked_remaining_seconds, c.reported_at, c.extension_amount, c.version from cases_case c""";
+			c.parked_remaining_seconds, c.reported_at, c.extension_amount, c.version""";
 
 	/** A query ready to run; returns the nanoseconds it took to execute and read every row. */
 	@FunctionalInterface
@@ -49,41 +49,55 @@ final class RawQueries {
 		return list(account, q.statuses(), q.tier(), q.extensionPending(), limit);
 	}
 
-	/** CaseQueries.list: the viewer's scope, the queue's filter, most urgent first. */
+	/**
+	 * CaseQueries.list: each state of the queue read on its own in the queue's order (most urgent first) within the
+	 * viewer's scope (a department: the orders it leads state by state, and the cases it assists on), one page each,
+	 * merged.
+	 */
 	Query list(Pages.Account account, List<String> statuses, String tier, boolean extensionPending, int limit) {
 		return () -> {
-			var sql = new StringBuilder(ROW).append(" where ");
-			if (account.department() == null) {
-				sql.append("c.region >= ? and c.region < ? and (c.confidential = false or 1 = 1)");
+			var conditions = (tier != null ? " and c.tier = ?" : "") + (extensionPending ? " and c.extension_amount is not null" : "");
+			var order = conditions + " order by c.due_at, c.reported_at desc limit ?)";
+			var branches = new java.util.ArrayList<String>();
+			var department = account.department() != null;
+			for (var status : statuses) {
+				branches.add("(" + COLUMNS + " from cases_case c where " + (department ? "c.lead_department = ?"
+						: "c.region >= ? and c.region < ? and (c.confidential = false or 1 = 1)") + " and c.status = ?" + order);
 			}
-			else {
-				sql.append("(c.lead_department = ? or exists (select 1 from cases_assist a where a.case_id = c.id"
-						+ " and a.department = ?))");
+			if (department) {
+				branches.add("(" + COLUMNS + " from cases_assist a join cases_case c on c.id = a.case_id where a.department = ?"
+						+ " and (c.lead_department is null or c.lead_department <> ?) and c.status in ("
+						+ String.join(", ", statuses.stream().map(x -> "?").toList()) + ")" + order);
 			}
-			sql.append(" and c.status in (").append(String.join(", ", statuses.stream().map(s -> "?").toList())).append(")");
-			if (tier != null) {
-				sql.append(" and c.tier = ?");
-			}
-			if (extensionPending) {
-				sql.append(" and c.extension_amount is not null");
-			}
-			sql.append(" order by c.due_at, c.reported_at desc limit ?");
+			var sql = "select * from (" + String.join(" union all ", branches)
+					+ ") q order by q.due_at, q.reported_at desc limit ?";
 			var started = System.nanoTime();
-			try (var s = db.prepareStatement(sql.toString())) {
+			try (var s = db.prepareStatement(sql)) {
 				var i = 1;
-				if (account.department() == null) {
-					s.setString(i++, account.region());
-					s.setString(i++, subtreeTo(account.region()));
-				}
-				else {
-					s.setObject(i++, account.department());
-					s.setObject(i++, account.department());
-				}
 				for (var status : statuses) {
+					if (department) {
+						s.setObject(i++, account.department());
+					}
+					else {
+						s.setString(i++, account.region());
+						s.setString(i++, subtreeTo(account.region()));
+					}
 					s.setString(i++, status);
+					if (tier != null) {
+						s.setString(i++, tier);
+					}
+					s.setInt(i++, limit);
 				}
-				if (tier != null) {
-					s.setString(i++, tier);
+				if (department) {
+					s.setObject(i++, account.department());
+					s.setObject(i++, account.department());
+					for (var status : statuses) {
+						s.setString(i++, status);
+					}
+					if (tier != null) {
+						s.setString(i++, tier);
+					}
+					s.setInt(i++, limit);
 				}
 				s.setInt(i, limit);
 				read(s);

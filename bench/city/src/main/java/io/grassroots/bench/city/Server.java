@@ -24,9 +24,7 @@ final class Server implements AutoCloseable {
 		}
 		var command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
 				"--grassroots.supervision.sweep-enabled=false",
-				"--management.metrics.distribution.percentiles.http.server.requests=0.5,0.95,0.99",
-				"--management.metrics.distribution.expiry.http.server.requests=10m",
-				"--management.metrics.distribution.buffer-length.http.server.requests=1"));
+				"--management.metrics.distribution.percentiles-histogram.http.server.requests=true"));
 		command.addAll(extra);
 		var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().put("SPRING_PROFILES_ACTIVE", "prod");
