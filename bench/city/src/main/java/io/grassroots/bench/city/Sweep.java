@@ -27,7 +27,9 @@ public final class Sweep {
 				Load.now());
 		var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		try (var db = DriverManager.getConnection(url, user, "")) {
-			prepare(db, open, now);
+			if (!options.values().containsKey("prepared")) {
+				prepare(db, open, now);
+			}
 			try (var context = Setup.boot(url, user, false)) {
 				var sweep = context.getBean(DeadlineSweep.class);
 				explain(db, now);
@@ -58,15 +60,16 @@ public final class Sweep {
 	private static void prepare(Connection db, long open, Instant now) throws Exception {
 		var started = System.nanoTime();
 		try (var s = db.createStatement()) {
-			s.execute("update cases_case set status = 'IN_PROGRESS', step = 'HANDLE', step_unit = 'MINUTES', "
+			s.execute("update cases_case c set status = 'IN_PROGRESS', step = 'HANDLE', step_unit = 'MINUTES', "
 					+ "step_span_seconds = 604800, parked_at = null, parked_remaining_seconds = null, "
-					+ "lead_department = coalesce(lead_department, suggested_department), "
+					+ "lead_department = coalesce(c.lead_department, c.suggested_department), "
 					+ "step_started_at = timestamp with time zone '" + now + "' - interval '1 day', "
-					+ "warn_at = timestamp with time zone '" + now + "' + interval '1 hour' + (random() * interval '6 days'), "
-					+ "due_at = null where id in (select id from cases_case limit " + open + ")");
-			s.execute("update cases_case set due_at = warn_at + interval '1 day' where due_at is null and step = 'HANDLE'");
+					+ "warn_at = x.w, due_at = x.w + interval '1 day' from (select id, timestamp with time zone '" + now
+					+ "' + interval '1 hour' + random() * interval '6 days' as w from cases_case limit " + open
+					+ ") x where x.id = c.id");
 			s.execute("update cases_case set status = 'EVALUATED', step = null, warn_at = null, due_at = null "
-					+ "where step is null or step <> 'HANDLE'");
+					+ "where step_started_at <> timestamp with time zone '" + now + "' - interval '1 day'"
+					+ " or step_started_at is null");
 			s.execute("vacuum analyze cases_case");
 			try (var rs = s.executeQuery("select count(*) from cases_case where status = 'IN_PROGRESS'")) {
 				rs.next();
@@ -78,7 +81,7 @@ public final class Sweep {
 
 	/** Moves {@code n} open cases' yellow instant into a one-minute window ending at {@code end}, then sweeps it. */
 	private static long run(Connection db, DeadlineSweep sweep, String name, int n, Instant end) throws Exception {
-		try (var s = db.prepareStatement("update cases_case set warn_at = ? - (random() * interval '59 seconds') "
+		try (var s = db.prepareStatement("update cases_case set warn_at = cast(? as timestamp with time zone) - random() * interval '59 seconds' "
 				+ "where id in (select id from cases_case where status = 'IN_PROGRESS' and warn_at > ? limit ?)")) {
 			s.setTimestamp(1, Timestamp.from(end));
 			s.setTimestamp(2, Timestamp.from(Instant.now()));
