@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The deadline sweep. It reads only what changed light since its watermark ({@link CaseQueries#lightChanges}: index
  * range scans on {@code warn_at} and {@code due_at}) and the checks that fell due ({@code supervision_timer.fire_at}),
- * so its cost follows the changes, not the open cases. Each page of changes is handled in one transaction (falling
- * back to one transaction per change when anything in the page fails), and everything it issues has a unique key: two sweeps racing over the same window (several nodes) issue each reminder, order and
+ * so its cost follows the changes, not the open cases. Each change is handled in its own transaction, and everything
+ * it issues has a unique key: two sweeps racing over the same window (several nodes) issue each reminder, order and
  * card once. The watermark only moves forward.
  */
 @Service
@@ -84,28 +84,16 @@ public class DeadlineSweep {
 	 */
 	public Report window(Instant after, Instant upTo) {
 		var report = new int[3];
-		pages(after, upTo, (from, limit) -> cases.lightChanges(from, upTo, limit), DeadlineSweep::crossing, page -> {
-			report[0] += page.size();
-			if (attemptOnce(() -> page.forEach(this::handle))) {
-				return;
-			}
-			for (var change : page) {
-				report[2] += attempt(() -> responses.lightChanged(change)) ? 0 : 1;
-				watchers.forEach(w -> attempt(() -> w.lightChanged(change)));
-			}
+		pages(after, upTo, (from, limit) -> cases.lightChanges(from, upTo, limit), DeadlineSweep::crossing, change -> {
+			report[0]++;
+			report[2] += attempt(() -> responses.lightChanged(change)) ? 0 : 1;
+			watchers.forEach(w -> attempt(() -> w.lightChanged(change)));
 		});
-		pages(after, upTo, (from, limit) -> responses.timers(from, upTo, limit), Issue.Timer::fireAt, page -> {
-			for (var timer : page) {
-				report[1]++;
-				report[2] += attempt(() -> responses.fire(timer)) ? 0 : 1;
-			}
+		pages(after, upTo, (from, limit) -> responses.timers(from, upTo, limit), Issue.Timer::fireAt, timer -> {
+			report[1]++;
+			report[2] += attempt(() -> responses.fire(timer)) ? 0 : 1;
 		});
 		return new Report(report[0], report[1], report[2]);
-	}
-
-	private void handle(DueCase change) {
-		responses.lightChanged(change);
-		watchers.forEach(w -> w.lightChanged(change));
 	}
 
 	/**
@@ -113,14 +101,12 @@ public class DeadlineSweep {
 	 * at that instant are read again, which is harmless); a full page of one instant reads a larger page.
 	 */
 	private <T> void pages(Instant after, Instant upTo, Page<T> read, java.util.function.Function<T, Instant> at,
-			Consumer<List<T>> handle) {
+			Consumer<T> handle) {
 		var from = after;
 		var limit = properties.batchSize();
 		while (true) {
 			var rows = read.read(from, limit);
-			if (!rows.isEmpty()) {
-				handle.accept(rows);
-			}
+			rows.forEach(handle);
 			if (rows.size() < limit) {
 				return;
 			}
@@ -132,21 +118,6 @@ public class DeadlineSweep {
 			else {
 				from = last.minus(Duration.ofNanos(1000));
 			}
-		}
-	}
-
-	/**
-	 * Handles a whole page of changes in one transaction (one commit instead of one per change); when anything in it
-	 * fails, nothing of it stays and the caller handles the page change by change, each in its own transaction.
-	 */
-	private boolean attemptOnce(Runnable work) {
-		try {
-			transactions.executeWithoutResult(status -> work.run());
-			return true;
-		}
-		catch (RuntimeException e) {
-			log.debug("Deadline sweep: a page failed as a whole, handling it change by change", e);
-			return false;
 		}
 	}
 
