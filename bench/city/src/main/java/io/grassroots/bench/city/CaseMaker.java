@@ -357,12 +357,20 @@ final class CaseMaker {
 		c.dispatched = life.t;
 		c.lead = lead.id();
 		count(life.t, region, lead.id(), "dispatched");
-		if (random.nextDouble() < 0.05) {
-			var assisting = city.allDepartments.get(random.nextInt(city.allDepartments.size()));
-			if (!assisting.id().equals(lead.id())) {
-				out.assists.add(life.id).add(assisting.id()).add((Object) null).end();
-			}
+		var assisting = random.nextDouble() < 0.05 ? city.allDepartments.get(random.nextInt(city.allDepartments.size()))
+				: null;
+		var result = handle(random, life, c, region, lead, dispatcher, handler, urgent);
+		if (assisting != null && !assisting.id().equals(lead.id())) {
+			// Assisting departments report their part before the lead reports back.
+			var part = c.reportedBack == null ? null : c.reportedBack.minus(minutes(random, 120, 0.8));
+			out.assists.add(life.id).add(assisting.id()).add(part != null && part.isAfter(c.dispatched) ? part
+					: c.reportedBack).end();
 		}
+		return result;
+	}
+
+	private String handle(SplittableRandom random, Life life, State c, String region, City.Department lead,
+			Actor dispatcher, Actor handler, boolean urgent) {
 		if (random.nextDouble() < 0.05) {
 			if (!life.step(life.t.plus(minutes(random, 40, 1.0)), "case.return", "FILED", handler, "note", "非本部门职责")) {
 				return null;
