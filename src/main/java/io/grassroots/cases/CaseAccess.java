@@ -85,6 +85,23 @@ class CaseAccess {
 		return new Filter(where, params);
 	}
 
+	/**
+	 * Where a work queue reads the cases an actor may see, as one or more sources whose results are disjoint (a
+	 * department: the orders it leads, and the cases it assists on), each {@code from} clause with its condition on
+	 * alias {@code c}, so that each can be read in index order and stop after one page.
+	 */
+	List<Source> sources(Actor actor) {
+		var filter = filter(actor);
+		if (actor.isSystem() || actor.scope().kind() != DataScope.Kind.DEPARTMENT) {
+			return List.of(new Source("cases_case c", filter.where(), true, filter.params()));
+		}
+		var params = filter.params();
+		return List.of(new Source("cases_case c", "c.lead_department = :department", true, params),
+				new Source("cases_assist a join cases_case c on c.id = a.case_id",
+						"a.department = :department and (c.lead_department is null or c.lead_department <> :department)",
+						false, params));
+	}
+
 	private static boolean inScope(Actor actor, Case subject, Supplier<List<AssistStore.Part>> assists) {
 		var scope = actor.scope();
 		return switch (scope.kind()) {
@@ -104,6 +121,13 @@ class CaseAccess {
 		if (!condition) {
 			throw new ForbiddenException(messageKey);
 		}
+	}
+
+	/**
+	 * A source of a queue: its FROM clause, its condition, whether it has an index per state that gives the queue's
+	 * order (read state by state), and the named parameters.
+	 */
+	record Source(String from, String where, boolean perStatus, Map<String, Object> params) {
 	}
 
 	/** A WHERE condition and its named parameters. */

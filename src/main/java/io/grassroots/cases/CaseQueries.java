@@ -28,11 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CaseQueries {
 
-	private static final String ROW = """
+	private static final String COLUMNS = """
 			select c.id, c.tracking_code, c.title, c.channel, c.status, c.tier, c.urgency, c.category_standard,
 			c.category_code, c.region, c.lead_department, c.suggested_department, c.suspected_duplicate, c.confidential,
 			c.step, c.step_started_at, c.warn_at, c.due_at, c.step_span_seconds, c.step_unit, c.parked_at,
-			c.parked_remaining_seconds, c.reported_at, c.extension_amount, c.version from cases_case c""";
+			c.parked_remaining_seconds, c.reported_at, c.extension_amount, c.version""";
+
+	private static final String ROW = COLUMNS + " from cases_case c";
 
 	private final JdbcClient jdbc;
 
@@ -79,31 +81,52 @@ public class CaseQueries {
 		}).map(Case::id);
 	}
 
-	/** A work queue: the cases of the filter within the viewer's scope, most urgent first. */
+	/**
+	 * A work queue: the cases of the filter within the viewer's scope, most urgent first. Each state is read on its
+	 * own in the order of an index (cases_case_queue, cases_case_lead_queue) and stops after one page, so the cost
+	 * follows the page size, not the cases in the scope (a street's closed cases run into the hundreds of thousands).
+	 */
 	public List<CaseRow> list(Actor actor, CaseFilter filter, int limit) {
-		var scope = access.filter(actor);
-		var sql = new StringBuilder(ROW).append(" where ").append(scope.where());
-		var params = new java.util.HashMap<>(scope.params());
-		if (!filter.statuses().isEmpty()) {
-			sql.append(" and c.status in (:statuses)");
-			params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
-		}
+		var params = new java.util.HashMap<String, Object>();
+		var conditions = new StringBuilder();
 		if (filter.tier() != null) {
-			sql.append(" and c.tier = :tier");
+			conditions.append(" and c.tier = :tier");
 			params.put("tier", filter.tier().name());
 		}
 		if (filter.extensionPending()) {
-			sql.append(" and c.extension_amount is not null");
+			conditions.append(" and c.extension_amount is not null");
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
-			sql.append(" and (c.title like :text or c.tracking_code = :code)");
+			conditions.append(" and (c.title like :text or c.tracking_code = :code)");
 			params.put("text", "%" + filter.text().strip().replace("%", "").replace("_", "") + "%");
 			params.put("code", filter.text().strip().toUpperCase());
 		}
-		sql.append(" order by c.due_at, c.reported_at desc limit :limit");
+		var statuses = filter.statuses().isEmpty() ? java.util.EnumSet.allOf(CaseStatus.class)
+				: java.util.EnumSet.copyOf(filter.statuses());
+		params.put("statuses", statuses.stream().map(Enum::name).toList());
+		var i = 0;
+		for (var status : statuses) {
+			params.put("status" + i++, status.name());
+		}
+		var branches = new java.util.ArrayList<String>();
+		for (var source : access.sources(actor)) {
+			params.putAll(source.params());
+			var from = COLUMNS + " from " + source.from() + " where " + source.where();
+			var order = conditions + " order by c.due_at, c.reported_at desc limit :limit)";
+			if (source.perStatus()) {
+				for (var s = 0; s < statuses.size(); s++) {
+					branches.add("(" + from + " and c.status = :status" + s + order);
+				}
+			}
+			else {
+				branches.add("(" + from + " and c.status in (:statuses)" + order);
+			}
+		}
 		params.put("limit", Math.max(1, Math.min(limit, 500)));
+		var sql = "select * from (" + String.join(" union all ", branches)
+				+ ") q order by q.due_at, q.reported_at desc limit :limit";
 		var now = time.now();
-		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs, now)).list();
+		return jdbc.sql(sql).params(params).query((rs, n) -> row(rs, now)).list();
 	}
 
 	/** What the public tracking page shows; empty for an unknown code. */

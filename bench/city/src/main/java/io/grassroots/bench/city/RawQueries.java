@@ -1,0 +1,150 @@
+package io.grassroots.bench.city;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The baseline: each page's main query, written as the product issues it (CaseQueries), run raw over JDBC and read
+ * column by column without mapping, rendering or HTTP. Kept in step with the product's SQL by hand.
+ */
+final class RawQueries {
+
+	record Queue(List<String> statuses, String tier, boolean extensionPending) {
+	}
+
+	static final Map<String, Queue> QUEUES = Map.of("NEW", new Queue(List.of("REPORTED"), "STREET", false),
+			"LOWER_TIERS", new Queue(List.of("REPORTED", "COMMUNITY_HANDLING"), null, false), "FILED_QUEUE",
+			new Queue(List.of("FILED"), null, false), "DISPATCHED_QUEUE", new Queue(List.of("DISPATCHED"), null, false),
+			"IN_PROGRESS_QUEUE", new Queue(List.of("IN_PROGRESS"), null, false), "EXTENSIONS",
+			new Queue(List.of("IN_PROGRESS"), null, true), "PARKED_QUEUE", new Queue(List.of("PARKED"), null, false),
+			"TO_VERIFY", new Queue(List.of("REPORTED_BACK"), null, false), "CLOSED_QUEUE",
+			new Queue(List.of("CLOSED", "EVALUATED"), null, false));
+
+	private static final String COLUMNS = """
+			select c.id, c.tracking_code, c.title, c.channel, c.status, c.tier, c.urgency, c.category_standard,
+			c.category_code, c.region, c.lead_department, c.suggested_department, c.suspected_duplicate, c.confidential,
+			c.step, c.step_started_at, c.warn_at, c.due_at, c.step_span_seconds, c.step_unit, c.parked_at,
+			c.parked_remaining_seconds, c.reported_at, c.extension_amount, c.version""";
+
+	/** A query ready to run; returns the nanoseconds it took to execute and read every row. */
+	@FunctionalInterface
+	interface Query {
+
+		long run() throws SQLException;
+
+	}
+
+	private final Connection db;
+
+	RawQueries(Connection db) {
+		this.db = db;
+	}
+
+	Query queue(Pages.Account account, String queue, int limit) {
+		var q = QUEUES.get(queue);
+		return list(account, q.statuses(), q.tier(), q.extensionPending(), limit);
+	}
+
+	/**
+	 * CaseQueries.list: each state of the queue read on its own in the queue's order (most urgent first) within the
+	 * viewer's scope (a department: the orders it leads state by state, and the cases it assists on), one page each,
+	 * merged.
+	 */
+	Query list(Pages.Account account, List<String> statuses, String tier, boolean extensionPending, int limit) {
+		return () -> {
+			var conditions = (tier != null ? " and c.tier = ?" : "") + (extensionPending ? " and c.extension_amount is not null" : "");
+			var order = conditions + " order by c.due_at, c.reported_at desc limit ?)";
+			var branches = new java.util.ArrayList<String>();
+			var department = account.department() != null;
+			for (var status : statuses) {
+				branches.add("(" + COLUMNS + " from cases_case c where " + (department ? "c.lead_department = ?"
+						: "c.region >= ? and c.region < ? and (c.confidential = false or 1 = 1)") + " and c.status = ?" + order);
+			}
+			if (department) {
+				branches.add("(" + COLUMNS + " from cases_assist a join cases_case c on c.id = a.case_id where a.department = ?"
+						+ " and (c.lead_department is null or c.lead_department <> ?) and c.status in ("
+						+ String.join(", ", statuses.stream().map(x -> "?").toList()) + ")" + order);
+			}
+			var sql = "select * from (" + String.join(" union all ", branches)
+					+ ") q order by q.due_at, q.reported_at desc limit ?";
+			var started = System.nanoTime();
+			try (var s = db.prepareStatement(sql)) {
+				var i = 1;
+				for (var status : statuses) {
+					if (department) {
+						s.setObject(i++, account.department());
+					}
+					else {
+						s.setString(i++, account.region());
+						s.setString(i++, subtreeTo(account.region()));
+					}
+					s.setString(i++, status);
+					if (tier != null) {
+						s.setString(i++, tier);
+					}
+					s.setInt(i++, limit);
+				}
+				if (department) {
+					s.setObject(i++, account.department());
+					s.setObject(i++, account.department());
+					for (var status : statuses) {
+						s.setString(i++, status);
+					}
+					if (tier != null) {
+						s.setString(i++, tier);
+					}
+					s.setInt(i++, limit);
+				}
+				s.setInt(i, limit);
+				read(s);
+			}
+			return System.nanoTime() - started;
+		};
+	}
+
+	/** The case page: the case row, its assisting departments and its history (the audit chain). */
+	Query casePage(UUID id) {
+		return () -> {
+			var started = System.nanoTime();
+			try (var s = db.prepareStatement("select * from cases_case where id = ?")) {
+				s.setObject(1, id);
+				read(s);
+			}
+			try (var s = db.prepareStatement("select * from cases_assist where case_id = ?")) {
+				s.setObject(1, id);
+				read(s);
+			}
+			try (var s = db.prepareStatement("select * from audit_entry where stream = ? order by seq")) {
+				s.setString(1, "case/" + id);
+				read(s);
+			}
+			return System.nanoTime() - started;
+		};
+	}
+
+	private static void read(PreparedStatement s) throws SQLException {
+		try (var rs = s.executeQuery()) {
+			var columns = rs.getMetaData().getColumnCount();
+			while (rs.next()) {
+				for (var c = 1; c <= columns; c++) {
+					rs.getObject(c);
+				}
+			}
+		}
+	}
+
+	/** RegionCode.subtreeTo of a street or community code. */
+	static String subtreeTo(String region) {
+		var prefix = region.replaceAll("(000)+$", "");
+		if (prefix.length() % 3 != 0 && prefix.length() > 6) {
+			prefix = region.substring(0, ((prefix.length() + 2) / 3) * 3);
+		}
+		var next = Long.toString(Long.parseLong(prefix) + 1);
+		return (next + "000000000000").substring(0, 12);
+	}
+
+}

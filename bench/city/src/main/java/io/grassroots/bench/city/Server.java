@@ -1,0 +1,72 @@
+package io.grassroots.bench.city;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The product's runnable jar as a production server (prod profile) on a free loopback port. */
+final class Server implements AutoCloseable {
+
+	final int port;
+
+	private final Process process;
+
+	Server(Path jar, String jdbcUrl, String user, Path log, List<String> extra) throws Exception {
+		try (var socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		var command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
+				"--grassroots.supervision.sweep-enabled=false",
+				"--management.metrics.distribution.percentiles-histogram.http.server.requests=true"));
+		command.addAll(extra);
+		var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().put("SPRING_PROFILES_ACTIVE", "prod");
+		builder.environment().put("DATABASE_URL", jdbcUrl);
+		builder.environment().put("DATABASE_USERNAME", user);
+		builder.environment().put("DATABASE_PASSWORD", "");
+		builder.environment().put("GRASSROOTS_PERSONAL_DATA_KEY", Setup.PERSONAL_DATA_KEY);
+		process = builder.start();
+		var client = HttpClient.newHttpClient();
+		var started = System.nanoTime();
+		while (true) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("the server stopped; see " + log);
+			}
+			try {
+				var response = client.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 200) {
+					break;
+				}
+			}
+			catch (IOException e) {
+				// not yet listening
+			}
+			if (System.nanoTime() - started > Duration.ofMinutes(30).toNanos()) {
+				throw new IllegalStateException("the server did not start in 30 minutes; see " + log);
+			}
+			Thread.sleep(500);
+		}
+		System.out.printf("   server up on port %d after %.0f s (log: %s)%n", port, (System.nanoTime() - started) / 1e9, log);
+	}
+
+	String base() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	@Override
+	public void close() throws Exception {
+		process.destroy();
+		if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+		}
+	}
+
+}
