@@ -1,0 +1,159 @@
+package io.grassroots.bench.lifecycle;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/** The PostgreSQL server of the run: databases, pools, and the counters read around a measured phase. */
+final class Postgres {
+
+	private final String server;
+
+	private final String user;
+
+	Postgres(String server, String user) {
+		this.server = server.endsWith("/") ? server : server + "/";
+		this.user = user;
+	}
+
+	String url(String database) {
+		return server + database;
+	}
+
+	String user() {
+		return user;
+	}
+
+	void recreate(String database) throws SQLException {
+		try (var c = admin(); var s = c.createStatement()) {
+			s.execute("drop database if exists " + database + " with (force)");
+			s.execute("create database " + database);
+		}
+	}
+
+	HikariDataSource pool(String database, int size) {
+		var config = new HikariConfig();
+		config.setJdbcUrl(url(database));
+		config.setUsername(user);
+		config.setMaximumPoolSize(size);
+		config.setPoolName("bench-" + database);
+		return new HikariDataSource(config);
+	}
+
+	Connection admin() throws SQLException {
+		return DriverManager.getConnection(url("postgres"), user, "");
+	}
+
+	String version() {
+		return one("select version()");
+	}
+
+	boolean statementsAvailable() {
+		try (var c = admin(); var s = c.createStatement()) {
+			s.execute("create extension if not exists pg_stat_statements");
+			s.executeQuery("select count(*) from pg_stat_statements").close();
+			return true;
+		}
+		catch (SQLException e) {
+			return false;
+		}
+	}
+
+	/** What the server counted so far, for one database. */
+	Counters counters(String database) {
+		try (var c = admin(); var s = c.createStatement()) {
+			long calls = -1;
+			long utility = -1;
+			if (statementsAvailable) {
+				try (var rs = s.executeQuery("""
+						select coalesce(sum(calls), 0),
+						       coalesce(sum(calls) filter (where upper(query) in ('BEGIN', 'COMMIT', 'ROLLBACK')
+						                                  or upper(query) like 'SET %' or upper(query) like 'SHOW %'), 0)
+						from pg_stat_statements where dbid = (select oid from pg_database where datname = '%s')"""
+					.formatted(database))) {
+					rs.next();
+					calls = rs.getLong(1);
+					utility = rs.getLong(2);
+				}
+			}
+			try (var rs = s.executeQuery("select pg_current_wal_lsn()::text, pg_database_size('" + database + "'),"
+					+ " xact_commit, tup_inserted, tup_updated, tup_deleted from pg_stat_database where datname = '"
+					+ database + "'")) {
+				rs.next();
+				return new Counters(calls, utility, rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+						rs.getLong(5), rs.getLong(6));
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	long walBytes(String from, String to) {
+		return Long.parseLong(one("select pg_wal_lsn_diff('" + to + "', '" + from + "')::bigint"));
+	}
+
+	/** The statements of one database by calls since the last reset (for the report of what a lifecycle costs). */
+	List<String> topStatements(String database, long lifecycles, int limit) {
+		var lines = new ArrayList<String>();
+		try (var c = admin(); var s = c.createStatement(); var rs = s.executeQuery("""
+				select calls, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements
+				where dbid = (select oid from pg_database where datname = '%s') order by calls desc limit %d"""
+			.formatted(database, limit))) {
+			while (rs.next()) {
+				var q = rs.getString(2);
+				lines.add(String.format("%7.2f  %s", rs.getLong(1) / (double) lifecycles,
+						q.length() > 150 ? q.substring(0, 150) + "…" : q));
+			}
+		}
+		catch (SQLException e) {
+			lines.add("(" + e.getMessage() + ")");
+		}
+		return lines;
+	}
+
+	void reset() {
+		if (statementsAvailable) {
+			one("select pg_stat_statements_reset()::text");
+		}
+	}
+
+	void checkpoint() {
+		try (var c = admin(); var s = c.createStatement()) {
+			s.execute("checkpoint");
+		}
+		catch (SQLException e) {
+			// needs superuser; the WAL figure then includes whatever full-page images fall in the phase
+		}
+	}
+
+	boolean statementsAvailable;
+
+	String one(String sql) {
+		try (var c = admin(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+			rs.next();
+			return rs.getString(1);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+		}
+	}
+
+	static void close(DataSource dataSource) {
+		if (dataSource instanceof HikariDataSource pool) {
+			pool.close();
+		}
+	}
+
+	record Counters(long statements, long utility, String lsn, long databaseBytes, long commits, long inserted,
+			long updated, long deleted) {
+	}
+
+}
