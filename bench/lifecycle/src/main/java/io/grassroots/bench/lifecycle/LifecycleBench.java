@@ -127,9 +127,11 @@ public final class LifecycleBench {
 	/** Statements, WAL and commits of {@code costCases} lifecycles on one thread, read from the server. */
 	private Cost cost(Loop loop) throws Exception {
 		postgres.checkpoint();
+		settle();
 		postgres.reset();
 		var before = postgres.counters(loop.database());
 		drive(loop, 1, options.costCases);
+		settle();
 		var after = postgres.counters(loop.database());
 		var n = (double) options.costCases;
 		var cost = new Cost(postgres.statementsAvailable ? (after.statements() - before.statements()) / n : Double.NaN,
@@ -145,6 +147,14 @@ public final class LifecycleBench {
 				.forEach(l -> System.out.println("          " + l));
 		}
 		return cost;
+	}
+
+	/**
+	 * Waits until the server's backends have reported their row and transaction counters (PostgreSQL 15 flushes them
+	 * at most once a second while busy, within ten seconds when idle); statements and WAL are exact without this.
+	 */
+	private static void settle() throws InterruptedException {
+		Thread.sleep(11_000);
 	}
 
 	private void summary(List<Loop> loops, Map<String, List<Double>> rates, Map<String, Cost> costs) {

@@ -81,10 +81,11 @@ final class OurLoop implements Loop {
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("logging.level.root", "WARN");
 		properties.put("logging.level.io.grassroots", "WARN");
+		// as command-line arguments: they win over the application's own application.properties
+		var args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
 		context = new SpringApplicationBuilder(GrassrootsApplication.class).web(WebApplicationType.NONE)
-			.properties(properties)
 			.logStartupInfo(false)
-			.run();
+			.run(args);
 		cases = context.getBean(CaseManagement.class);
 		dispatcher = demo("dispatcher");
 		handler = demo("handler");

@@ -75,7 +75,7 @@ final class Postgres {
 				try (var rs = s.executeQuery("""
 						select coalesce(sum(calls), 0),
 						       coalesce(sum(calls) filter (where upper(query) in ('BEGIN', 'COMMIT', 'ROLLBACK')
-						                                  or upper(query) like 'SET %' or upper(query) like 'SHOW %'), 0)
+						                                  or upper(query) like 'SET %%' or upper(query) like 'SHOW %%'), 0)
 						from pg_stat_statements where dbid = (select oid from pg_database where datname = '%s')"""
 					.formatted(database))) {
 					rs.next();
