@@ -46,8 +46,14 @@ class CaseHistory {
 			details.put("attachments", attachments.stream().map(UUID::toString).toList());
 		}
 		details.putAll(note.details());
-		audit.record(new AuditRecord(stream(subject.id()), action.historyAction(), actor.id().toString(),
-				actor.displayName(), details), at);
+		var entry = new AuditRecord(stream(subject.id()), action.historyAction(), actor.id().toString(),
+				actor.displayName(), details);
+		if (from == null) {
+			audit.recordAfter(entry, 0, null, at); // a new case: its stream starts here
+		}
+		else {
+			audit.record(entry, at);
+		}
 	}
 
 	/** A line in the history of another case (the target of a merge), without changing that case. */

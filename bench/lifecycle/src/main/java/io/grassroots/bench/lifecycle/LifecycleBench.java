@@ -61,6 +61,7 @@ public final class LifecycleBench {
 				var started = System.nanoTime();
 				loop.start();
 				System.out.printf("%-9s started in %.1f s%n", loop.name(), (System.nanoTime() - started) / 1e9);
+				postgres.vacuumFull(loop.database());
 				sizeAtStart.put(loop.name(), postgres.counters(loop.database()).databaseBytes());
 				for (var threads : options.threads) {
 					drive(loop, threads, options.warmup);
@@ -177,7 +178,21 @@ public final class LifecycleBench {
 		row(loops, "rows updated / lifecycle", l -> costs.get(l).updated(), "%,14.1f");
 		row(loops, "rows deleted / lifecycle", l -> costs.get(l).deleted(), "%,14.1f");
 		row(loops, "WAL bytes / lifecycle", l -> costs.get(l).walBytes(), "%,14.0f");
-		row(loops, "stored bytes / case", l -> storedPerCase(loops, l), "%,14.0f");
+		var grown = new LinkedHashMap<String, Double>();
+		var compact = new LinkedHashMap<String, Double>();
+		for (var loop : loops) {
+			grown.put(loop.name(), storedPerCase(loop));
+			postgres.vacuumFull(loop.database());
+			compact.put(loop.name(), storedPerCase(loop));
+		}
+		for (var loop : loops) {
+			System.out.printf("%-9s largest tables after compaction (whole database, incl. data from before the run):%n",
+					loop.name());
+			postgres.largestTables(loop.database(), driven.get(loop.name()), 8)
+				.forEach(l -> System.out.println("          " + l));
+		}
+		row(loops, "stored bytes / case, as written", grown::get, "%,14.0f");
+		row(loops, "stored bytes / case, compacted", compact::get, "%,14.0f");
 		System.out.println();
 		for (var threads : options.threads) {
 			ratio(rates, "ours", "flowable", threads);
@@ -188,19 +203,20 @@ public final class LifecycleBench {
 			var ours = costs.get("ours");
 			System.out.println();
 			System.out.printf("targets (TARGETS.md), ours: ≥ 10 × Flowable lifecycles/s: %s; ≤ 40 statements: %s (%.1f, "
-					+ "%.1f without BEGIN/COMMIT); ≤ 20 KB WAL: %s (%.1f KB); ≤ 5 KB stored per case: %s (%.1f KB)%n",
+					+ "%.1f without BEGIN/COMMIT); ≤ 20 KB WAL: %s (%.1f KB); ≤ 5 KB stored per case: %s as written "
+					+ "(%.1f KB), %s compacted (%.1f KB)%n",
 					rates.containsKey("flowable@1") ? verdict(median(rates.get("ours@1")) / median(rates.get("flowable@1")) >= 10)
 							: "not measured",
 					verdict(ours.statements() <= 40), ours.statements(), ours.statements() - ours.utility(),
-					verdict(ours.walBytes() <= 20 * 1024), ours.walBytes() / 1024, verdict(storedPerCase(loops, "ours") <= 5 * 1024),
-					storedPerCase(loops, "ours") / 1024);
+					verdict(ours.walBytes() <= 20 * 1024), ours.walBytes() / 1024, verdict(grown.get("ours") <= 5 * 1024),
+					grown.get("ours") / 1024, verdict(compact.get("ours") <= 5 * 1024), compact.get("ours") / 1024);
 		}
 	}
 
-	private double storedPerCase(List<Loop> loops, String name) {
-		var loop = loops.stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+	/** Growth of the database since it was started (and compacted), per case driven through it. */
+	private double storedPerCase(Loop loop) {
 		var now = postgres.counters(loop.database()).databaseBytes();
-		return (now - sizeAtStart.get(name)) / (double) driven.get(name);
+		return (now - sizeAtStart.get(loop.name())) / (double) driven.get(loop.name());
 	}
 
 	private static String verdict(boolean met) {

@@ -96,6 +96,35 @@ final class Postgres {
 		}
 	}
 
+	/** Rewrites every table and index of a database compactly (what the rows take without dead versions). */
+	void vacuumFull(String database) {
+		try (var c = DriverManager.getConnection(url(database), user, ""); var s = c.createStatement()) {
+			s.execute("vacuum full");
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** The largest tables of a database with their indexes, in bytes per case. */
+	List<String> largestTables(String database, long cases, int limit) {
+		var lines = new ArrayList<String>();
+		try (var c = DriverManager.getConnection(url(database), user, ""); var s = c.createStatement();
+				var rs = s.executeQuery("""
+						select relname, pg_total_relation_size(oid), pg_indexes_size(oid) from pg_class
+						where relkind = 'r' and relnamespace = 'public'::regnamespace
+						order by 2 desc limit %d""".formatted(limit))) {
+			while (rs.next()) {
+				lines.add(String.format("%8.0f B/case (indexes %6.0f)  %s", rs.getLong(2) / (double) cases,
+						rs.getLong(3) / (double) cases, rs.getString(1)));
+			}
+		}
+		catch (SQLException e) {
+			lines.add("(" + e.getMessage() + ")");
+		}
+		return lines;
+	}
+
 	long walBytes(String from, String to) {
 		return Long.parseLong(one("select pg_wal_lsn_diff('" + to + "', '" + from + "')::bigint"));
 	}
