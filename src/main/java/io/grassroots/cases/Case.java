@@ -298,6 +298,16 @@ public class Case extends AbstractAggregateRoot<Case> {
 		return clock == null ? null : clock.deadline();
 	}
 
+	/** The version a hand-written UPDATE wrote ({@link CaseRowUpdate}). */
+	void saved(long newVersion) {
+		version = newVersion;
+	}
+
+	/** Forgets the events once they were published. */
+	void eventsPublished() {
+		clearDomainEvents();
+	}
+
 	/** The events registered since the case was loaded, published when it is saved. */
 	List<Object> pendingEvents() {
 		return List.copyOf(domainEvents());
