@@ -71,25 +71,39 @@ final class Postgres {
 		try (var c = admin(); var s = c.createStatement()) {
 			long calls = -1;
 			long utility = -1;
+			long statementWal = -1;
+			long fullPages = -1;
 			if (statementsAvailable) {
 				try (var rs = s.executeQuery("""
-						select coalesce(sum(calls), 0),
+						select coalesce(sum(calls), 0), coalesce(sum(wal_bytes), 0), coalesce(sum(wal_fpi), 0),
 						       coalesce(sum(calls) filter (where upper(query) in ('BEGIN', 'COMMIT', 'ROLLBACK')
 						                                  or upper(query) like 'SET %%' or upper(query) like 'SHOW %%'), 0)
 						from pg_stat_statements where dbid = (select oid from pg_database where datname = '%s')"""
 					.formatted(database))) {
 					rs.next();
 					calls = rs.getLong(1);
-					utility = rs.getLong(2);
+					statementWal = rs.getLong(2);
+					fullPages = rs.getLong(3);
+					utility = rs.getLong(4);
 				}
 			}
 			try (var rs = s.executeQuery("select pg_current_wal_lsn()::text, pg_database_size('" + database + "'),"
 					+ " xact_commit, tup_inserted, tup_updated, tup_deleted from pg_stat_database where datname = '"
 					+ database + "'")) {
 				rs.next();
-				return new Counters(calls, utility, rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+				return new Counters(calls, utility, statementWal, fullPages, rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
 						rs.getLong(5), rs.getLong(6));
 			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Vacuums a database, so that no autovacuum of earlier work writes WAL during a measured phase. */
+	void vacuum(String database) {
+		try (var c = DriverManager.getConnection(url(database), user, ""); var s = c.createStatement()) {
+			s.execute("vacuum");
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException(e);
@@ -181,7 +195,7 @@ final class Postgres {
 		}
 	}
 
-	record Counters(long statements, long utility, String lsn, long databaseBytes, long commits, long inserted,
+	record Counters(long statements, long utility, long statementWal, long fullPages, String lsn, long databaseBytes, long commits, long inserted,
 			long updated, long deleted) {
 	}
 
