@@ -35,6 +35,12 @@ public class AuditTrail {
 
 	private final Clock clock;
 
+	private final ChainHeads heads = new ChainHeads();
+
+	private static final String INSERT = """
+			insert into audit_entry (stream, seq, at, actor_id, actor_name, action, details, previous_hash, hash)
+			values (:stream, :seq, :at, :actorId, :actorName, :action, :details, :previous, :hash)""";
+
 	private final JsonMapper json = JsonMapper.builder()
 		.findAndAddModules()
 		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -60,41 +66,45 @@ public class AuditTrail {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public AuditEntry record(AuditRecord record, Instant at) {
+		var stamped = at.truncatedTo(ChronoUnit.MILLIS);
+		var known = heads.of(record.stream());
+		if (known != null) {
+			var entry = append(record, known.seq() + 1, known.hash(), stamped, true);
+			if (entry != null) {
+				return entry;
+			}
+		}
 		var head = jdbc.sql("select seq, hash from audit_entry where stream = :stream order by seq desc limit 1")
 			.param("stream", record.stream())
-			.query((rs, n) -> new Object[] { rs.getInt(1), rs.getString(2) })
+			.query((rs, n) -> new ChainHeads.Head(rs.getInt(1), rs.getString(2)))
 			.optional();
-		var seq = head.map(h -> (Integer) h[0] + 1).orElse(1);
-		var previous = head.map(h -> (String) h[1]).orElse(ChainHash.GENESIS);
-		return append(record, seq, previous, at.truncatedTo(ChronoUnit.MILLIS));
+		var seq = head.map(h -> h.seq() + 1).orElse(1);
+		var previous = head.map(ChainHeads.Head::hash).orElse(ChainHash.GENESIS);
+		return append(record, seq, previous, stamped, false);
 	}
 
 	/**
-	 * Appends the first entry of a stream that cannot have any yet (the stream of an aggregate created in this very
-	 * transaction, such as a new case), stamped with the given instant: saves the read of the head. Should the stream
-	 * exist after all, the insert fails on the unique (stream, seq) key and the transaction rolls back.
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public AuditEntry recordFirst(AuditRecord record, Instant at) {
-		return append(record, 1, ChainHash.GENESIS, at.truncatedTo(ChronoUnit.MILLIS));
-	}
-
-	/**
-	 * Appends when the caller already knows the head of the stream (for example from its own aggregate), saving a
-	 * read. A wrong head fails on the unique (stream, seq) key or on verification, never silently.
+	 * Appends when the caller already knows the head of the stream (for example from its own aggregate, or because
+	 * the stream is new: head 0), saving a read. A wrong head fails on the unique (stream, seq) key or on
+	 * verification, never silently.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public AuditEntry recordAfter(AuditRecord record, int headSeq, String headHash) {
-		return append(record, headSeq + 1, headSeq == 0 ? ChainHash.GENESIS : headHash,
-				clock.instant().truncatedTo(ChronoUnit.MILLIS));
+		return recordAfter(record, headSeq, headHash, clock.instant());
 	}
 
-	private AuditEntry append(AuditRecord record, int seq, String previous, Instant at) {
+	/** {@link #recordAfter(AuditRecord, int, String)} stamped with the given instant. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public AuditEntry recordAfter(AuditRecord record, int headSeq, String headHash, Instant at) {
+		return append(record, headSeq + 1, headSeq == 0 ? ChainHash.GENESIS : headHash,
+				at.truncatedTo(ChronoUnit.MILLIS), false);
+	}
+
+	/** Inserts the entry; with {@code unlessTaken}, answers null instead when its sequence is taken already. */
+	private AuditEntry append(AuditRecord record, int seq, String previous, Instant at, boolean unlessTaken) {
 		var details = json.writeValueAsString(new TreeMap<>(record.details()));
 		var hash = ChainHash.of(previous, record.stream(), seq, at, record.actorId(), record.action(), details);
-		jdbc.sql("""
-				insert into audit_entry (stream, seq, at, actor_id, actor_name, action, details, previous_hash, hash)
-				values (:stream, :seq, :at, :actorId, :actorName, :action, :details, :previous, :hash)""")
+		var inserted = jdbc.sql(unlessTaken ? INSERT + " on conflict do nothing" : INSERT)
 			.param("stream", record.stream())
 			.param("seq", seq)
 			.param("at", Timestamp.from(at))
@@ -105,6 +115,10 @@ public class AuditTrail {
 			.param("previous", previous)
 			.param("hash", hash)
 			.update();
+		if (inserted == 0) {
+			return null;
+		}
+		heads.committed(record.stream(), seq, hash);
 		return new AuditEntry(0, record.stream(), seq, at, record.actorId(), record.actorName(), record.action(),
 				details, previous, hash);
 	}
@@ -139,7 +153,7 @@ public class AuditTrail {
 	 */
 	@Transactional(readOnly = true)
 	public Verification verify(LongConsumer progress) {
-		var state = new VerifyState();
+		var state = new ChainCheck();
 		template.query("select * from audit_entry order by stream, seq", rs -> {
 			var entry = entry(rs, 0);
 			state.check(entry);
@@ -160,50 +174,6 @@ public class AuditTrail {
 		return new AuditEntry(rs.getLong("entry_no"), rs.getString("stream"), rs.getInt("seq"),
 				rs.getTimestamp("at").toInstant(), rs.getString("actor_id"), rs.getString("actor_name"),
 				rs.getString("action"), rs.getString("details"), rs.getString("previous_hash"), rs.getString("hash"));
-	}
-
-	private static final class VerifyState {
-
-		long entries;
-
-		long streams;
-
-		String stream;
-
-		int expectedSeq;
-
-		String expectedPrevious;
-
-		AuditEntry firstBroken;
-
-		String reason;
-
-		void check(AuditEntry entry) {
-			if (!entry.stream().equals(stream)) {
-				stream = entry.stream();
-				streams++;
-				expectedSeq = 1;
-				expectedPrevious = ChainHash.GENESIS;
-			}
-			String problem = null;
-			if (entry.seq() != expectedSeq) {
-				problem = "audit.broken.gap";
-			}
-			else if (!entry.previousHash().equals(expectedPrevious)) {
-				problem = "audit.broken.previous";
-			}
-			else if (!entry.hash().equals(ChainHash.of(entry.previousHash(), entry.stream(), entry.seq(), entry.at(),
-					entry.actorId(), entry.action(), entry.details()))) {
-				problem = "audit.broken.hash";
-			}
-			if (problem != null && (firstBroken == null || entry.entryNo() < firstBroken.entryNo())) {
-				firstBroken = entry;
-				reason = problem;
-			}
-			expectedSeq = entry.seq() + 1;
-			expectedPrevious = entry.hash();
-		}
-
 	}
 
 }

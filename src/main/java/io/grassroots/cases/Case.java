@@ -298,6 +298,16 @@ public class Case extends AbstractAggregateRoot<Case> {
 		return clock == null ? null : clock.deadline();
 	}
 
+	/** The version a hand-written INSERT or UPDATE wrote ({@link CaseInserts#saveNew}, {@link CaseRowUpdate}). */
+	void saved(long newVersion) {
+		version = newVersion;
+	}
+
+	/** Forgets the events once they were published. */
+	void eventsPublished() {
+		clearDomainEvents();
+	}
+
 	/** The events registered since the case was loaded, published when it is saved. */
 	List<Object> pendingEvents() {
 		return List.copyOf(domainEvents());
@@ -357,11 +367,6 @@ public class Case extends AbstractAggregateRoot<Case> {
 
 	public long version() {
 		return version == null ? 0 : version;
-	}
-
-	/** After {@link CaseInserts#saveNew}: the version the first save gives. */
-	void saved(long savedVersion) {
-		version = savedVersion;
 	}
 
 }

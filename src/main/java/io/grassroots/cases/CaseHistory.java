@@ -39,7 +39,7 @@ class CaseHistory {
 
 	/** The first entry of a case created in this transaction: its stream is new, so its head is not read. */
 	void recordFirst(Case created, CaseAction action, Actor actor, Instant at, Note note, List<UUID> attachments) {
-		audit.recordFirst(entry(created, action, null, actor, note, attachments), at);
+		audit.recordAfter(entry(created, action, null, actor, note, attachments), 0, null, at);
 	}
 
 	private static AuditRecord entry(Case subject, CaseAction action, CaseStatus from, Actor actor, Note note,

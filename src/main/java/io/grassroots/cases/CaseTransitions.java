@@ -39,9 +39,13 @@ class CaseTransitions {
 
 	private final TransactionTemplate transactions;
 
+	private final CaseRowUpdate rows;
+
 	CaseTransitions(CaseRepository cases, AssistStore assists, CaseAccess access, AttachmentStore attachments,
-			CaseHistory history, CaseTime time, CasesProperties properties, PlatformTransactionManager transactions) {
+			CaseHistory history, CaseTime time, CasesProperties properties, PlatformTransactionManager transactions,
+			CaseRowUpdate rows) {
 		this.cases = cases;
+		this.rows = rows;
 		this.assists = assists;
 		this.access = access;
 		this.attachments = attachments;
@@ -80,7 +84,7 @@ class CaseTransitions {
 		var now = time.now();
 		var from = subject.status();
 		var note = change.apply(subject, now, parts);
-		var saved = cases.save(subject);
+		var saved = rows.save(subject);
 		var photoIds = attachments.add(saved.id(), action, photos, actor.id().toString(), now);
 		history.record(saved, action, from, actor, now, note, photoIds);
 		return CaseSummary.of(saved, now, false);

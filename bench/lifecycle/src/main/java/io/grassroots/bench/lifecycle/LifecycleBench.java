@@ -1,0 +1,338 @@
+package io.grassroots.bench.lifecycle;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The full-lifecycle benchmark (TARGETS.md, "full lifecycle" and "storage and write cost"): the product's own
+ * service API against hand-written minimal JDBC and against Flowable 7, on the same PostgreSQL server in the same
+ * run. Prints lifecycles per second with one and with several threads (rounds interleaved, medians), statements, WAL
+ * bytes and commits per lifecycle, stored bytes per case, and the ratios. See bench/README.md.
+ */
+public final class LifecycleBench {
+
+	private final Options options;
+
+	private final Postgres postgres;
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	private final Map<String, Long> driven = new LinkedHashMap<>();
+
+	private final Map<String, Long> sizeAtStart = new LinkedHashMap<>();
+
+	private LifecycleBench(Options options) {
+		this.options = options;
+		this.postgres = new Postgres(options.server, options.user);
+	}
+
+	public static void main(String[] args) throws Exception {
+		var options = Options.parse(args);
+		var bench = new LifecycleBench(options);
+		bench.run();
+		System.exit(0);
+	}
+
+	private void run() throws Exception {
+		header();
+		postgres.statementsAvailable = postgres.statementsAvailable();
+		var loops = new ArrayList<Loop>();
+		for (var name : options.only) {
+			loops.add(switch (name) {
+				case "ours" -> new OurLoop(postgres, "bench_lifecycle");
+				case "raw" -> new RawLoop(postgres, "bench_lifecycle_raw", options.maxThreads() + 2);
+				case "flowable" -> new FlowableLoop(postgres, "bench_lifecycle_flowable", options.maxThreads() + 2);
+				default -> throw new IllegalArgumentException("unknown loop " + name);
+			});
+		}
+		try {
+			for (var loop : loops) {
+				postgres.recreate(loop.database());
+				var started = System.nanoTime();
+				loop.start();
+				System.out.printf("%-9s started in %.1f s%n", loop.name(), (System.nanoTime() - started) / 1e9);
+				postgres.vacuumFull(loop.database());
+				sizeAtStart.put(loop.name(), postgres.counters(loop.database()).databaseBytes());
+				for (var threads : options.threads) {
+					drive(loop, threads, options.warmup);
+				}
+				System.out.printf("%-9s warmed up: %d lifecycles with each of %s threads (%s)%n", loop.name(),
+						options.warmup, options.threads, load());
+			}
+			var costs = new LinkedHashMap<String, Cost>();
+			for (var loop : loops) {
+				costs.put(loop.name(), cost(loop));
+			}
+			var rates = new LinkedHashMap<String, List<Double>>();
+			for (var round = 1; round <= options.rounds; round++) {
+				for (var threads : options.threads) {
+					for (var loop : loops) {
+						var rate = drive(loop, threads, options.cases);
+						rates.computeIfAbsent(loop.name() + "@" + threads, k -> new ArrayList<>()).add(rate);
+						System.out.printf("round %d  %-9s %d thread(s): %,9.1f lifecycles/s  (%d lifecycles; %s)%n",
+								round, loop.name(), threads, rate, options.cases, load());
+					}
+				}
+			}
+			summary(loops, rates, costs);
+			System.out.println();
+			for (var loop : loops) {
+				System.out.printf("%-9s check: %s (%,d lifecycles driven)%n", loop.name(), loop.check(),
+						driven.get(loop.name()));
+			}
+		}
+		finally {
+			for (var loop : loops) {
+				loop.close();
+			}
+		}
+	}
+
+	/** Drives {@code count} lifecycles over {@code threads} threads; answers lifecycles per second (wall clock). */
+	private double drive(Loop loop, int threads, long count) throws Exception {
+		var left = new AtomicLong(count);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			var started = System.nanoTime();
+			var futures = new ArrayList<Future<?>>();
+			for (var t = 0; t < threads; t++) {
+				futures.add(pool.submit(() -> {
+					while (left.getAndDecrement() > 0) {
+						loop.lifecycle(sequence.incrementAndGet());
+					}
+					return null;
+				}));
+			}
+			for (var f : futures) {
+				f.get();
+			}
+			var seconds = (System.nanoTime() - started) / 1e9;
+			driven.merge(loop.name(), count, Long::sum);
+			return count / seconds;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** Statements, WAL and commits of {@code costCases} lifecycles on one thread, read from the server. */
+	private Cost cost(Loop loop) throws Exception {
+		postgres.vacuum(loop.database());
+		postgres.checkpoint();
+		settle();
+		postgres.reset();
+		var before = postgres.counters(loop.database());
+		drive(loop, 1, options.costCases);
+		settle();
+		var after = postgres.counters(loop.database());
+		var n = (double) options.costCases;
+		var counted = postgres.statementsAvailable;
+		var cost = new Cost(counted ? (after.statements() - before.statements()) / n : Double.NaN,
+				counted ? (after.utility() - before.utility()) / n : Double.NaN,
+				counted ? (after.statementWal() - before.statementWal()) / n : Double.NaN,
+				counted ? (after.fullPages() - before.fullPages()) / n : Double.NaN,
+				postgres.walBytes(before.lsn(), after.lsn()) / n, (after.commits() - before.commits()) / n,
+				(after.inserted() - before.inserted()) / n, (after.updated() - before.updated()) / n,
+				(after.deleted() - before.deleted()) / n);
+		System.out.printf("%-9s cost of %d lifecycles on 1 thread: %s (%s)%n", loop.name(), options.costCases, cost,
+				load());
+		if (options.top > 0 && postgres.statementsAvailable) {
+			System.out.println("          statements per lifecycle, most frequent first:");
+			postgres.topStatements(loop.database(), options.costCases, options.top)
+				.forEach(l -> System.out.println("          " + l));
+		}
+		return cost;
+	}
+
+	/**
+	 * Waits until the server's backends have reported their row and transaction counters (PostgreSQL 15 flushes them
+	 * at most once a second while busy, within ten seconds when idle); statements and WAL are exact without this.
+	 */
+	private static void settle() throws InterruptedException {
+		Thread.sleep(11_000);
+	}
+
+	private void summary(List<Loop> loops, Map<String, List<Double>> rates, Map<String, Cost> costs) {
+		System.out.println();
+		System.out.printf("== Summary: medians of %d rounds of %,d lifecycles each (%s) ==%n", options.rounds,
+				options.cases, load());
+		var header = new StringBuilder(String.format("%-34s", "figure"));
+		loops.forEach(l -> header.append(String.format("%14s", l.name())));
+		System.out.println(header);
+		for (var threads : options.rounds == 0 ? List.<Integer>of() : options.threads) {
+			var line = new StringBuilder(String.format("%-34s", "lifecycles/s, " + threads + " thread(s)"));
+			loops.forEach(l -> line.append(String.format("%,14.1f", median(rates.get(l.name() + "@" + threads)))));
+			System.out.println(line);
+		}
+		row(loops, "statements / lifecycle (all)", l -> costs.get(l).statements(), "%,14.1f");
+		row(loops, "  of them BEGIN/COMMIT/SET/SHOW", l -> costs.get(l).utility(), "%,14.1f");
+		row(loops, "  SQL statements without those", l -> costs.get(l).statements() - costs.get(l).utility(), "%,14.1f");
+		row(loops, "transactions committed / lifecycle", l -> costs.get(l).commits(), "%,14.1f");
+		row(loops, "rows inserted / lifecycle", l -> costs.get(l).inserted(), "%,14.1f");
+		row(loops, "rows updated / lifecycle", l -> costs.get(l).updated(), "%,14.1f");
+		row(loops, "rows deleted / lifecycle", l -> costs.get(l).deleted(), "%,14.1f");
+		row(loops, "WAL bytes / lifecycle, statements", l -> costs.get(l).statementWal(), "%,14.0f");
+		row(loops, "  of them full-page images (count)", l -> costs.get(l).fullPages(), "%,14.2f");
+		row(loops, "WAL bytes / lifecycle, server", l -> costs.get(l).walBytes(), "%,14.0f");
+		var grown = new LinkedHashMap<String, Double>();
+		var compact = new LinkedHashMap<String, Double>();
+		for (var loop : loops) {
+			grown.put(loop.name(), storedPerCase(loop));
+			postgres.vacuumFull(loop.database());
+			compact.put(loop.name(), storedPerCase(loop));
+		}
+		for (var loop : loops) {
+			System.out.printf("%-9s largest tables after compaction (whole database, incl. data from before the run):%n",
+					loop.name());
+			postgres.largestTables(loop.database(), driven.get(loop.name()), 8)
+				.forEach(l -> System.out.println("          " + l));
+		}
+		row(loops, "stored bytes / case, as written", grown::get, "%,14.0f");
+		row(loops, "stored bytes / case, compacted", compact::get, "%,14.0f");
+		System.out.println();
+		for (var threads : options.rounds == 0 ? List.<Integer>of() : options.threads) {
+			ratio(rates, "ours", "flowable", threads);
+			ratio(rates, "ours", "raw", threads);
+			ratio(rates, "raw", "flowable", threads);
+		}
+		if (costs.containsKey("ours")) {
+			var ours = costs.get("ours");
+			System.out.println();
+			System.out.printf("targets (TARGETS.md), ours: ≥ 10 × Flowable lifecycles/s: %s; ≤ 40 statements: %s (%.1f, "
+					+ "%.1f without BEGIN/COMMIT); ≤ 20 KB WAL: %s (%.1f KB by the statements); ≤ 5 KB stored per case: %s as written "
+					+ "(%.1f KB), %s compacted (%.1f KB)%n",
+					rates.containsKey("flowable@1") && rates.containsKey("ours@1") ? verdict(median(rates.get("ours@1")) / median(rates.get("flowable@1")) >= 10)
+							: "not measured",
+					verdict(ours.statements() <= 40), ours.statements(), ours.statements() - ours.utility(),
+					verdict(ours.statementWal() <= 20 * 1024), ours.statementWal() / 1024, verdict(grown.get("ours") <= 5 * 1024),
+					grown.get("ours") / 1024, verdict(compact.get("ours") <= 5 * 1024), compact.get("ours") / 1024);
+		}
+	}
+
+	/** Growth of the database since it was started (and compacted), per case driven through it. */
+	private double storedPerCase(Loop loop) {
+		var now = postgres.counters(loop.database()).databaseBytes();
+		return (now - sizeAtStart.get(loop.name())) / (double) driven.get(loop.name());
+	}
+
+	private static String verdict(boolean met) {
+		return met ? "met" : "MISSED";
+	}
+
+	private void ratio(Map<String, List<Double>> rates, String a, String b, int threads) {
+		if (rates.containsKey(a + "@" + threads) && rates.containsKey(b + "@" + threads)) {
+			var ratios = new ArrayList<Double>();
+			for (var i = 0; i < options.rounds; i++) {
+				ratios.add(rates.get(a + "@" + threads).get(i) / rates.get(b + "@" + threads).get(i));
+			}
+			System.out.printf("ratio %-4s / %-8s %d thread(s): median %.2f ×  (per round: %s)%n", a, b, threads,
+					median(ratios), ratios.stream().map(r -> String.format("%.2f", r)).toList());
+		}
+	}
+
+	private interface Figure {
+
+		double of(String loop);
+
+	}
+
+	private static void row(List<Loop> loops, String label, Figure figure, String format) {
+		var line = new StringBuilder(String.format("%-34s", label));
+		loops.forEach(l -> line.append(String.format(format, figure.of(l.name()))));
+		System.out.println(line);
+	}
+
+	static double median(List<Double> values) {
+		var sorted = values.stream().sorted().toList();
+		var n = sorted.size();
+		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+	}
+
+	private void header() {
+		System.out.println("== Full lifecycle: report → file → dispatch → claim → report back → verify → close → evaluate ==");
+		System.out.printf("date %s; %d processors; %s; %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
+				load(), memory());
+		System.out.printf("JVM %s %s (%s); max heap %d MB%n", System.getProperty("java.vm.name"),
+				System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"),
+				Runtime.getRuntime().maxMemory() >> 20);
+		System.out.printf("PostgreSQL %s at %s%n", postgres.version(), options.server);
+		System.out.printf("options: %s%n", options);
+	}
+
+	static String load() {
+		try {
+			var parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return "load " + parts[0] + " " + parts[1] + " " + parts[2];
+		}
+		catch (Exception e) {
+			return "load ?";
+		}
+	}
+
+	private static String memory() {
+		try {
+			return Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
+		}
+		catch (Exception e) {
+			return "";
+		}
+	}
+
+	record Cost(double statements, double utility, double statementWal, double fullPages, double walBytes, double commits, double inserted, double updated,
+			double deleted) {
+
+		@Override
+		public String toString() {
+			return String.format("%.1f statements (%.1f BEGIN/COMMIT/SET/SHOW), %.0f WAL bytes written by them (%.2f full "
+					+ "pages), %.0f WAL bytes on the server, %.1f commits, %.1f rows inserted, %.1f updated, %.1f deleted "
+					+ "per lifecycle", statements, utility, statementWal, fullPages, walBytes, commits, inserted, updated,
+					deleted);
+		}
+
+	}
+
+	record Options(String server, String user, long cases, long warmup, long costCases, int rounds, List<Integer> threads,
+			List<String> only, int top) {
+
+		static Options parse(String[] args) {
+			var values = new LinkedHashMap<String, String>();
+			values.put("server", "jdbc:postgresql://127.0.0.1:5432/");
+			values.put("user", "postgres");
+			values.put("cases", "2000");
+			values.put("warmup", "1000");
+			values.put("cost-cases", "500");
+			values.put("rounds", "3");
+			values.put("threads", "1,4");
+			values.put("only", "ours,raw,flowable");
+			values.put("top", "0");
+			for (var i = 0; i < args.length; i++) {
+				var key = args[i].replaceFirst("^--", "");
+				if (!values.containsKey(key) || i + 1 >= args.length) {
+					throw new IllegalArgumentException("usage: [--" + String.join(" v] [--", values.keySet()) + " v]");
+				}
+				values.put(key, args[++i]);
+			}
+			return new Options(values.get("server"), values.get("user"), Long.parseLong(values.get("cases")),
+					Long.parseLong(values.get("warmup")), Long.parseLong(values.get("cost-cases")),
+					Integer.parseInt(values.get("rounds")),
+					Arrays.stream(values.get("threads").split(",")).map(Integer::parseInt).toList(),
+					List.of(values.get("only").split(",")), Integer.parseInt(values.get("top")));
+		}
+
+		int maxThreads() {
+			return threads.stream().mapToInt(Integer::intValue).max().orElse(1);
+		}
+
+	}
+
+}

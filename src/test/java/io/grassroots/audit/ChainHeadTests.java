@@ -1,0 +1,70 @@
+package io.grassroots.audit;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.grassroots.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Appending to a stream written a moment ago uses the remembered head instead of reading it; the chain stays whole
+ * when another node appended meanwhile (its head is behind) and when an append was rolled back (never remembered).
+ */
+@IntegrationTest
+class ChainHeadTests {
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Test
+	void anotherNodesAppendAndARollbackLeaveTheChainWhole() {
+		var stream = "test/" + UUID.randomUUID();
+		var otherNode = new AuditTrail(jdbc, dataSource, clock);
+		append(audit, stream, 1);
+		append(audit, stream, 2);
+		append(otherNode, stream, 3);
+		append(audit, stream, 4);
+		transactions.executeWithoutResult(status -> {
+			audit.record(record(stream, 5));
+			status.setRollbackOnly();
+		});
+		append(audit, stream, 6);
+
+		var chain = audit.stream(stream);
+		assertThat(chain).extracting(AuditEntry::seq).containsExactly(1, 2, 3, 4, 5);
+		assertThat(chain).extracting(e -> e.details()).last().asString().contains("\"step\":6");
+		var check = new ChainCheck();
+		chain.forEach(check::check);
+		assertThat(check.firstBroken).isNull();
+	}
+
+	private void append(AuditTrail trail, String stream, int step) {
+		transactions.executeWithoutResult(status -> trail.record(record(stream, step)));
+	}
+
+	private static AuditRecord record(String stream, int step) {
+		return new AuditRecord(stream, "test.step", "tester", "测试员", Map.of("step", step));
+	}
+
+}
