@@ -2,6 +2,7 @@ package io.grassroots.cases;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds likely duplicates: open cases of the same category reported within the window, within the distance of the
- * point (or, without a point, in the same community). Reads one index range (category, reported_at).
+ * point (or, without a point, in the same community). Reads a few entries of the place index (category, latitude,
+ * longitude, reported_at) and fetches only the cases inside a small box, however many cases the category has.
  */
 @Component
 class DuplicateFinder {
@@ -30,31 +32,60 @@ class DuplicateFinder {
 		this.properties = properties;
 	}
 
+	private static final String OPEN = """
+			reported_at >= :since and status in ('REPORTED', 'COMMUNITY_HANDLING', 'FILED', 'DISPATCHED', 'IN_PROGRESS',
+			'PARKED', 'REPORTED_BACK')""";
+
+	/** Open cases of the category in the window inside a box around the point: one short range of the place index. */
+	private static final String IN_BOX = """
+			select id, longitude, latitude, region, reported_at from cases_case
+			where category_standard = :standard and category_code = :code and latitude between :south and :north
+			and longitude between :west and :east and\s""" + OPEN;
+
+	/** Open cases of the category in the window without a point, in the same community: the index's null range. */
+	private static final String WITHOUT_POINT = """
+			select id, longitude, latitude, region, reported_at from cases_case
+			where category_standard = :standard and category_code = :code and latitude is null and region = :region
+			and\s""" + OPEN;
+
+	/** Open cases of the category in the window in the same community, with a point or without. */
+	private static final String IN_COMMUNITY = """
+			select id, longitude, latitude, region, reported_at from cases_case
+			where category_standard = :standard and category_code = :code and region = :region and\s""" + OPEN;
+
 	/** The likely duplicates of a report, nearest first. */
 	List<CaseId> find(CategoryKey category, Double longitude, Double latitude, RegionCode region, Instant now,
 			CaseId except) {
-		if (category == null) {
+		// Two cases with points are near within the distance; when either has no point, only in the same community
+		// (depth 5). Only the candidates that can be near are read: for a point, a box a little larger than the
+		// distance around it (one short range of cases_case_category_place: category, latitude, longitude,
+		// reported_at; the exact distance is checked below) and the community's cases without a point; without a
+		// point, the community's cases of the category.
+		var community = region.depth() == 5;
+		if (category == null || (longitude == null && !community)) {
 			return List.of();
 		}
-		// Of the 200 newest open cases of the category, only those that can be near come back: a box a little larger
-		// than the distance around the point (the exact distance is checked below), or cases without a point.
-		var box = longitude == null ? null : box(longitude, latitude);
-		return jdbc.sql("""
-				select id, longitude, latitude, region from (
-				select id, longitude, latitude, region, reported_at from cases_case
-				where category_standard = :standard and category_code = :code and reported_at >= :since
-				and status in ('REPORTED', 'COMMUNITY_HANDLING', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'PARKED', 'REPORTED_BACK')
-				order by reported_at desc limit 200) recent
-				where :anywhere or longitude is null
-				or (longitude between :west and :east and latitude between :south and :north)""")
+		var parts = new ArrayList<String>();
+		if (longitude == null) {
+			parts.add(IN_COMMUNITY);
+		}
+		else {
+			parts.add(IN_BOX);
+			if (community) {
+				parts.add(WITHOUT_POINT);
+			}
+		}
+		var box = longitude == null ? new double[4] : box(longitude, latitude);
+		return jdbc.sql("select id, longitude, latitude, region from (" + String.join(" union all ", parts)
+				+ ") near order by reported_at desc limit 200")
 			.param("standard", category.standard())
 			.param("code", category.code())
 			.param("since", Timestamp.from(now.minus(properties.duplicateWindow())))
-			.param("anywhere", box == null)
-			.param("west", box == null ? 0.0 : box[0])
-			.param("east", box == null ? 0.0 : box[1])
-			.param("south", box == null ? 0.0 : box[2])
-			.param("north", box == null ? 0.0 : box[3])
+			.param("region", region.value())
+			.param("west", box[0])
+			.param("east", box[1])
+			.param("south", box[2])
+			.param("north", box[3])
 			.query((rs, n) -> new Candidate(new CaseId(rs.getObject("id", UUID.class)),
 					(Double) rs.getObject("longitude"), (Double) rs.getObject("latitude"), rs.getString("region")))
 			.list()

@@ -1,0 +1,112 @@
+package io.grassroots.cases;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.grassroots.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Likely duplicates found at intake: open cases of the same category, reported within the window, within the
+ * distance of the point or, without a point, in the same community. Each test rolls back, so runs on a kept database
+ * do not meet.
+ */
+@IntegrationTest
+@Transactional
+class CaseDuplicatesTests {
+
+	/** 道路遗撒: no other test reports it. */
+	private static final CategoryKey SPILL = new CategoryKey("CJT214", "E0303");
+
+	/** 燃气管道破裂. */
+	private static final CategoryKey GAS = new CategoryKey("CJT214", "E0403");
+
+	/** About one metre of latitude, in degrees. */
+	private static final double METRE = 1 / 111_195.0;
+
+	@Autowired
+	CaseManagement cases;
+
+	@Autowired
+	CaseTesting testing;
+
+	@Test
+	void aReportWithinTheDistanceOfAnOpenCaseOfTheSameCategoryIsSuspectedItsDuplicate() {
+		var supervisor = testing.demo("supervisor");
+		var lng = lng();
+		var lat = lat();
+		var first = cases.report(supervisor, report(SPILL, lng, lat));
+		var near = cases.report(supervisor, report(SPILL, lng, lat + 100 * METRE));
+		assertThat(near.suspectedDuplicate()).isEqualTo(first.id());
+
+		var far = cases.report(supervisor, report(SPILL, lng, lat + 400 * METRE));
+		assertThat(far.suspectedDuplicate()).isNotIn(first.id(), near.id());
+		var otherKind = cases.report(supervisor, report(GAS, lng, lat));
+		assertThat(otherKind.suspectedDuplicate()).isNotIn(first.id(), near.id());
+	}
+
+	@Test
+	void theNearestOfSeveralOpenCasesNearbyIsSuspected() {
+		var supervisor = testing.demo("supervisor");
+		var lng = lng();
+		var lat = lat();
+		cases.report(supervisor, report(SPILL, lng, lat + 120 * METRE));
+		var nearest = cases.report(supervisor, report(SPILL, lng, lat + 30 * METRE));
+		cases.report(supervisor, report(SPILL, lng, lat - 90 * METRE));
+		assertThat(cases.report(supervisor, report(SPILL, lng, lat)).suspectedDuplicate()).isEqualTo(nearest.id());
+	}
+
+	@Test
+	void manyNewerOpenCasesOfTheCategoryElsewhereDoNotHideANearOne() {
+		var supervisor = testing.demo("supervisor");
+		var lng = lng();
+		var lat = lat();
+		var first = cases.report(supervisor, report(SPILL, lng, lat));
+		for (var i = 1; i <= 210; i++) {
+			// 400 m apart on a 15 × 14 grid of points north of the first, the nearest 2 km away
+			cases.report(supervisor, report(SPILL, lng + (i % 15) * 400 * METRE * 1.4, lat + (2_000 + i / 15 * 400) * METRE));
+		}
+		assertThat(cases.report(supervisor, report(SPILL, lng, lat + 50 * METRE)).suspectedDuplicate())
+			.isEqualTo(first.id());
+	}
+
+	@Test
+	void withoutAPointTheOpenCasesOfTheSameCommunityAreSuspected() {
+		var supervisor = testing.demo("supervisor");
+		var first = cases.report(supervisor, withoutPoint(GAS));
+		var second = cases.report(supervisor, withoutPoint(GAS));
+		assertThat(second.suspectedDuplicate()).isEqualTo(first.id());
+
+		// a report with a point in the community: the community's cases without a point are candidates too
+		var vendor = CaseTesting.vendorReport(null);
+		var withPoint = cases.report(supervisor, report(GAS, vendor.longitude(), vendor.latitude()));
+		assertThat(withPoint.region()).isEqualTo(CaseTesting.WEST_STREET);
+		assertThat(withPoint.suspectedDuplicate()).isIn(first.id(), second.id());
+		// and a report without a point: the community's cases with a point too, the newest first
+		assertThat(cases.report(supervisor, withoutPoint(GAS)).suspectedDuplicate()).isEqualTo(withPoint.id());
+	}
+
+	private static Intake report(CategoryKey category, double lng, double lat) {
+		return CaseTesting.report(Channel.PHONE, category, CaseTesting.WEST_STREET, lng, lat);
+	}
+
+	private static Intake withoutPoint(CategoryKey category) {
+		return new Intake(Channel.PHONE, "燃气味", "楼道里有燃气味", category, Urgency.NORMAL, null, null, null, null,
+				CaseTesting.WEST_STREET, null, null, true, false, null, List.of());
+	}
+
+	/** A point somewhere around 昌吉市, different in every test. */
+	private static double lng() {
+		return 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
+	}
+
+	private static double lat() {
+		return 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
+	}
+
+}
