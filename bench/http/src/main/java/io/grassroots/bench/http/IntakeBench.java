@@ -130,6 +130,7 @@ final class IntakeBench {
 			System.out.printf("server pid %d on port %d ready after %.1f s (first start on PostgreSQL, loads demo "
 					+ "data); %s; log %s%n", server.process.pid(), server.port, ready, server.startedLine(), log);
 			prepare();
+			existingCases((int) options.number("existing-cases", 0));
 			warmUp(seconds);
 			var ours = new ArrayList<List<Level>>();
 			var raw = new ArrayList<List<Level>>();
@@ -217,6 +218,44 @@ final class IntakeBench {
 		}
 		System.out.printf("%d points inside %d demo grids, %d categories with a department, case table has %d rows%n",
 				points.size(), regions.size() == 0 ? 0 : countGrids(), categories.size(), countCases());
+	}
+
+	/**
+	 * Open cases already in the table before the run (--existing-cases=N): reported within the last 48 hours, in
+	 * the load's categories, within a few hundred metres of the load's points, so the duplicate check meets what a
+	 * busy city's table holds instead of an empty one. Copies of one demo case with those columns changed.
+	 */
+	private void existingCases(int n) throws SQLException {
+		if (n <= 0) {
+			return;
+		}
+		var started = System.nanoTime();
+		try (var c = DriverManager.getConnection(url, user, "")) {
+			var s = c.createStatement();
+			s.execute("drop table if exists bench_seed");
+			s.execute("create table bench_seed as select c.* from cases_case c cross join generate_series(1, " + n
+					+ ") where c.id = (select id from cases_case where status = 'REPORTED' and longitude is not null limit 1)");
+			s.execute("alter table bench_seed add column k int, add column p int");
+			s.execute("update bench_seed set k = 1 + floor(random() * " + categories.size() + ")::int, p = 1 + floor(random() * "
+					+ points.size() + ")::int");
+			try (var ps = c.prepareStatement("""
+					update bench_seed set id = gen_random_uuid(), tracking_code = substr(md5(random()::text), 1, 10),
+					intake_key = null, status = 'REPORTED', category_standard = (?::text[])[k], category_code = (?::text[])[k],
+					longitude = (?::float8[])[p] + (random() - 0.5) * 0.008, latitude = (?::float8[])[p] + (random() - 0.5) * 0.006,
+					reported_at = now() - random() * interval '48 hours'""")) {
+				ps.setArray(1, c.createArrayOf("text", categories.stream().map(x -> x[0]).toArray()));
+				ps.setArray(2, c.createArrayOf("text", categories.stream().map(x -> x[1]).toArray()));
+				ps.setArray(3, c.createArrayOf("float8", points.stream().map(x -> x[0]).toArray()));
+				ps.setArray(4, c.createArrayOf("float8", points.stream().map(x -> x[1]).toArray()));
+				ps.executeUpdate();
+			}
+			s.execute("alter table bench_seed drop column k, drop column p");
+			s.execute("insert into cases_case select * from bench_seed");
+			s.execute("drop table bench_seed");
+			s.execute("vacuum analyze cases_case");
+		}
+		System.out.printf("%d open cases added in %.1f s (--existing-cases), case table has %d rows%n", n,
+				(System.nanoTime() - started) / 1e9, countCases());
 	}
 
 	private long countGrids() throws SQLException {
