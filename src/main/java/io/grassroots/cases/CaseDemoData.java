@@ -3,6 +3,7 @@ package io.grassroots.cases;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -11,6 +12,7 @@ import java.util.UUID;
 
 import io.grassroots.grid.CoordinateSystem;
 import io.grassroots.grid.GridNetwork;
+import io.grassroots.grid.GridView;
 import io.grassroots.identity.AccountId;
 import io.grassroots.identity.Actor;
 import io.grassroots.identity.DataScope;
@@ -72,11 +74,14 @@ class CaseDemoData implements DemoData {
 		var communities = STREETS.stream()
 			.flatMap(street -> regions.within(street, RegionLevel.COMMUNITY).stream().limit(street == STREETS.get(0) ? 12 : 4))
 			.toList();
+		// The grids of a community do not change while the demo cases are told: read them once per community.
+		var grids = new HashMap<RegionCode, List<GridView>>();
 		for (var i = 0; i < CASES; i++) {
 			var story = CaseDemoStory.values()[random.nextInt(CaseDemoStory.values().length)];
 			var community = communities.get(random.nextInt(communities.size()));
 			var matter = CaseDemoTexts.MATTERS.get(random.nextInt(CaseDemoTexts.MATTERS.size()));
-			new CaseDemoRun(cases, time, departments, random, story, community, pointIn(community.code(), random), matter,
+			var point = pointIn(community.code(), grids.computeIfAbsent(community.code(), network::grids), random);
+			new CaseDemoRun(cases, time, departments, random, story, community, point, matter,
 					story.reportedAt(now, random), now)
 				.tell();
 		}
@@ -86,8 +91,7 @@ class CaseDemoData implements DemoData {
 	 * A point in one of the community's grids, a little off its centre, so that placement by the grid network puts
 	 * the report where the story says; {@code null} (placed by the named community) where the community has no grids.
 	 */
-	private double[] pointIn(RegionCode community, Random random) {
-		var grids = network.grids(community);
+	private double[] pointIn(RegionCode community, List<GridView> grids, Random random) {
 		if (grids.isEmpty()) {
 			return null;
 		}

@@ -52,7 +52,6 @@ class DemoDataLoader implements ApplicationRunner {
 			return;
 		}
 		var i = 0;
-		var loadedAny = false;
 		for (var step : steps) {
 			i++;
 			var loaded = jdbc.sql("select count(*) from shared_demo_step where name = :name")
@@ -72,12 +71,6 @@ class DemoDataLoader implements ApplicationRunner {
 					.update();
 			});
 			log.info("Demo data {}: done in {} ms", step.name(), (System.nanoTime() - started) / 1_000_000);
-			loadedAny = true;
-		}
-		if (loadedAny) {
-			// The first load grows the heap by a few hundred MB that an idle server never needs again; one full
-			// collection lets the collector give it back to the operating system (idle RSS, TARGETS.md).
-			System.gc();
 		}
 	}
 
