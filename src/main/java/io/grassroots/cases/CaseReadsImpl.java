@@ -8,8 +8,13 @@ import java.util.UUID;
 import io.grassroots.region.DepartmentId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
-/** {@link CaseReads}: every column of {@code cases_case}, mapped by {@link CaseColumns#read}. */
+/**
+ * {@link CaseReads}: every column of {@code cases_case}, mapped by {@link CaseColumns#read}. A bean of its own (the
+ * repository's fragment), so that the transitions can load through it without the repository proxy's interceptors.
+ */
+@Component
 class CaseReadsImpl implements CaseReads {
 
 	private static final String WITH_ASSISTS = """

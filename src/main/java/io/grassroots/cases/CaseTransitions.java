@@ -19,12 +19,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * statement), check the version the actor saw
  * (first: an actor whose view is stale gets a conflict even when the change took the case out of their hands), check
  * access, apply the verb, save the row (the version check again, in the UPDATE), keep the evidence, write the
- * history. A race lost to another actor surfaces as a readable 409; nothing of the loser is kept.
+ * history. A race lost to another actor surfaces as a readable 409; nothing of the loser is kept. The case is loaded
+ * by the repository's hand-written fragment itself, not through the repository's proxy (its interceptors cost more
+ * than the query's mapping, and the transaction is already open).
  */
 @Component
 class CaseTransitions {
 
-	private final CaseRepository cases;
+	private final CaseReadsImpl cases;
 
 	private final AssistStore assists;
 
@@ -42,7 +44,7 @@ class CaseTransitions {
 
 	private final CaseRowUpdate rows;
 
-	CaseTransitions(CaseRepository cases, AssistStore assists, CaseAccess access, AttachmentStore attachments,
+	CaseTransitions(CaseReadsImpl cases, AssistStore assists, CaseAccess access, AttachmentStore attachments,
 			CaseHistory history, CaseTime time, CasesProperties properties, PlatformTransactionManager transactions,
 			CaseRowUpdate rows) {
 		this.cases = cases;
