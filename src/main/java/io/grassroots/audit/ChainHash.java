@@ -18,13 +18,17 @@ final class ChainHash {
 			String details) {
 		var text = String.join("\u001f", previousHash, stream, Integer.toString(seq), at.toString(),
 				actorId == null ? "" : actorId, action, details == null ? "" : details);
+		return HexFormat.of().formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** One digest per thread ({@code digest} resets it): looking the algorithm up on every link cost more than hashing. */
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
 		try {
-			var digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
-	}
+	});
 
 }

@@ -1,6 +1,8 @@
 package io.grassroots.cases;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 import io.grassroots.identity.Role;
@@ -38,7 +40,20 @@ public enum CaseAction {
 
 	/** The name of the history entry, e.g. {@code case.dispatched}. */
 	public String historyAction() {
-		var words = name().toLowerCase().split("_");
+		return HISTORY_ACTIONS.get(this);
+	}
+
+	/** Worked out once: the names are written with every history entry. */
+	private static final Map<CaseAction, String> HISTORY_ACTIONS = new EnumMap<>(CaseAction.class);
+
+	static {
+		for (var action : values()) {
+			HISTORY_ACTIONS.put(action, camel(action));
+		}
+	}
+
+	private static String camel(CaseAction action) {
+		var words = action.name().toLowerCase().split("_");
 		var camel = new StringBuilder(words[0]);
 		for (var i = 1; i < words.length; i++) {
 			camel.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));

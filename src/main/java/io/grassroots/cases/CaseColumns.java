@@ -1,16 +1,25 @@
 package io.grassroots.cases;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
+import io.grassroots.calendar.LimitUnit;
+import io.grassroots.calendar.TimeLimit;
+import io.grassroots.region.DepartmentId;
 import io.grassroots.shared.RegionCode;
 
 /**
- * The parameters of the hand-written writes of {@code cases_case} ({@link CaseInsertsImpl}, {@link CaseRowUpdate}),
- * named after the columns: {@link #changing} holds what a transition may change, {@link #all} adds what the intake
- * writes once. A column added to the table is added here, and to the INSERT (and the UPDATE if transitions change it).
+ * The columns of {@code cases_case} in one place, for the hand-written writes and the hand-written read: the
+ * parameters of the writes ({@link CaseInsertsImpl}, {@link CaseRowUpdate}) are named after the columns
+ * ({@code reported_at} is {@code reportedAt}): {@link #changing} holds what a transition may change, {@link #all} adds
+ * what the intake writes once; {@link #read} builds a case back from a row of the same columns ({@link CaseReadsImpl}).
+ * A column added to the table is added here (both ways), and to the INSERT (and the UPDATE if transitions change
+ * it); {@code CaseColumnsTests} fails on a column that is written but not read back, or not written at all.
  */
 final class CaseColumns {
 
@@ -89,6 +98,76 @@ final class CaseColumns {
 		p.put("closedAt", time(milestones.closedAt()));
 		p.put("evaluatedAt", time(milestones.evaluatedAt()));
 		return p;
+	}
+
+	/**
+	 * The case of a row holding every column of {@code cases_case} (under their own names), as Spring Data JDBC would
+	 * map it: an embedded value whose columns are all null ({@code @Embedded.Nullable}: the clock, the pending
+	 * extension, the category, the outcome) is null.
+	 */
+	static Case read(ResultSet rs) throws SQLException {
+		var reporter = new Reporter(rs.getString("reporter_name"), rs.getString("reporter_phone"),
+				rs.getString("reporter_phone_index"), uuid(rs, "reporter_account"), rs.getBoolean("anonymous"));
+		var origin = new Origin(rs.getString("tracking_code"), rs.getString("intake_key"),
+				Channel.valueOf(rs.getString("channel")), reporter, rs.getBoolean("confidential"),
+				department(rs, "suggested_department"), caseId(rs, "suspected_duplicate"));
+		var standard = rs.getString("category_standard");
+		var code = rs.getString("category_code");
+		var matter = new Matter(rs.getString("title"), rs.getString("description"),
+				standard == null && code == null ? null : new CategoryKey(standard, code),
+				Urgency.valueOf(rs.getString("urgency")), rs.getBoolean("complex"));
+		var place = new Place(new RegionCode(rs.getString("region")), uuid(rs, "grid"),
+				Placement.valueOf(rs.getString("placement")), rs.getObject("longitude", Double.class),
+				rs.getObject("latitude", Double.class), rs.getString("address"));
+		var clock = new StepClock(value(Step.class, rs.getString("step")), instant(rs, "step_started_at"),
+				instant(rs, "warn_at"), instant(rs, "due_at"), rs.getObject("step_span_seconds", Long.class),
+				value(LimitUnit.class, rs.getString("step_unit")), instant(rs, "parked_at"),
+				rs.getObject("parked_remaining_seconds", Long.class));
+		var extensionAmount = rs.getObject("extension_amount", Integer.class);
+		var extensionUnit = rs.getString("extension_unit");
+		var extension = extensionAmount == null && extensionUnit == null ? null
+				: new TimeLimit(extensionAmount, LimitUnit.valueOf(extensionUnit));
+		var tally = new Tally(rs.getInt("return_count"), rs.getInt("rework_count"), rs.getInt("extension_count"),
+				rs.getInt("reopen_count"));
+		var milestones = new Milestones(instant(rs, "reported_at"), instant(rs, "filed_at"),
+				instant(rs, "dispatched_at"), instant(rs, "claimed_at"), instant(rs, "reported_back_at"),
+				instant(rs, "closed_at"), instant(rs, "evaluated_at"));
+		var outcome = new Outcome(value(ResolvedAt.class, rs.getString("resolved_at_tier")),
+				value(Rating.class, rs.getString("rating")), rs.getObject("resolved", Boolean.class));
+		return new Case(caseId(rs, "id"), origin, CaseStatus.valueOf(rs.getString("status")),
+				Tier.valueOf(rs.getString("tier")), matter, place, department(rs, "lead_department"),
+				caseId(rs, "merged_into"), empty(clock) ? null : clock, extension, tally, milestones,
+				outcome.resolvedAtTier() == null && outcome.rating() == null && outcome.resolved() == null ? null : outcome,
+				rs.getLong("version"));
+	}
+
+	private static boolean empty(StepClock c) {
+		return c.step() == null && c.stepStartedAt() == null && c.warnAt() == null && c.dueAt() == null
+				&& c.stepSpanSeconds() == null && c.stepUnit() == null && c.parkedAt() == null
+				&& c.parkedRemainingSeconds() == null;
+	}
+
+	private static UUID uuid(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, UUID.class);
+	}
+
+	private static CaseId caseId(ResultSet rs, String column) throws SQLException {
+		var id = uuid(rs, column);
+		return id == null ? null : new CaseId(id);
+	}
+
+	private static DepartmentId department(ResultSet rs, String column) throws SQLException {
+		var id = uuid(rs, column);
+		return id == null ? null : new DepartmentId(id);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		var at = rs.getTimestamp(column);
+		return at == null ? null : at.toInstant();
+	}
+
+	private static <E extends Enum<E>> E value(Class<E> type, String name) {
+		return name == null ? null : Enum.valueOf(type, name);
 	}
 
 	private static String name(Enum<?> value) {

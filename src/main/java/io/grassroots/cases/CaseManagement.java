@@ -34,7 +34,7 @@ public class CaseManagement {
 
 	private static final List<Upload> NONE = List.of();
 
-	private final CaseRepository cases;
+	private final CaseReadsImpl cases;
 
 	private final CaseIntake intake;
 
@@ -48,7 +48,7 @@ public class CaseManagement {
 
 	private final CaseHistory history;
 
-	CaseManagement(CaseRepository cases, CaseIntake intake, CaseTransitions transitions, CaseClocks clocks,
+	CaseManagement(CaseReadsImpl cases, CaseIntake intake, CaseTransitions transitions, CaseClocks clocks,
 			CaseRules rules, AssistStore assists, CaseHistory history) {
 		this.cases = cases;
 		this.intake = intake;

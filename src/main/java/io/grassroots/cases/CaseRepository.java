@@ -1,20 +1,21 @@
 package io.grassroots.cases;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-interface CaseRepository extends ListCrudRepository<Case, CaseId>, CaseInserts {
+/**
+ * The cases. The hot paths are hand-written: the intake's insert ({@link CaseInserts}) and the loads
+ * ({@link CaseReads}, which also answers {@code findById}); a transition's update is {@link CaseRowUpdate}.
+ */
+interface CaseRepository extends ListCrudRepository<Case, CaseId>, CaseInserts, CaseReads {
+
+	/** Answered by {@link CaseReadsImpl} (a fragment's method wins over the repository's own). */
+	@Override
+	Optional<Case> findById(CaseId id);
 
 	@Query("select * from cases_case where intake_key = :key")
 	Optional<Case> findByIntakeKey(String key);
-
-	@Query("select * from cases_case where tracking_code = :code")
-	Optional<Case> findByTrackingCode(String code);
-
-	@Query("select * from cases_case where merged_into = :into order by reported_at")
-	List<Case> findMergedInto(CaseId into);
 
 }

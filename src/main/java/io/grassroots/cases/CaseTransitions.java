@@ -15,15 +15,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The pipeline every transition runs through, in one transaction: load the case, check the version the actor saw
+ * The pipeline every transition runs through, in one transaction: load the case with its assisting departments (one
+ * statement), check the version the actor saw
  * (first: an actor whose view is stale gets a conflict even when the change took the case out of their hands), check
  * access, apply the verb, save the row (the version check again, in the UPDATE), keep the evidence, write the
- * history. A race lost to another actor surfaces as a readable 409; nothing of the loser is kept.
+ * history. A race lost to another actor surfaces as a readable 409; nothing of the loser is kept. The case is loaded
+ * by the repository's hand-written fragment itself, not through the repository's proxy (its interceptors cost more
+ * than the query's mapping, and the transaction is already open).
  */
 @Component
 class CaseTransitions {
 
-	private final CaseRepository cases;
+	private final CaseReadsImpl cases;
 
 	private final AssistStore assists;
 
@@ -41,7 +44,7 @@ class CaseTransitions {
 
 	private final CaseRowUpdate rows;
 
-	CaseTransitions(CaseRepository cases, AssistStore assists, CaseAccess access, AttachmentStore attachments,
+	CaseTransitions(CaseReadsImpl cases, AssistStore assists, CaseAccess access, AttachmentStore attachments,
 			CaseHistory history, CaseTime time, CasesProperties properties, PlatformTransactionManager transactions,
 			CaseRowUpdate rows) {
 		this.cases = cases;
@@ -65,8 +68,9 @@ class CaseTransitions {
 	CaseSummary run(Actor actor, CaseId id, long version, CaseAction action, List<Upload> evidence, Change change) {
 		var photos = AttachmentCheck.check(evidence, properties.attachmentMaxBytes(), properties.attachmentMaxFiles());
 		return guard(() -> transactions.execute(status -> {
-			var subject = cases.findById(id).orElseThrow(() -> new NotFoundException("cases.notFound", id));
-			var parts = memo(() -> assists.of(id));
+			var loaded = cases.findWithAssists(id).orElseThrow(() -> new NotFoundException("cases.notFound", id));
+			var subject = loaded.subject();
+			Supplier<List<AssistStore.Part>> parts = loaded::assists;
 			subject.checkVersion(version);
 			access.check(actor, subject, action, parts);
 			return apply(actor, subject, action, photos, parts, change);

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Appending to a stream written a moment ago uses the remembered head instead of reading it; the chain stays whole
@@ -36,6 +38,16 @@ class ChainHeadTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Test
+	void anEntryOutsideATransactionIsRefusedAndNotWritten() {
+		var stream = "test/" + UUID.randomUUID();
+
+		assertThatThrownBy(() -> audit.record(record(stream, 1))).isInstanceOf(IllegalTransactionStateException.class);
+		assertThatThrownBy(() -> audit.recordAfter(record(stream, 1), 0, null))
+			.isInstanceOf(IllegalTransactionStateException.class);
+		assertThat(audit.stream(stream)).isEmpty();
+	}
 
 	@Test
 	void anotherNodesAppendAndARollbackLeaveTheChainWhole() {
