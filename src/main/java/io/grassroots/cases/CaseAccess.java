@@ -93,13 +93,13 @@ class CaseAccess {
 	List<Source> sources(Actor actor) {
 		var filter = filter(actor);
 		if (actor.isSystem() || actor.scope().kind() != DataScope.Kind.DEPARTMENT) {
-			return List.of(new Source("cases_case c", filter.where(), true, filter.params()));
+			return List.of(new Source("cases_case c", filter.where(), Source.CASE_ORDER, filter.params()));
 		}
 		var params = filter.params();
-		return List.of(new Source("cases_case c", "c.lead_department = :department", true, params),
+		return List.of(new Source("cases_case c", "c.lead_department = :department", Source.CASE_ORDER, params),
 				new Source("cases_assist a join cases_case c on c.id = a.case_id",
 						"a.department = :department and (c.lead_department is null or c.lead_department <> :department)",
-						false, params));
+						Source.ASSIST_ORDER, params));
 	}
 
 	private static boolean inScope(Actor actor, Case subject, Supplier<List<AssistStore.Part>> assists) {
@@ -124,10 +124,21 @@ class CaseAccess {
 	}
 
 	/**
-	 * A source of a queue: its FROM clause, its condition, whether it has an index per state that gives the queue's
-	 * order (read state by state), and the named parameters.
+	 * A source of a queue: its FROM clause, its condition, the columns an index of it is ordered by (the state, then
+	 * the queue's order: each state is read on its own in index order), and the named parameters.
 	 */
-	record Source(String from, String where, boolean perStatus, Map<String, Object> params) {
+	record Source(String from, String where, Order order, Map<String, Object> params) {
+
+		/** The case's own columns (cases_case_queue, cases_case_lead_queue). */
+		static final Order CASE_ORDER = new Order("c.status", "c.due_at, c.reported_at desc");
+
+		/** The assist row's copy of them (cases_assist_queue). */
+		static final Order ASSIST_ORDER = new Order("a.case_status", "a.case_due_at, a.case_reported_at desc");
+
+	}
+
+	/** The state column and the ORDER BY of a queue's source, which its index follows. */
+	record Order(String status, String orderBy) {
 	}
 
 	/** A WHERE condition and its named parameters. */
