@@ -36,25 +36,39 @@ class CaseAccess {
 	}
 
 	void check(Actor actor, Case subject, CaseAction action, Supplier<List<AssistStore.Part>> assists) {
+		var refusal = refusal(actor, subject, action, assists);
+		if (refusal != null) {
+			throw new ForbiddenException(refusal, refusal.equals("cases.forbidden.role") ? new Object[] { CaseLabels.action(action) }
+					: new Object[0]);
+		}
+	}
+
+	/** Whether the actor may take the action (the page asks this for every action: no exception per refusal). */
+	boolean permits(Actor actor, Case subject, CaseAction action, Supplier<List<AssistStore.Part>> assists) {
+		return refusal(actor, subject, action, assists) == null;
+	}
+
+	/** Why the actor may not take the action, as a message key; null when they may. */
+	private String refusal(Actor actor, Case subject, CaseAction action, Supplier<List<AssistStore.Part>> assists) {
 		if (actor.isSystem()) {
-			return;
+			return null;
 		}
 		if (!canSee(actor, subject, assists)) {
-			throw new ForbiddenException("problem.outsideScope");
+			return "problem.outsideScope";
 		}
 		if (action.roles().stream().noneMatch(actor::has)) {
-			throw new ForbiddenException("cases.forbidden.role", CaseLabels.action(action));
+			return "cases.forbidden.role";
 		}
-		switch (action) {
-			case CLAIM, RETURN, REQUEST_EXTENSION, REPORT_BACK -> require(isDepartment(actor, subject.leadDepartment() == null
-					? null : subject.leadDepartment().id()), "cases.forbidden.notLead");
-			case REPORT_ASSIST -> require(actor.scope().kind() == DataScope.Kind.DEPARTMENT && assists.get().stream()
-				.anyMatch(p -> p.department().id().equals(actor.scope().department())), "cases.forbidden.notAssisting");
-			case ESCALATE -> require(actor.has(subject.status() == CaseStatus.COMMUNITY_HANDLING ? Role.COMMUNITY_STAFF
-					: Role.GRID_WORKER), "cases.forbidden.notYourTier");
-			default -> {
-			}
-		}
+		return switch (action) {
+			case CLAIM, RETURN, REQUEST_EXTENSION, REPORT_BACK -> isDepartment(actor, subject.leadDepartment() == null
+					? null : subject.leadDepartment().id()) ? null : "cases.forbidden.notLead";
+			case REPORT_ASSIST -> actor.scope().kind() == DataScope.Kind.DEPARTMENT && assists.get().stream()
+				.anyMatch(p -> p.department().id().equals(actor.scope().department())) ? null
+						: "cases.forbidden.notAssisting";
+			case ESCALATE -> actor.has(subject.status() == CaseStatus.COMMUNITY_HANDLING ? Role.COMMUNITY_STAFF
+					: Role.GRID_WORKER) ? null : "cases.forbidden.notYourTier";
+			default -> null;
+		};
 	}
 
 	/** The SQL condition (on alias {@code c}) that keeps the cases an actor may see, with its parameters. */
@@ -115,12 +129,6 @@ class CaseAccess {
 
 	private static boolean isDepartment(Actor actor, UUID department) {
 		return actor.scope().kind() == DataScope.Kind.DEPARTMENT && actor.scope().department().equals(department);
-	}
-
-	private static void require(boolean condition, String messageKey) {
-		if (!condition) {
-			throw new ForbiddenException(messageKey);
-		}
 	}
 
 	/**
