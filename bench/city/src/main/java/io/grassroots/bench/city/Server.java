@@ -26,6 +26,11 @@ final class Server implements AutoCloseable {
 				"--grassroots.supervision.sweep-enabled=false",
 				"--management.metrics.distribution.percentiles-histogram.http.server.requests=true"));
 		command.addAll(extra);
+		// Extra JVM options for the server, e.g. a flight recording: GRASSROOTS_BENCH_SERVER_JVM="-XX:StartFlightRecording=…"
+		var jvm = System.getenv("GRASSROOTS_BENCH_SERVER_JVM");
+		if (jvm != null && !jvm.isBlank()) {
+			command.addAll(1, List.of(jvm.trim().split("\\s+")));
+		}
 		var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().put("SPRING_PROFILES_ACTIVE", "prod");
 		builder.environment().put("DATABASE_URL", jdbcUrl);
@@ -67,6 +72,16 @@ final class Server implements AutoCloseable {
 		if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 		}
+	}
+
+	/** The server JVM's CPU time so far (every thread: requests, GC, JIT). */
+	java.time.Duration cpu() {
+		return process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+	}
+
+	/** The server's process id, for a profiler (jcmd <pid> JFR.start). */
+	long pid() {
+		return process.pid();
 	}
 
 }
