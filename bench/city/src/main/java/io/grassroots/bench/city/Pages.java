@@ -125,6 +125,7 @@ public final class Pages {
 		}
 		var before = prometheus.buckets(name);
 		var cpuBefore = process.cpu();
+		var requestCpuBefore = process.requestCpu();
 		var ours = new long[requests];
 		var raw = new long[requests];
 		var perQueue = new LinkedHashMap<String, List<Long>>();
@@ -138,6 +139,7 @@ public final class Pages {
 			}
 		}
 		var cpu = process.cpu().minus(cpuBefore).toNanos() / 1e6 / requests;
+		var requestCpu = process.requestCpu().minus(requestCpuBefore).toNanos() / 1e6 / requests;
 		var server = Prometheus.quantiles(before, prometheus.buckets(name));
 		var o = Stats.of(ours);
 		var r = Stats.of(raw);
@@ -149,8 +151,8 @@ public final class Pages {
 			System.out.printf("   %s p95 by queue (ms): %s%n", name, slowest);
 		}
 		System.out.printf("   %-18s ours %s | raw %s (load %s)%n", name, o, r, Load.now());
-		System.out.printf("   %-18s server CPU %.2f ms per request (the server JVM's CPU time over the %d requests)%n", name,
-				cpu, requests);
+		System.out.printf("   %-18s server CPU per request: %.2f ms in the request threads, %.2f ms of the whole JVM"
+				+ " (JIT, GC and background threads included), over the %d requests%n", name, requestCpu, cpu, requests);
 		return String.format("%-18s %7.2f %7.2f %7.2f            %-32s %6.2f %6.2f %6.2f        %5.1f×", name, o.p50(),
 				o.p95(), o.p99(), server == null ? "n/a" : String.format("%6.2f %6.2f %6.2f", server[0], server[1],
 						server[2]), r.p50(), r.p95(), r.p99(), o.p95() / r.p95());

@@ -79,6 +79,33 @@ final class Server implements AutoCloseable {
 		return process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
 	}
 
+	/**
+	 * The CPU time of the server's request threads ({@code http-nio-…}) so far, from /proc (Linux): what the requests
+	 * cost, without the JIT compiler, GC and background threads that the whole JVM's time also holds.
+	 */
+	java.time.Duration requestCpu() {
+		var ticks = 0L;
+		try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+			for (var task : tasks.toList()) {
+				try {
+					if (!java.nio.file.Files.readString(task.resolve("comm")).startsWith("http-nio")) {
+						continue;
+					}
+					var stat = java.nio.file.Files.readString(task.resolve("stat"));
+					var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+				}
+				catch (java.io.IOException | RuntimeException e) {
+					// the thread ended meanwhile
+				}
+			}
+		}
+		catch (java.io.IOException e) {
+			return java.time.Duration.ZERO;
+		}
+		return java.time.Duration.ofMillis(ticks * 10); // USER_HZ = 100
+	}
+
 	/** The server's process id, for a profiler (jcmd <pid> JFR.start). */
 	long pid() {
 		return process.pid();
