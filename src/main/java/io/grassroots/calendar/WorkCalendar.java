@@ -3,10 +3,12 @@ package io.grassroots.calendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.grassroots.shared.BeijingTime;
 import io.grassroots.shared.RegionCode;
@@ -26,6 +28,8 @@ public final class WorkCalendar {
 	private final OfficeHours hours;
 
 	private final Map<LocalDate, CalendarDay> exceptions;
+
+	private final Map<YearMonth, long[]> months = new ConcurrentHashMap<>();
 
 	public WorkCalendar(RegionCode region, OfficeHours hours, Map<LocalDate, CalendarDay> exceptions) {
 		this.region = region;
@@ -106,17 +110,55 @@ public final class WorkCalendar {
 		if (!unit.working()) {
 			return Duration.between(from, to);
 		}
+		var first = dateOf(from);
+		var last = dateOf(to);
+		if (last.toEpochDay() - first.toEpochDay() < 2) {
+			return officeTimeOn(first, from, to).plus(first.equals(last) ? Duration.ZERO : officeTimeOn(last, from, to));
+		}
+		// The days in between are whole: their office time comes from the month tables (the queues show this for
+		// every row, and an overdue case's span runs over weeks).
+		return officeTimeOn(first, from, to).plusNanos(officeNanos(first.plusDays(1), last))
+			.plus(officeTimeOn(last, from, to));
+	}
+
+	/** The office time of one date that lies between two instants. */
+	private Duration officeTimeOn(LocalDate date, Instant from, Instant to) {
 		var total = Duration.ZERO;
-		for (var date = dateOf(from); !date.isAfter(dateOf(to)); date = date.plusDays(1)) {
-			for (var period : officeTime(date)) {
-				var start = period.from().isAfter(from) ? period.from() : from;
-				var end = period.to().isBefore(to) ? period.to() : to;
-				if (end.isAfter(start)) {
-					total = total.plus(Duration.between(start, end));
-				}
+		for (var period : officeTime(date)) {
+			var start = period.from().isAfter(from) ? period.from() : from;
+			var end = period.to().isBefore(to) ? period.to() : to;
+			if (end.isAfter(start)) {
+				total = total.plus(Duration.between(start, end));
 			}
 		}
 		return total;
+	}
+
+	/** The office time of the whole days from {@code first} up to, not including, {@code end}, in nanoseconds. */
+	private long officeNanos(LocalDate first, LocalDate end) {
+		var total = 0L;
+		for (var month = YearMonth.from(first); !month.atDay(1).isAfter(end); month = month.plusMonths(1)) {
+			var days = month(month);
+			var from = month.equals(YearMonth.from(first)) ? first.getDayOfMonth() - 1 : 0;
+			var to = month.equals(YearMonth.from(end)) ? end.getDayOfMonth() - 1 : month.lengthOfMonth();
+			total += days[to] - days[from];
+		}
+		return total;
+	}
+
+	/** A month's office time before each of its days, cumulative ({@code [d]}: days 1 … d), built once per month. */
+	private long[] month(YearMonth month) {
+		return months.computeIfAbsent(month, m -> {
+			var sums = new long[m.lengthOfMonth() + 1];
+			for (var day = 1; day <= m.lengthOfMonth(); day++) {
+				var nanos = 0L;
+				for (var period : officeTime(m.atDay(day))) {
+					nanos += Duration.between(period.from(), period.to()).toNanos();
+				}
+				sums[day] = sums[day - 1] + nanos;
+			}
+			return sums;
+		});
 	}
 
 	/** Time on the unit's clock between two instants, not counting the stopped intervals. */

@@ -37,7 +37,21 @@ public class WorkCalendars {
 
 	/** The calendar of a region (a community, street, county …). */
 	public WorkCalendar of(RegionCode region) {
-		return calendars.get(region, this::build);
+		return calendars.get(owner(region), this::build);
+	}
+
+	/**
+	 * The nearest region, itself or above, with office hours or days of its own: the regions below it without any
+	 * share its calendar (the queues ask for the calendar of every row's community; building one per community copied
+	 * every holiday each minute, and each copy built its own month tables).
+	 */
+	private RegionCode owner(RegionCode region) {
+		var data = snapshot();
+		var code = region;
+		while (!code.isRoot() && !data.hours().containsKey(code) && !data.days().containsKey(code)) {
+			code = code.parentByDigits();
+		}
+		return code;
 	}
 
 	/** When a limit that starts now at this place runs out. */

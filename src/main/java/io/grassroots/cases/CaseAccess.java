@@ -36,25 +36,39 @@ class CaseAccess {
 	}
 
 	void check(Actor actor, Case subject, CaseAction action, Supplier<List<AssistStore.Part>> assists) {
+		var refusal = refusal(actor, subject, action, assists);
+		if (refusal != null) {
+			throw new ForbiddenException(refusal, refusal.equals("cases.forbidden.role") ? new Object[] { CaseLabels.action(action) }
+					: new Object[0]);
+		}
+	}
+
+	/** Whether the actor may take the action (the page asks this for every action: no exception per refusal). */
+	boolean permits(Actor actor, Case subject, CaseAction action, Supplier<List<AssistStore.Part>> assists) {
+		return refusal(actor, subject, action, assists) == null;
+	}
+
+	/** Why the actor may not take the action, as a message key; null when they may. */
+	private String refusal(Actor actor, Case subject, CaseAction action, Supplier<List<AssistStore.Part>> assists) {
 		if (actor.isSystem()) {
-			return;
+			return null;
 		}
 		if (!canSee(actor, subject, assists)) {
-			throw new ForbiddenException("problem.outsideScope");
+			return "problem.outsideScope";
 		}
 		if (action.roles().stream().noneMatch(actor::has)) {
-			throw new ForbiddenException("cases.forbidden.role", CaseLabels.action(action));
+			return "cases.forbidden.role";
 		}
-		switch (action) {
-			case CLAIM, RETURN, REQUEST_EXTENSION, REPORT_BACK -> require(isDepartment(actor, subject.leadDepartment() == null
-					? null : subject.leadDepartment().id()), "cases.forbidden.notLead");
-			case REPORT_ASSIST -> require(actor.scope().kind() == DataScope.Kind.DEPARTMENT && assists.get().stream()
-				.anyMatch(p -> p.department().id().equals(actor.scope().department())), "cases.forbidden.notAssisting");
-			case ESCALATE -> require(actor.has(subject.status() == CaseStatus.COMMUNITY_HANDLING ? Role.COMMUNITY_STAFF
-					: Role.GRID_WORKER), "cases.forbidden.notYourTier");
-			default -> {
-			}
-		}
+		return switch (action) {
+			case CLAIM, RETURN, REQUEST_EXTENSION, REPORT_BACK -> isDepartment(actor, subject.leadDepartment() == null
+					? null : subject.leadDepartment().id()) ? null : "cases.forbidden.notLead";
+			case REPORT_ASSIST -> actor.scope().kind() == DataScope.Kind.DEPARTMENT && assists.get().stream()
+				.anyMatch(p -> p.department().id().equals(actor.scope().department())) ? null
+						: "cases.forbidden.notAssisting";
+			case ESCALATE -> actor.has(subject.status() == CaseStatus.COMMUNITY_HANDLING ? Role.COMMUNITY_STAFF
+					: Role.GRID_WORKER) ? null : "cases.forbidden.notYourTier";
+			default -> null;
+		};
 	}
 
 	/** The SQL condition (on alias {@code c}) that keeps the cases an actor may see, with its parameters. */
@@ -93,13 +107,13 @@ class CaseAccess {
 	List<Source> sources(Actor actor) {
 		var filter = filter(actor);
 		if (actor.isSystem() || actor.scope().kind() != DataScope.Kind.DEPARTMENT) {
-			return List.of(new Source("cases_case c", filter.where(), true, filter.params()));
+			return List.of(new Source("cases_case c", filter.where(), Source.CASE_ORDER, filter.params()));
 		}
 		var params = filter.params();
-		return List.of(new Source("cases_case c", "c.lead_department = :department", true, params),
+		return List.of(new Source("cases_case c", "c.lead_department = :department", Source.CASE_ORDER, params),
 				new Source("cases_assist a join cases_case c on c.id = a.case_id",
 						"a.department = :department and (c.lead_department is null or c.lead_department <> :department)",
-						false, params));
+						Source.ASSIST_ORDER, params));
 	}
 
 	private static boolean inScope(Actor actor, Case subject, Supplier<List<AssistStore.Part>> assists) {
@@ -117,17 +131,22 @@ class CaseAccess {
 		return actor.scope().kind() == DataScope.Kind.DEPARTMENT && actor.scope().department().equals(department);
 	}
 
-	private static void require(boolean condition, String messageKey) {
-		if (!condition) {
-			throw new ForbiddenException(messageKey);
-		}
+	/**
+	 * A source of a queue: its FROM clause, its condition, the columns an index of it is ordered by (the state, then
+	 * the queue's order: each state is read on its own in index order), and the named parameters.
+	 */
+	record Source(String from, String where, Order order, Map<String, Object> params) {
+
+		/** The case's own columns (cases_case_queue, cases_case_lead_queue). */
+		static final Order CASE_ORDER = new Order("c.status", "c.due_at, c.reported_at desc");
+
+		/** The assist row's copy of them (cases_assist_queue). */
+		static final Order ASSIST_ORDER = new Order("a.case_status", "a.case_due_at, a.case_reported_at desc");
+
 	}
 
-	/**
-	 * A source of a queue: its FROM clause, its condition, whether it has an index per state that gives the queue's
-	 * order (read state by state), and the named parameters.
-	 */
-	record Source(String from, String where, boolean perStatus, Map<String, Object> params) {
+	/** The state column and the ORDER BY of a queue's source, which its index follows. */
+	record Order(String status, String orderBy) {
 	}
 
 	/** A WHERE condition and its named parameters. */

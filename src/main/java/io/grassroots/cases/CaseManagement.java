@@ -159,7 +159,7 @@ public class CaseManagement {
 			rules.checkDepartments(c, lead, helpers);
 			c.dispatch(lead, helpers, clocks.start(c, Step.CLAIM, now), now);
 			if (!helpers.isEmpty() || c.tally().returnCount() > 0) {
-				assists.assign(c.id(), helpers);
+				assists.assign(c, helpers);
 			}
 			return Note.of(text, Map.of("lead", lead.toString(), "assisting", helpers.stream().map(String::valueOf).toList()));
 		});

@@ -83,8 +83,9 @@ public class CaseQueries {
 
 	/**
 	 * A work queue: the cases of the filter within the viewer's scope, most urgent first. Each state is read on its
-	 * own in the order of an index (cases_case_queue, cases_case_lead_queue) and stops after one page, so the cost
-	 * follows the page size, not the cases in the scope (a street's closed cases run into the hundreds of thousands).
+	 * own in the order of an index (cases_case_queue, cases_case_lead_queue, and for the cases a department assists
+	 * on cases_assist_queue) and stops after one page, so the cost follows the page size, not the cases in the scope
+	 * (a street's closed cases run into the hundreds of thousands).
 	 */
 	public List<CaseRow> list(Actor actor, CaseFilter filter, int limit) {
 		var params = new java.util.HashMap<String, Object>();
@@ -103,7 +104,6 @@ public class CaseQueries {
 		}
 		var statuses = filter.statuses().isEmpty() ? java.util.EnumSet.allOf(CaseStatus.class)
 				: java.util.EnumSet.copyOf(filter.statuses());
-		params.put("statuses", statuses.stream().map(Enum::name).toList());
 		var i = 0;
 		for (var status : statuses) {
 			params.put("status" + i++, status.name());
@@ -112,14 +112,9 @@ public class CaseQueries {
 		for (var source : access.sources(actor)) {
 			params.putAll(source.params());
 			var from = COLUMNS + " from " + source.from() + " where " + source.where();
-			var order = conditions + " order by c.due_at, c.reported_at desc limit :limit)";
-			if (source.perStatus()) {
-				for (var s = 0; s < statuses.size(); s++) {
-					branches.add("(" + from + " and c.status = :status" + s + order);
-				}
-			}
-			else {
-				branches.add("(" + from + " and c.status in (:statuses)" + order);
+			var order = conditions + " order by " + source.order().orderBy() + " limit :limit)";
+			for (var s = 0; s < statuses.size(); s++) {
+				branches.add("(" + from + " and " + source.order().status() + " = :status" + s + order);
 			}
 		}
 		params.put("limit", Math.max(1, Math.min(limit, 500)));

@@ -3,6 +3,7 @@ package io.grassroots.cases;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Component;
  * case was loaded with ({@code where id = ? and version = ?}), then the case's events are published as the
  * repository would publish them. What a case was reported with (its origin, text and place) is written once, by the
  * intake. Mapping the whole aggregate on every step was most of the Java time of a transition (bench/lifecycle).
+ * The UPDATE answers whether the case has assisting departments ({@code assisted}, as a generated key: no extra
+ * statement); only then is their copy of the case's state brought along ({@link AssistStore#follow}).
  */
 @Component
 class CaseRowUpdate {
@@ -31,18 +34,25 @@ class CaseRowUpdate {
 
 	private final ApplicationEventPublisher events;
 
-	CaseRowUpdate(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final AssistStore assists;
+
+	CaseRowUpdate(JdbcClient jdbc, ApplicationEventPublisher events, AssistStore assists) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.assists = assists;
 	}
 
 	/** Writes the changed case; a case changed meanwhile by someone else is a conflict (409). */
 	Case save(Case c) {
 		var spec = jdbc.sql(UPDATE).params(CaseColumns.changing(c)).param("id", c.id().id()).param("version", c.version());
-		if (spec.update() != 1) {
+		var assisted = new GeneratedKeyHolder();
+		if (spec.update(assisted, "assisted") != 1) {
 			throw new OptimisticLockingFailureException("Case " + c.id() + " changed since version " + c.version());
 		}
 		c.saved(c.version() + 1);
+		if (!Boolean.FALSE.equals(assisted.getKeys().get("assisted"))) {
+			assists.follow(c);
+		}
 		c.pendingEvents().forEach(events::publishEvent);
 		c.eventsPublished();
 		return c;

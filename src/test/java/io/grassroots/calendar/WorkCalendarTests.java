@@ -105,4 +105,24 @@ class WorkCalendarTests {
 		assertThat(TestCalendars.xinjiang().hours().problems()).isEmpty();
 	}
 
+
+	@Test
+	void officeTimeOverWeeksAndMonthsIsTheSumOfItsDays() {
+		// Long spans add whole days from month tables; they must agree with counting day by day, across holidays,
+		// make-up days and the change of seasonal hours.
+		var random = new java.util.Random(42);
+		var start = at("2024-12-20T00:00");
+		for (var i = 0; i < 400; i++) {
+			var from = start.plusSeconds(random.nextInt(400 * 24 * 3600));
+			var to = from.plusSeconds(random.nextInt(120 * 24 * 3600));
+			var dayByDay = Duration.ZERO;
+			for (var cut = from; cut.isBefore(to); ) {
+				var next = cut.plus(Duration.ofHours(20)).isBefore(to) ? cut.plus(Duration.ofHours(20)) : to;
+				dayByDay = dayByDay.plus(xinjiang.elapsed(cut, next, LimitUnit.WORKING_HOURS));
+				cut = next;
+			}
+			assertThat(xinjiang.elapsed(from, to, LimitUnit.WORKING_DAYS)).as("%s .. %s", from, to).isEqualTo(dayByDay);
+		}
+	}
+
 }

@@ -78,6 +78,24 @@ class CaseTransitionsTests {
 	}
 
 	@Test
+	void aDispatcherSeesTheLikelyDuplicatesOfAnOpenCaseNewestFirst() {
+		var dispatcher = testing.demo("dispatcher");
+		var random = new java.util.Random();
+		var lng = 87.25 + random.nextDouble() * 0.04;
+		var lat = 43.97 + random.nextDouble() * 0.04;
+		var category = new CategoryKey("CJT214", "E0501");
+		var first = cases.report(dispatcher, CaseTesting.report(Channel.PHONE, category, CaseTesting.WEST_STREET, lng, lat));
+		var second = cases.report(dispatcher, CaseTesting.report(Channel.PHONE, category, CaseTesting.WEST_STREET, lng, lat));
+		var third = cases.report(dispatcher, CaseTesting.report(Channel.PHONE, category, CaseTesting.WEST_STREET, lng, lat));
+		var likely = queries.view(dispatcher, third.id()).duplicates();
+		assertThat(likely).extracting(CaseRow::id).startsWith(second.id(), first.id()).doesNotContain(third.id());
+		assertThat(likely.get(0).trackingCode()).isEqualTo(second.trackingCode());
+		assertThat(likely.get(1).status()).isEqualTo(CaseStatus.REPORTED);
+		var community = CaseTesting.withScope(Role.COMMUNITY_STAFF, DataScope.region(CaseTesting.WEST_STREET));
+		assertThat(queries.view(community, third.id()).duplicates()).isEmpty();
+	}
+
+	@Test
 	void assistingDepartmentsReportTheirPartBeforeTheLead() {
 		var dispatcher = testing.demo("dispatcher");
 		var market = testing.department(DepartmentKind.MARKET_SUPERVISION);

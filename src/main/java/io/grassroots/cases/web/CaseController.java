@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.grassroots.cases.CaseId;
+import io.grassroots.cases.CaseAction;
 import io.grassroots.cases.CaseQueries;
 import io.grassroots.identity.CurrentUser;
 import io.grassroots.shared.web.Redirects;
@@ -52,9 +53,11 @@ class CaseController {
 	@GetMapping("/cases/{id}")
 	String page(@PathVariable CaseId id, Model model) {
 		var view = queries.view(currentUser.actor(), id);
-		var serving = view.actions().isEmpty() ? List.<io.grassroots.region.DepartmentView>of()
-				: departments.serving(view.summary().region());
-		model.addAttribute("view", new CasePageView(view, serving, view.actions().isEmpty() ? List.of() : categories.all()));
+		// Only the forms shown need their choices: the departments for dispatching, the categories for filing.
+		var serving = view.actions().contains(CaseAction.DISPATCH) ? departments.serving(view.summary().region())
+				: List.<io.grassroots.region.DepartmentView>of();
+		var choices = view.actions().contains(CaseAction.FILE) ? categories.all() : List.<CategoryOption>of();
+		model.addAttribute("view", new CasePageView(view, serving, choices));
 		return "cases/casePage";
 	}
 

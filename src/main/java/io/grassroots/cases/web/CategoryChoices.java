@@ -28,9 +28,11 @@ class CategoryChoices {
 
 	List<CategoryOption> leaves(String standard) {
 		var all = categories.of(standard);
+		var parents = all.stream().map(Category::parent).filter(java.util.Objects::nonNull)
+			.collect(java.util.stream.Collectors.toSet());
 		return all.stream()
 			.filter(Category::active)
-			.filter(c -> all.stream().noneMatch(o -> c.key().code().equals(o.parent())))
+			.filter(c -> !parents.contains(c.key().code()))
 			.map(c -> new CategoryOption(standard + ":" + c.key().code(), categories.path(c.key()), standard))
 			.toList();
 	}

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -45,8 +46,15 @@ public final class Ui implements LocalizationSupport {
 
 	private final boolean demo;
 
+	private final Map<String, String> texts;
+
+	/**
+	 * @param texts the texts without arguments already looked up in this locale, shared by every request (the
+	 * message bundles do not change while the application runs; a queue of 200 rows looks up about 1,200 labels)
+	 */
 	Ui(MessageSource messages, Locale locale, String path, CsrfToken csrf, Authentication authentication,
-			List<NavigationItem> navigation, String notice, boolean demo) {
+			List<NavigationItem> navigation, String notice, boolean demo, Map<String, String> texts) {
+		this.texts = texts;
 		this.messages = messages;
 		this.locale = locale;
 		this.path = path;
@@ -59,7 +67,14 @@ public final class Ui implements LocalizationSupport {
 
 	@Override
 	public String lookup(String key) {
-		return messages.getMessage(key, null, key, locale);
+		var text = texts.get(key);
+		if (text == null) {
+			text = messages.getMessage(key, null, key, locale);
+			if (texts.size() < 20_000) { // the keys are the code's own; the bound only guards against a mistake
+				texts.put(key, text);
+			}
+		}
+		return text;
 	}
 
 	/** Localized text as HTML content; arguments are escaped. */
@@ -69,7 +84,7 @@ public final class Ui implements LocalizationSupport {
 
 	/** Localized plain text, for attributes and titles. */
 	public String text(String key, Object... arguments) {
-		return messages.getMessage(key, arguments, key, locale);
+		return arguments == null || arguments.length == 0 ? lookup(key) : messages.getMessage(key, arguments, key, locale);
 	}
 
 	/** The localized label of an enum constant: {@code enum.<SimpleName>.<NAME>}. */

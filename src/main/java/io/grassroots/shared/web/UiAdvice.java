@@ -2,6 +2,8 @@ package io.grassroots.shared.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import io.grassroots.shared.NavigationItem;
@@ -42,6 +44,9 @@ class UiAdvice {
 
 		private final boolean demo;
 
+		/** Looked-up texts without arguments, by locale. */
+		private final Map<Locale, Map<String, String>> texts = new ConcurrentHashMap<>();
+
 		UiFactory(MessageSource messages, List<NavigationItem> navigation,
 				@Value("${grassroots.demo.enabled:false}") boolean demo) {
 			this.messages = messages;
@@ -56,7 +61,8 @@ class UiAdvice {
 			var flash = RequestContextUtils.getInputFlashMap(request);
 			var notice = flash == null ? null : flash.get(Redirects.NOTICE);
 			return new Ui(messages, locale, path, csrf, SecurityContextHolder.getContext().getAuthentication(),
-					navigation, notice instanceof String key ? key : null, demo);
+					navigation, notice instanceof String key ? key : null, demo,
+					texts.computeIfAbsent(locale, l -> new ConcurrentHashMap<>()));
 		}
 
 	}

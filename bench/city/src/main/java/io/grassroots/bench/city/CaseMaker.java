@@ -118,12 +118,13 @@ final class CaseMaker {
 				+ "suggested_department, lead_department, merged_into, step, step_started_at, warn_at, due_at, "
 				+ "step_span_seconds, step_unit, parked_at, parked_remaining_seconds, extension_amount, extension_unit, "
 				+ "return_count, rework_count, extension_count, reopen_count, rating, resolved, reported_at, filed_at, "
-				+ "dispatched_at, claimed_at, reported_back_at, closed_at, evaluated_at, version");
+				+ "dispatched_at, claimed_at, reported_back_at, closed_at, evaluated_at, version, assisted");
 
 		final Copy history = new Copy("audit_entry",
 				"stream, seq, at, actor_id, actor_name, action, details, previous_hash, hash");
 
-		final Copy assists = new Copy("cases_assist", "case_id, department, reported_at");
+		final Copy assists = new Copy("cases_assist",
+				"case_id, department, reported_at, case_status, case_due_at, case_reported_at");
 
 		final Copy evaluations = new Copy("evaluation_case",
 				"case_id, region, department, rating, resolved, source, unsatisfactory, evaluated_at");
@@ -327,16 +328,22 @@ final class CaseMaker {
 		clock(c, life, urgent, complex, category, dispatchStart, x);
 		x.add(c.returns).add(c.reworks).add(c.extensions).add(0).add(c.rating).add(c.resolved);
 		x.add(reported).add(filedAt).add(c.dispatched).add(c.claimed).add(c.reportedBack).add(c.closed).add(c.evaluated)
-			.add(life.seq - 1);
+			.add(life.seq - 1).add(c.assisting != null);
 		x.end();
+		if (c.assisting != null) {
+			// With the copy of the case's state and deadline that the department's inbox reads (AssistStore).
+			out.assists.add(id).add(c.assisting).add(c.assistReported).add(life.status).add(c.due).add(reported).end();
+		}
 	}
 
 	/** What the row keeps besides the state. */
 	private static final class State {
 
-		Instant reported, dispatched, claimed, reportedBack, closed, evaluated, parkedAt, extensionAsked;
+		Instant reported, dispatched, claimed, reportedBack, closed, evaluated, parkedAt, extensionAsked, due;
 
-		UUID lead;
+		UUID lead, assisting;
+
+		Instant assistReported;
 
 		int returns, reworks, extensions;
 
@@ -363,8 +370,8 @@ final class CaseMaker {
 		if (assisting != null && !assisting.id().equals(lead.id())) {
 			// Assisting departments report their part before the lead reports back.
 			var part = c.reportedBack == null ? null : c.reportedBack.minus(minutes(random, 120, 0.8));
-			out.assists.add(life.id).add(assisting.id()).add(part != null && part.isAfter(c.dispatched) ? part
-					: c.reportedBack).end();
+			c.assisting = assisting.id();
+			c.assistReported = part != null && part.isAfter(c.dispatched) ? part : c.reportedBack;
 		}
 		return result;
 	}
@@ -529,6 +536,7 @@ final class CaseMaker {
 			warn = started.plusMillis((long) (span * 0.8 * wall * 1000));
 			due = started.plusMillis((long) (span * wall * 1000));
 		}
+		c.due = due;
 		x.add(step).add(started).add(warn).add(due).add(step == null ? null : (Object) span).add(unit);
 		if (parked) {
 			x.add(life.t).add(Math.max(0, span - (life.t.getEpochSecond() - started.getEpochSecond()) / 4));

@@ -65,6 +65,7 @@ public final class Pages {
 				handlers.addAll(accounts(db, base, "bench-handler-6523__-%", 4));
 				var admin = token(db, "admin");
 				var cases = caseIds(db, dispatchers);
+				System.out.printf("   server pid %d%n", server.pid());
 				System.out.printf("   signed in %d dispatchers and %d department handlers; %,d case ids to open%n",
 						dispatchers.size(), handlers.size(), cases.size());
 				var raw = new RawQueries(db);
@@ -103,7 +104,7 @@ public final class Pages {
 				var prometheus = new Prometheus(base, admin);
 				var results = new ArrayList<String>();
 				for (var w : workloads.entrySet()) {
-					results.add(measure(w.getKey(), w.getValue(), base, prometheus, random, warmup, requests, db));
+					results.add(measure(w.getKey(), w.getValue(), base, prometheus, random, warmup, requests, db, server));
 				}
 				System.out.println();
 				System.out.printf("%-18s %-32s %-32s %-22s %s%n", "page", "ours: client p50/p95/p99 ms",
@@ -116,13 +117,15 @@ public final class Pages {
 	}
 
 	private static String measure(String name, Workload workload, String base, Prometheus prometheus,
-			SplittableRandom random, int warmup, int requests, Connection db) throws Exception {
+			SplittableRandom random, int warmup, int requests, Connection db, Server process) throws Exception {
 		for (var i = 0; i < warmup; i++) {
 			var s = workload.next(random);
 			get(base, s);
 			s.raw().run();
 		}
 		var before = prometheus.buckets(name);
+		var cpuBefore = process.cpu();
+		var requestCpuBefore = process.requestCpu();
 		var ours = new long[requests];
 		var raw = new long[requests];
 		var perQueue = new LinkedHashMap<String, List<Long>>();
@@ -135,6 +138,8 @@ public final class Pages {
 				perQueue.computeIfAbsent(q, k -> new ArrayList<>()).add(ours[i]);
 			}
 		}
+		var cpu = process.cpu().minus(cpuBefore).toNanos() / 1e6 / requests;
+		var requestCpu = process.requestCpu().minus(requestCpuBefore).toNanos() / 1e6 / requests;
 		var server = Prometheus.quantiles(before, prometheus.buckets(name));
 		var o = Stats.of(ours);
 		var r = Stats.of(raw);
@@ -146,6 +151,8 @@ public final class Pages {
 			System.out.printf("   %s p95 by queue (ms): %s%n", name, slowest);
 		}
 		System.out.printf("   %-18s ours %s | raw %s (load %s)%n", name, o, r, Load.now());
+		System.out.printf("   %-18s server CPU per request: %.2f ms in the request threads, %.2f ms of the whole JVM"
+				+ " (JIT, GC and background threads included), over the %d requests%n", name, requestCpu, cpu, requests);
 		return String.format("%-18s %7.2f %7.2f %7.2f            %-32s %6.2f %6.2f %6.2f        %5.1f×", name, o.p50(),
 				o.p95(), o.p99(), server == null ? "n/a" : String.format("%6.2f %6.2f %6.2f", server[0], server[1],
 						server[2]), r.p50(), r.p95(), r.p99(), o.p95() / r.p95());

@@ -51,8 +51,8 @@ final class RawQueries {
 
 	/**
 	 * CaseQueries.list: each state of the queue read on its own in the queue's order (most urgent first) within the
-	 * viewer's scope (a department: the orders it leads state by state, and the cases it assists on), one page each,
-	 * merged.
+	 * viewer's scope (a department: the orders it leads state by state, and the cases it assists on state by state,
+	 * in the order of the assist rows' copy of the case's state and deadline), one page each, merged.
 	 */
 	Query list(Pages.Account account, List<String> statuses, String tier, boolean extensionPending, int limit) {
 		return () -> {
@@ -65,9 +65,12 @@ final class RawQueries {
 						: "c.region >= ? and c.region < ? and (c.confidential = false or 1 = 1)") + " and c.status = ?" + order);
 			}
 			if (department) {
-				branches.add("(" + COLUMNS + " from cases_assist a join cases_case c on c.id = a.case_id where a.department = ?"
-						+ " and (c.lead_department is null or c.lead_department <> ?) and c.status in ("
-						+ String.join(", ", statuses.stream().map(x -> "?").toList()) + ")" + order);
+				for (var status : statuses) {
+					branches.add("(" + COLUMNS + " from cases_assist a join cases_case c on c.id = a.case_id"
+							+ " where a.department = ? and (c.lead_department is null or c.lead_department <> ?)"
+							+ " and a.case_status = ?" + conditions
+							+ " order by a.case_due_at, a.case_reported_at desc limit ?)");
+				}
 			}
 			var sql = "select * from (" + String.join(" union all ", branches)
 					+ ") q order by q.due_at, q.reported_at desc limit ?";
@@ -89,15 +92,15 @@ final class RawQueries {
 					s.setInt(i++, limit);
 				}
 				if (department) {
-					s.setObject(i++, account.department());
-					s.setObject(i++, account.department());
 					for (var status : statuses) {
+						s.setObject(i++, account.department());
+						s.setObject(i++, account.department());
 						s.setString(i++, status);
+						if (tier != null) {
+							s.setString(i++, tier);
+						}
+						s.setInt(i++, limit);
 					}
-					if (tier != null) {
-						s.setString(i++, tier);
-					}
-					s.setInt(i++, limit);
 				}
 				s.setInt(i, limit);
 				read(s);

@@ -26,6 +26,11 @@ final class Server implements AutoCloseable {
 				"--grassroots.supervision.sweep-enabled=false",
 				"--management.metrics.distribution.percentiles-histogram.http.server.requests=true"));
 		command.addAll(extra);
+		// Extra JVM options for the server, e.g. a flight recording: GRASSROOTS_BENCH_SERVER_JVM="-XX:StartFlightRecording=…"
+		var jvm = System.getenv("GRASSROOTS_BENCH_SERVER_JVM");
+		if (jvm != null && !jvm.isBlank()) {
+			command.addAll(1, List.of(jvm.trim().split("\\s+")));
+		}
 		var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().put("SPRING_PROFILES_ACTIVE", "prod");
 		builder.environment().put("DATABASE_URL", jdbcUrl);
@@ -67,6 +72,43 @@ final class Server implements AutoCloseable {
 		if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 		}
+	}
+
+	/** The server JVM's CPU time so far (every thread: requests, GC, JIT). */
+	java.time.Duration cpu() {
+		return process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+	}
+
+	/**
+	 * The CPU time of the server's request threads ({@code http-nio-…}) so far, from /proc (Linux): what the requests
+	 * cost, without the JIT compiler, GC and background threads that the whole JVM's time also holds.
+	 */
+	java.time.Duration requestCpu() {
+		var ticks = 0L;
+		try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+			for (var task : tasks.toList()) {
+				try {
+					if (!java.nio.file.Files.readString(task.resolve("comm")).startsWith("http-nio")) {
+						continue;
+					}
+					var stat = java.nio.file.Files.readString(task.resolve("stat"));
+					var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+				}
+				catch (java.io.IOException | RuntimeException e) {
+					// the thread ended meanwhile
+				}
+			}
+		}
+		catch (java.io.IOException e) {
+			return java.time.Duration.ZERO;
+		}
+		return java.time.Duration.ofMillis(ticks * 10); // USER_HZ = 100
+	}
+
+	/** The server's process id, for a profiler (jcmd <pid> JFR.start). */
+	long pid() {
+		return process.pid();
 	}
 
 }
