@@ -1,5 +1,7 @@
 package io.grassroots.supervision;
 
+import java.util.List;
+
 import io.grassroots.cases.DueCase;
 
 /**
@@ -9,6 +11,16 @@ import io.grassroots.cases.DueCase;
  */
 public interface DeadlineWatcher {
 
+	/** One change, in a transaction of its own (when a page failed as a batch, its changes are told one by one). */
 	void lightChanged(DueCase change);
+
+	/**
+	 * A page of changes (up to the sweep's batch size), in one transaction: by default one by one. A watcher with
+	 * work to do for most changes overrides it to read and write for the page in set-based statements. If it throws,
+	 * the page is rolled back and told again one change at a time.
+	 */
+	default void lightChanged(List<DueCase> changes) {
+		changes.forEach(this::lightChanged);
+	}
 
 }
