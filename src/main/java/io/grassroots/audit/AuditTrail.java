@@ -105,8 +105,9 @@ public class AuditTrail {
 
 	/**
 	 * Appends a batch of entries in the caller's transaction (a page of the deadline sweep, say): the heads of their
-	 * streams are read in one query per thousand streams and the entries written in one JDBC batch, in the order
-	 * given, so several entries of one stream chain onto each other. A stream appended to meanwhile by another
+	 * streams are read in one query per thousand streams (index lookups on the unique (stream, seq) key; a join with
+	 * a grouped subquery made PostgreSQL scan the whole table) and the entries written in one JDBC batch, in the
+	 * order given, so several entries of one stream chain onto each other. A stream appended to meanwhile by another
 	 * transaction fails the batch on the unique (stream, seq) key (the caller's transaction then rolls back), never
 	 * silently.
 	 */
@@ -119,8 +120,8 @@ public class AuditTrail {
 		var streams = entries.stream().map(e -> e.record().stream()).distinct().toList();
 		for (var from = 0; from < streams.size(); from += 1000) {
 			jdbc.sql("""
-					select e.stream, e.seq, e.hash from audit_entry e join (select stream, max(seq) as seq from audit_entry
-					where stream in (:streams) group by stream) h on h.stream = e.stream and h.seq = e.seq""")
+					select e.stream, e.seq, e.hash from audit_entry e where e.stream in (:streams)
+					and e.seq = (select max(m.seq) from audit_entry m where m.stream = e.stream)""")
 				.param("streams", streams.subList(from, Math.min(streams.size(), from + 1000)))
 				.query(rs -> {
 					heads.put(rs.getString(1), new ChainHeads.Head(rs.getInt(2), rs.getString(3)));
