@@ -5,8 +5,8 @@ import java.util.List;
 import io.grassroots.cases.DueCase;
 
 /**
- * Told by the deadline sweep about every change of light it reads, after supervision has acted on it (outside its
- * transaction). Implemented by modules above supervision that act on deadlines too (evaluation ends the evaluation
+ * Told by the deadline sweep about every change of light it reads, a page at a time, after supervision has acted on
+ * the page (outside its transaction). Implemented by modules above supervision that act on deadlines too (evaluation ends the evaluation
  * window with «no reply»). The same change may be told twice when sweeps race or repeat: act idempotently.
  */
 public interface DeadlineWatcher {
