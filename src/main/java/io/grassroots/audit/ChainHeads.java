@@ -1,6 +1,7 @@
 package io.grassroots.audit;
 
 import java.time.Duration;
+import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -37,6 +38,21 @@ final class ChainHeads {
 			@Override
 			public void afterCommit() {
 				put(stream, head);
+			}
+		});
+	}
+
+	/** Remembers the new heads of several streams when the current transaction commits (at once outside one). */
+	void committed(Map<String, Head> written) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			written.forEach(this::put);
+			return;
+		}
+		var copy = Map.copyOf(written);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				copy.forEach(ChainHeads.this::put);
 			}
 		});
 	}

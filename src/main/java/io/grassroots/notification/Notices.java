@@ -2,6 +2,7 @@ package io.grassroots.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import io.grassroots.identity.Role;
 import io.grassroots.region.DepartmentId;
 import io.grassroots.shared.RegionCode;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,26 +20,42 @@ import org.springframework.stereotype.Component;
 @Component
 class Notices {
 
-	private final JdbcClient jdbc;
+	private static final String INSERT = """
+			insert into notification_notice (id, audience, department, grid, region, roles, kind, case_id, subject_id,
+			created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private final JdbcClient client;
+
+	private final JdbcTemplate jdbc;
 
 	private final NotificationProperties properties;
 
-	Notices(JdbcClient jdbc, NotificationProperties properties) {
+	Notices(JdbcClient client, JdbcTemplate jdbc, NotificationProperties properties) {
+		this.client = client;
 		this.jdbc = jdbc;
 		this.properties = properties;
 	}
 
 	void toDepartment(DepartmentId department, NoticeKind kind, CaseId caseId, UUID subject, Instant at) {
-		insert("DEPARTMENT", department.id(), null, null, null, kind, caseId, subject, at);
+		post(Notice.toDepartment(department, kind, caseId, subject, at));
 	}
 
 	void toGrid(UUID grid, NoticeKind kind, CaseId caseId, UUID subject, Instant at) {
-		insert("GRID", null, grid, null, null, kind, caseId, subject, at);
+		post(Notice.toGrid(grid, kind, caseId, subject, at));
 	}
 
 	void toRegion(RegionCode region, Set<Role> roles, NoticeKind kind, CaseId caseId, UUID subject, Instant at) {
-		insert("REGION", null, null, region.value(), roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")),
-				kind, caseId, subject, at);
+		post(Notice.toRegion(region, roles, kind, caseId, subject, at));
+	}
+
+	/** Several notices (a page of the deadline sweep's reminders) in one JDBC batch. */
+	void post(List<Notice> notices) {
+		if (notices.size() == 1) {
+			post(notices.get(0));
+		}
+		else if (!notices.isEmpty()) {
+			jdbc.batchUpdate(INSERT, notices.stream().map(Notice::row).toList());
+		}
 	}
 
 	/** A webhook delivery, once per event: nothing when no webhook is configured. */
@@ -45,7 +63,7 @@ class Notices {
 		if (!properties.webhook()) {
 			return;
 		}
-		jdbc.sql("""
+		client.sql("""
 				insert into notification_outbox (id, once_key, kind, case_id, created_at, state, attempts, next_attempt_at,
 				version) values (:id, :key, :kind, :caseId, :at, 'PENDING', 0, :at, 0) on conflict do nothing""")
 			.param("id", UUID.randomUUID())
@@ -56,22 +74,33 @@ class Notices {
 			.update();
 	}
 
-	private void insert(String audience, UUID department, UUID grid, String region, String roles, NoticeKind kind,
+	private void post(Notice notice) {
+		jdbc.update(INSERT, notice.row());
+	}
+
+	/** One in-app notice: to a department, a grid, or the staff of a region with given roles. */
+	record Notice(String audience, UUID department, UUID grid, String region, String roles, NoticeKind kind,
 			CaseId caseId, UUID subject, Instant at) {
-		jdbc.sql("""
-				insert into notification_notice (id, audience, department, grid, region, roles, kind, case_id, subject_id,
-				created_at) values (:id, :audience, :department, :grid, :region, :roles, :kind, :caseId, :subject, :at)""")
-			.param("id", UUID.randomUUID())
-			.param("audience", audience)
-			.param("department", department)
-			.param("grid", grid)
-			.param("region", region)
-			.param("roles", roles)
-			.param("kind", kind.name())
-			.param("caseId", caseId == null ? null : caseId.id())
-			.param("subject", subject)
-			.param("at", Timestamp.from(at))
-			.update();
+
+		static Notice toDepartment(DepartmentId department, NoticeKind kind, CaseId caseId, UUID subject, Instant at) {
+			return new Notice("DEPARTMENT", department.id(), null, null, null, kind, caseId, subject, at);
+		}
+
+		static Notice toGrid(UUID grid, NoticeKind kind, CaseId caseId, UUID subject, Instant at) {
+			return new Notice("GRID", null, grid, null, null, kind, caseId, subject, at);
+		}
+
+		static Notice toRegion(RegionCode region, Set<Role> roles, NoticeKind kind, CaseId caseId, UUID subject,
+				Instant at) {
+			return new Notice("REGION", null, null, region.value(),
+					roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")), kind, caseId, subject, at);
+		}
+
+		private Object[] row() {
+			return new Object[] { UUID.randomUUID(), audience, department, grid, region, roles, kind.name(),
+					caseId == null ? null : caseId.id(), subject, Timestamp.from(at) };
+		}
+
 	}
 
 }

@@ -11,6 +11,7 @@ import io.grassroots.identity.Role;
 import io.grassroots.supervision.CardIssued;
 import io.grassroots.supervision.CardKind;
 import io.grassroots.supervision.ReminderSent;
+import io.grassroots.supervision.RemindersSent;
 import io.grassroots.supervision.SupervisionOrderIssued;
 import io.grassroots.supervision.WhistleCalled;
 
@@ -46,14 +47,20 @@ class NotificationListener {
 		}
 	}
 
+	/** A page of the deadline sweep's reminders (or one by hand): their notices in one batch. */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
-	void on(ReminderSent r) {
-		switch (r.audience()) {
-			case DEPARTMENT -> notices.toDepartment(r.department(), NoticeKind.REMINDER, r.caseId(), r.id().id(), r.at());
-			case GRID -> notices.toGrid(r.grid(), NoticeKind.REMINDER, r.caseId(), r.id().id(), r.at());
-			case REGION -> notices.toRegion(r.region(), r.step() == Step.HANDLE ? Set.of(Role.COMMUNITY_STAFF)
+	void on(RemindersSent sent) {
+		notices.post(sent.reminders().stream().map(NotificationListener::notice).toList());
+	}
+
+	private static Notices.Notice notice(ReminderSent r) {
+		return switch (r.audience()) {
+			case DEPARTMENT -> Notices.Notice.toDepartment(r.department(), NoticeKind.REMINDER, r.caseId(), r.id().id(),
+					r.at());
+			case GRID -> Notices.Notice.toGrid(r.grid(), NoticeKind.REMINDER, r.caseId(), r.id().id(), r.at());
+			case REGION -> Notices.Notice.toRegion(r.region(), r.step() == Step.HANDLE ? Set.of(Role.COMMUNITY_STAFF)
 					: Set.of(Role.DISPATCHER), NoticeKind.REMINDER, r.caseId(), r.id().id(), r.at());
-		}
+		};
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

@@ -22,9 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The deadline sweep. It reads only what changed light since its watermark ({@link CaseQueries#lightChanges}: index
  * range scans on {@code warn_at} and {@code due_at}) and the checks that fell due ({@code supervision_timer.fire_at}),
- * so its cost follows the changes, not the open cases. Each change is handled in its own transaction, and everything
- * it issues has a unique key: two sweeps racing over the same window (several nodes) issue each reminder, order and
- * card once. The watermark only moves forward.
+ * so its cost follows the changes, not the open cases. Each page of changes is handled as a batch in one transaction
+ * (set-based reads, batched writes, one event per page), and one change at a time, each in its own transaction, when
+ * the batch fails, so that one bad change loses no other. Everything it issues has a unique key: two sweeps racing
+ * over the same window (several nodes) issue each reminder, order and card once. The watermark only moves forward.
  */
 @Service
 public class DeadlineSweep {
@@ -84,15 +85,16 @@ public class DeadlineSweep {
 	 */
 	public Report window(Instant after, Instant upTo) {
 		var report = new int[3];
-		pages(after, upTo, (from, limit) -> cases.lightChanges(from, upTo, limit), DeadlineSweep::crossing, change -> {
-			report[0]++;
-			report[2] += attempt(() -> responses.lightChanged(change)) ? 0 : 1;
-			watchers.forEach(w -> attempt(() -> w.lightChanged(change)));
+		pages(after, upTo, (from, limit) -> cases.lightChanges(from, upTo, limit), DeadlineSweep::crossing, page -> {
+			report[0] += page.size();
+			report[2] += batch(page, responses::lightChanged, responses::lightChanged);
+			watchers.forEach(w -> batch(page, w::lightChanged, w::lightChanged));
 		});
-		pages(after, upTo, (from, limit) -> responses.timers(from, upTo, limit), Issue.Timer::fireAt, timer -> {
-			report[1]++;
-			report[2] += attempt(() -> responses.fire(timer)) ? 0 : 1;
-		});
+		pages(after, upTo, (from, limit) -> responses.timers(from, upTo, limit), Issue.Timer::fireAt,
+				page -> page.forEach(timer -> {
+					report[1]++;
+					report[2] += attempt(() -> responses.fire(timer)) ? 0 : 1;
+				}));
 		return new Report(report[0], report[1], report[2]);
 	}
 
@@ -101,12 +103,14 @@ public class DeadlineSweep {
 	 * at that instant are read again, which is harmless); a full page of one instant reads a larger page.
 	 */
 	private <T> void pages(Instant after, Instant upTo, Page<T> read, java.util.function.Function<T, Instant> at,
-			Consumer<T> handle) {
+			Consumer<List<T>> handle) {
 		var from = after;
 		var limit = properties.batchSize();
 		while (true) {
 			var rows = read.read(from, limit);
-			rows.forEach(handle);
+			if (!rows.isEmpty()) {
+				handle.accept(rows);
+			}
 			if (rows.size() < limit) {
 				return;
 			}
@@ -118,6 +122,26 @@ public class DeadlineSweep {
 			else {
 				from = last.minus(Duration.ofNanos(1000));
 			}
+		}
+	}
+
+	/**
+	 * Handles a page as a batch in one transaction; when that fails (a race on a unique key, one bad item), each item
+	 * in its own transaction instead, so that no item is lost with another. Answers the items given up on.
+	 */
+	private <T> int batch(List<T> page, Consumer<List<T>> all, Consumer<T> one) {
+		try {
+			transactions.executeWithoutResult(status -> all.accept(page));
+			return 0;
+		}
+		catch (RuntimeException e) {
+			log.info("Deadline sweep: a page of {} failed as a batch ({}), handling it one by one", page.size(),
+					e.toString());
+			var failed = 0;
+			for (var item : page) {
+				failed += attempt(() -> one.accept(item)) ? 0 : 1;
+			}
+			return failed;
 		}
 	}
 

@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import io.grassroots.audit.AuditRecord;
@@ -21,6 +23,9 @@ import io.grassroots.shared.RegionCode;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,34 +42,91 @@ class SupervisionLedger {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcTemplate named;
+
 	private final AuditTrail audit;
 
 	private final ApplicationEventPublisher events;
 
 	private final SupervisionRules rules;
 
-	SupervisionLedger(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, SupervisionRules rules) {
+	private static final String REMINDER = """
+			insert into supervision_reminder (id, case_id, step, deadline, light, audience, department, region, grid,
+			automatic, note, sent_at, sent_by, sent_by_name) values (:id, :caseId, :step, :deadline, :light,
+			:audience, :department, :region, :grid, :automatic, :note, :at, :by, :byName) on conflict do nothing""";
+
+	SupervisionLedger(JdbcClient jdbc, NamedParameterJdbcTemplate named, AuditTrail audit,
+			ApplicationEventPublisher events, SupervisionRules rules) {
 		this.jdbc = jdbc;
+		this.named = named;
 		this.audit = audit;
 		this.events = events;
 		this.rules = rules;
 	}
 
 	boolean remind(Issue.Reminder r) {
-		var inserted = insert("""
-				insert into supervision_reminder (id, case_id, step, deadline, light, audience, department, region, grid,
-				automatic, note, sent_at, sent_by, sent_by_name) values (:id, :caseId, :step, :deadline, :light,
-				:audience, :department, :region, :grid, :automatic, :note, :at, :by, :byName) on conflict do nothing""",
-				values("id", r.id().id(), "caseId", r.about().caseId().id(), "light", r.light(), "audience",
-						r.audience().name(), "region", r.region().value(), "automatic", r.automatic()),
-				r.about(), r.department(), r.grid(), r.note(), r.by(), r.at());
+		var inserted = insert(REMINDER, reminder(r), r.about(), r.department(), r.grid(), r.note(), r.by(), r.at());
 		if (inserted) {
-			history("reminder/" + r.about().caseId(), "reminder.sent", r.by(), r.at(), details("reminder", r.id(),
-					"step", r.about().step(), "light", r.light(), "department", r.department(), "note", r.note()));
-			events.publishEvent(new ReminderSent(r.id(), r.about().caseId(), r.about().step(), r.audience(),
-					r.department(), r.region(), r.grid(), r.automatic(), r.at()));
+			history(reminderHistory(r), r.at());
+			events.publishEvent(new RemindersSent(List.of(sent(r))));
 		}
 		return inserted;
+	}
+
+	/**
+	 * The reminders of a page of the sweep, as a batch: the inserts in one JDBC batch (each {@code on conflict do
+	 * nothing}, in the order of their ids, so that racing sweeps meet on the same row first instead of deadlocking),
+	 * then, for those whose insert counted, their history entries in one batch and one {@link RemindersSent}.
+	 *
+	 * @return the reminders this call inserted, in the order given
+	 */
+	List<Issue.Reminder> remind(List<Issue.Reminder> reminders) {
+		var byId = new TreeMap<UUID, Issue.Reminder>();
+		reminders.forEach(r -> byId.putIfAbsent(r.id().id(), r));
+		if (byId.isEmpty()) {
+			return List.of();
+		}
+		var batch = byId.values().stream()
+			.map(r -> new MapSqlParameterSource(params(reminder(r), r.about(), r.department(), r.grid(), r.note(),
+					r.by(), r.at())))
+			.toArray(SqlParameterSource[]::new);
+		var counts = named.batchUpdate(REMINDER, batch);
+		var inserted = new HashSet<UUID>();
+		var i = 0;
+		for (var id : byId.keySet()) {
+			var count = counts[i++];
+			if (count < 0) {
+				// Statement.SUCCESS_NO_INFO (a driver rewriting batches): which rows counted is unknown, so the
+				// caller's transaction rolls back and the page is handled one reminder at a time.
+				throw new IllegalStateException("The database did not tell which reminders were inserted");
+			}
+			if (count > 0) {
+				inserted.add(id);
+			}
+		}
+		var issued = reminders.stream().filter(r -> inserted.remove(r.id().id())).toList();
+		if (!issued.isEmpty()) {
+			audit.recordAll(issued.stream()
+				.map(r -> new AuditTrail.Dated(reminderHistory(r), r.at()))
+				.toList());
+			events.publishEvent(new RemindersSent(issued.stream().map(SupervisionLedger::sent).toList()));
+		}
+		return issued;
+	}
+
+	private static Map<String, Object> reminder(Issue.Reminder r) {
+		return values("id", r.id().id(), "caseId", r.about().caseId().id(), "light", r.light(), "audience",
+				r.audience().name(), "region", r.region().value(), "automatic", r.automatic());
+	}
+
+	private static AuditRecord reminderHistory(Issue.Reminder r) {
+		return record("reminder/" + r.about().caseId(), "reminder.sent", r.by(), details("reminder", r.id(), "step",
+				r.about().step(), "light", r.light(), "department", r.department(), "note", r.note()));
+	}
+
+	private static ReminderSent sent(Issue.Reminder r) {
+		return new ReminderSent(r.id(), r.about().caseId(), r.about().step(), r.audience(), r.department(),
+				r.region(), r.grid(), r.automatic(), r.at());
 	}
 
 	boolean order(Issue.Order o) {
@@ -180,6 +242,16 @@ class SupervisionLedger {
 
 	private boolean insert(String sql, Map<String, Object> values, Issue.About about, DepartmentId department,
 			UUID grid, String note, Actor by, Instant at) {
+		try {
+			return jdbc.sql(sql).params(params(values, about, department, grid, note, by, at)).update() == 1;
+		}
+		catch (DuplicateKeyException raced) {
+			return false;
+		}
+	}
+
+	private static Map<String, Object> params(Map<String, Object> values, Issue.About about, DepartmentId department,
+			UUID grid, String note, Actor by, Instant at) {
 		var params = new java.util.HashMap<String, Object>(values);
 		params.put("step", about == null || about.step() == null ? null : about.step().name());
 		params.put("deadline", about == null || about.deadline() == null ? null : Timestamp.from(about.deadline()));
@@ -189,16 +261,19 @@ class SupervisionLedger {
 		params.put("at", at == null ? null : Timestamp.from(at));
 		params.put("by", by == null ? null : by.id().toString());
 		params.put("byName", by == null ? null : by.displayName());
-		try {
-			return jdbc.sql(sql).params(params).update() == 1;
-		}
-		catch (DuplicateKeyException raced) {
-			return false;
-		}
+		return params;
 	}
 
 	private void history(String stream, String action, Actor by, Instant at, Map<String, Object> details) {
-		audit.record(new AuditRecord(stream, action, by.id().toString(), by.displayName(), details), at);
+		audit.record(record(stream, action, by, details), at);
+	}
+
+	private void history(AuditRecord record, Instant at) {
+		audit.record(record, at);
+	}
+
+	private static AuditRecord record(String stream, String action, Actor by, Map<String, Object> details) {
+		return new AuditRecord(stream, action, by.id().toString(), by.displayName(), details);
 	}
 
 	/** Named parameters that may be null (unlike {@code Map.of}). */

@@ -1,7 +1,9 @@
 package io.grassroots.supervision;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.grassroots.calendar.WorkCalendars;
 import io.grassroots.cases.CaseQueries;
@@ -33,12 +35,27 @@ class SupervisionResponses {
 		this.cases = cases;
 	}
 
+	/**
+	 * A page of light changes, in the one transaction the sweep opens for it: the reminders (the common outcome) as
+	 * one batch, the rarer supervision orders one by one.
+	 */
+	void lightChanged(List<DueCase> changes) {
+		var reminders = new ArrayList<Issue.Reminder>();
+		changes.forEach(change -> respond(change, reminders::add));
+		ledger.remind(reminders);
+	}
+
+	/** One light change (the sweep's fallback when a page failed as a batch). */
 	void lightChanged(DueCase change) {
+		respond(change, ledger::remind);
+	}
+
+	private void respond(DueCase change, Consumer<Issue.Reminder> remind) {
 		var about = new Issue.About(change.id(), change.step(), change.dueAt());
 		var at = DeadlineSweep.crossing(change);
 		for (var response : rules.onChange(change)) {
 			switch (response) {
-				case REMIND -> ledger.remind(new Issue.Reminder(new ReminderId(Issue.idFor("reminder-" + change.turns(),
+				case REMIND -> remind.accept(new Issue.Reminder(new ReminderId(Issue.idFor("reminder-" + change.turns(),
 						about)), about, change.turns().name(), SupervisionRules.audience(change),
 						SupervisionRules.departmentStep(change) ? change.leadDepartment() : null, change.region(),
 						change.grid(), true, null, Actor.system(), at));

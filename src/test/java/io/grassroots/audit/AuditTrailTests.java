@@ -55,6 +55,24 @@ class AuditTrailTests {
 	}
 
 	@Test
+	void aBatchChainsOntoTheHeadsOfItsStreamsAndOntoItself() {
+		var fresh = "test/" + UUID.randomUUID();
+		var at = java.time.Instant.parse("2026-12-03T08:00:00.123456Z");
+		audit.recordAll(java.util.List.of(
+				new AuditTrail.Dated(new AuditRecord(stream, "test.step", "tester", "测试员", Map.of("step", 4)), at),
+				new AuditTrail.Dated(new AuditRecord(fresh, "test.step", "tester", "测试员", Map.of("step", 1)), at),
+				new AuditTrail.Dated(new AuditRecord(stream, "test.step", "tester", "测试员", Map.of("step", 5)), at)));
+
+		var chain = audit.stream(stream);
+		assertThat(chain).extracting(AuditEntry::seq).containsExactly(1, 2, 3, 4, 5);
+		assertThat(chain.get(3).previousHash()).isEqualTo(chain.get(2).hash());
+		assertThat(chain.get(4).previousHash()).isEqualTo(chain.get(3).hash());
+		assertThat(chain.get(4).details()).contains("\"step\":5");
+		assertThat(audit.stream(fresh)).extracting(AuditEntry::seq).containsExactly(1);
+		assertThat(audit.verify().intact()).isTrue();
+	}
+
+	@Test
 	void changedDetailsBreakTheirOwnLink() {
 		jdbc.sql("update audit_entry set details = :details where stream = :stream and seq = 2")
 			.param("details", "{\"note\":\"改过了\",\"step\":2}")

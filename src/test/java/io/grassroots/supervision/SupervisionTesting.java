@@ -77,13 +77,27 @@ class SupervisionTesting {
 
 	/** A case reported by the dispatcher, filed and dispatched to market supervision: its claim clock runs. */
 	CaseSummary dispatched(String title) {
+		var filed = filed(title);
+		return cases.dispatch(demo("dispatcher"), filed.id(), filed.version(), market().id(), List.of(), null);
+	}
+
+	/** A case reported by the dispatcher and filed: the street's dispatch clock runs (reminded at yellow and red). */
+	CaseSummary filed(String title) {
 		var dispatcher = demo("dispatcher");
 		var reported = cases.report(dispatcher, new Intake(Channel.PHONE, title, "督办测试", new CategoryKey("CJT214",
 				"E0501"), Urgency.NORMAL, 87.2720, 43.9920, CoordinateSystem.WGS84, null, WEST_STREET, "测试居民",
 				"13900001111", false, false, UUID.randomUUID().toString(), List.of()));
-		var filed = cases.file(dispatcher, reported.id(), reported.version(), new CategoryKey("CJT214", "E0501"),
+		return cases.file(dispatcher, reported.id(), reported.version(), new CategoryKey("CJT214", "E0501"),
 				Urgency.NORMAL, false, null);
-		return cases.dispatch(dispatcher, filed.id(), filed.version(), market().id(), List.of(), null);
+	}
+
+	/** The in-app notices about a case that tell of a reminder. */
+	long reminderNotices(CaseId caseId) {
+		return jdbc.sql("""
+				select count(*) from notification_notice where case_id = :id and kind = 'REMINDER'
+				and subject_id in (select id from supervision_reminder where case_id = :id)""")
+			.param("id", caseId.id())
+			.query(Long.class).single();
 	}
 
 	CaseSummary current(CaseId id) {

@@ -37,8 +37,11 @@ final class Setup {
 	}
 
 	static void recreate(String host, int port, String user, String database) throws SQLException {
-		if (!database.matches("bench_[a-z0-9_]+")) {
-			throw new IllegalArgumentException("the bench database's name must start with bench_: " + database);
+		// A prefix and a name (bench_city, sweep_small: a worktree's scratch database), never a plain name such as the
+		// product's own database or the tests' (test), which this would drop.
+		if (!database.matches("[a-z]+_[a-z0-9_]+")) {
+			throw new IllegalArgumentException("the bench database's name must be <prefix>_<name> (bench_city, sweep_small): "
+					+ database);
 		}
 		try (var c = DriverManager.getConnection(url(host, port, "postgres"), user, "");
 				var s = c.createStatement()) {

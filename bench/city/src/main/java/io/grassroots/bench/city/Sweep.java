@@ -1,5 +1,6 @@
 package io.grassroots.bench.city;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Timestamp;
@@ -88,11 +89,15 @@ public final class Sweep {
 			s.setInt(3, n);
 			s.executeUpdate();
 		}
+		var threads = ManagementFactory.getThreadMXBean();
+		var cpu = threads.getCurrentThreadCpuTime();
 		var started = System.nanoTime();
 		var report = sweep.window(end.minusSeconds(60), end);
 		var took = System.nanoTime() - started;
-		System.out.printf("   %-36s %,6d changes handled (%d failed) in %,6.0f ms (load %s)%n", name, report.changes(),
-				report.failed(), took / 1e6, Load.now());
+		cpu = threads.getCurrentThreadCpuTime() - cpu;
+		System.out.printf("   %-36s %,6d changes handled (%d failed) in %,6.0f ms, sweep thread CPU %,6.0f ms = %,4.0f µs "
+				+ "per change (load %s)%n", name, report.changes(), report.failed(), took / 1e6, cpu / 1e6,
+				cpu / 1e3 / Math.max(1, report.changes()), Load.now());
 		if (report.changes() != n) {
 			System.out.printf("   NOTE: expected %,d changes, the sweep read %,d%n", n, report.changes());
 		}
