@@ -91,7 +91,7 @@ class CaseTransitionsTests {
 		assertThat(likely).extracting(CaseRow::id).startsWith(second.id(), first.id()).doesNotContain(third.id());
 		assertThat(likely.get(0).trackingCode()).isEqualTo(second.trackingCode());
 		assertThat(likely.get(1).status()).isEqualTo(CaseStatus.REPORTED);
-		var community = CaseTesting.withScope(Role.COMMUNITY_STAFF, DataScope.region(CaseTesting.WEST_STREET));
+		var community = CaseTesting.withScope(Role.COMMUNITY_STAFF, DataScope.region(third.region()));
 		assertThat(queries.view(community, third.id()).duplicates()).isEmpty();
 	}
 
