@@ -132,12 +132,10 @@ public class AuditTrail {
 			var record = entry.record();
 			var at = entry.at().truncatedTo(ChronoUnit.MILLIS);
 			var head = heads.getOrDefault(record.stream(), new ChainHeads.Head(0, ChainHash.GENESIS));
-			var seq = head.seq() + 1;
-			var details = json.writeValueAsString(new TreeMap<>(record.details()));
-			var hash = ChainHash.of(head.hash(), record.stream(), seq, at, record.actorId(), record.action(), details);
-			rows.add(new Object[] { record.stream(), seq, Timestamp.from(at), record.actorId(), record.actorName(),
-					record.action(), details, head.hash(), hash });
-			var next = new ChainHeads.Head(seq, hash);
+			var link = link(record, head.seq() + 1, head.hash(), at);
+			rows.add(new Object[] { link.stream(), link.seq(), Timestamp.from(at), link.actorId(), link.actorName(),
+					link.action(), link.details(), link.previousHash(), link.hash() });
+			var next = new ChainHeads.Head(link.seq(), link.hash());
 			heads.put(record.stream(), next);
 			written.put(record.stream(), next);
 		}
@@ -161,23 +159,29 @@ public class AuditTrail {
 
 	/** Inserts the entry; with {@code unlessTaken}, answers null instead when its sequence is taken already. */
 	private AuditEntry append(AuditRecord record, int seq, String previous, Instant at, boolean unlessTaken) {
-		var details = json.writeValueAsString(new TreeMap<>(record.details()));
-		var hash = ChainHash.of(previous, record.stream(), seq, at, record.actorId(), record.action(), details);
+		var link = link(record, seq, previous, at);
 		var inserted = jdbc.sql(unlessTaken ? INSERT + " on conflict do nothing" : INSERT)
-			.param("stream", record.stream())
-			.param("seq", seq)
+			.param("stream", link.stream())
+			.param("seq", link.seq())
 			.param("at", Timestamp.from(at))
-			.param("actorId", record.actorId())
-			.param("actorName", record.actorName())
-			.param("action", record.action())
-			.param("details", details)
-			.param("previous", previous)
-			.param("hash", hash)
+			.param("actorId", link.actorId())
+			.param("actorName", link.actorName())
+			.param("action", link.action())
+			.param("details", link.details())
+			.param("previous", link.previousHash())
+			.param("hash", link.hash())
 			.update();
 		if (inserted == 0) {
 			return null;
 		}
-		heads.committed(record.stream(), seq, hash);
+		heads.committed(link.stream(), link.seq(), link.hash());
+		return link;
+	}
+
+	/** The entry that links {@code record} onto {@code previous} as number {@code seq} of its stream (not yet stored). */
+	private AuditEntry link(AuditRecord record, int seq, String previous, Instant at) {
+		var details = json.writeValueAsString(new TreeMap<>(record.details()));
+		var hash = ChainHash.of(previous, record.stream(), seq, at, record.actorId(), record.action(), details);
 		return new AuditEntry(0, record.stream(), seq, at, record.actorId(), record.actorName(), record.action(),
 				details, previous, hash);
 	}
