@@ -7,9 +7,10 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import com.github.benmanes.caffeine.cache.Cache;
 
 import gg.jte.Content;
 import gg.jte.support.LocalizationSupport;
@@ -46,14 +47,14 @@ public final class Ui implements LocalizationSupport {
 
 	private final boolean demo;
 
-	private final Map<String, String> texts;
+	private final Cache<String, String> texts;
 
 	/**
 	 * @param texts the texts without arguments already looked up in this locale, shared by every request (the
 	 * message bundles do not change while the application runs; a queue of 200 rows looks up about 1,200 labels)
 	 */
 	Ui(MessageSource messages, Locale locale, String path, CsrfToken csrf, Authentication authentication,
-			List<NavigationItem> navigation, String notice, boolean demo, Map<String, String> texts) {
+			List<NavigationItem> navigation, String notice, boolean demo, Cache<String, String> texts) {
 		this.texts = texts;
 		this.messages = messages;
 		this.locale = locale;
@@ -67,14 +68,7 @@ public final class Ui implements LocalizationSupport {
 
 	@Override
 	public String lookup(String key) {
-		var text = texts.get(key);
-		if (text == null) {
-			text = messages.getMessage(key, null, key, locale);
-			if (texts.size() < 20_000) { // the keys are the code's own; the bound only guards against a mistake
-				texts.put(key, text);
-			}
-		}
-		return text;
+		return texts.get(key, k -> messages.getMessage(k, null, k, locale));
 	}
 
 	/** Localized text as HTML content; arguments are escaped. */

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.grassroots.shared.NavigationItem;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -44,8 +47,8 @@ class UiAdvice {
 
 		private final boolean demo;
 
-		/** Looked-up texts without arguments, by locale. */
-		private final Map<Locale, Map<String, String>> texts = new ConcurrentHashMap<>();
+		/** Looked-up texts without arguments, by locale (the keys are the code's own; the bound guards against a mistake). */
+		private final Map<Locale, Cache<String, String>> texts = new ConcurrentHashMap<>();
 
 		UiFactory(MessageSource messages, List<NavigationItem> navigation,
 				@Value("${grassroots.demo.enabled:false}") boolean demo) {
@@ -62,7 +65,7 @@ class UiAdvice {
 			var notice = flash == null ? null : flash.get(Redirects.NOTICE);
 			return new Ui(messages, locale, path, csrf, SecurityContextHolder.getContext().getAuthentication(),
 					navigation, notice instanceof String key ? key : null, demo,
-					texts.computeIfAbsent(locale, l -> new ConcurrentHashMap<>()));
+					texts.computeIfAbsent(locale, l -> Caffeine.newBuilder().maximumSize(20_000).build()));
 		}
 
 	}
