@@ -65,6 +65,7 @@ final class FlowableLoop implements Loop {
 
 	@Override
 	public void lifecycle(long n) {
+		var lap = System.nanoTime();
 		var instance = runtime.startProcessInstanceByKey("caseLifecycle", "BENCH" + n,
 				Map.of("title", "无照游商占道 " + n, "description", "延安北路与北京南路交叉口有流动摊贩占道经营", "channel", "PHONE",
 						"region", OurLoop.WEST_STREET.value(), "categoryCode", "E0501", "urgency", "NORMAL", "address",
@@ -79,6 +80,12 @@ final class FlowableLoop implements Loop {
 				Map.of("result", "已劝离摊贩并宣传教育"));
 		step(id, "gridworker", Map.of("passed", true, "verifyNote", "现场已无摊贩"));
 		step(id, "resident", Map.of("rating", "SATISFIED", "resolved", true, "comment", "谢谢"));
+		steps.lap("lifecycle", lap);
+	}
+
+	@Override
+	public Steps steps() {
+		return steps;
 	}
 
 	@Override
@@ -94,6 +101,8 @@ final class FlowableLoop implements Loop {
 		tasks.claim(task.getId(), user);
 		tasks.complete(task.getId(), variables);
 	}
+
+	private final Steps steps = new Steps();
 
 	@Override
 	public void close() {

@@ -1,5 +1,6 @@
 package io.grassroots.bench.lifecycle;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,6 +27,9 @@ public final class LifecycleBench {
 	private final Postgres postgres;
 
 	private final AtomicLong sequence = new AtomicLong();
+
+	/** CPU time of the driving threads (nanoseconds), summed over every {@link #drive}. */
+	private final AtomicLong drivingCpu = new AtomicLong();
 
 	private final Map<String, Long> driven = new LinkedHashMap<>();
 
@@ -102,14 +106,18 @@ public final class LifecycleBench {
 	private double drive(Loop loop, int threads, long count) throws Exception {
 		var left = new AtomicLong(count);
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		var sampler = options.waits && threads > 1 ? new WaitSampler(postgres, loop.database()) : null;
 		try {
 			var started = System.nanoTime();
 			var futures = new ArrayList<Future<?>>();
 			for (var t = 0; t < threads; t++) {
 				futures.add(pool.submit(() -> {
+					var threadCpu = ManagementFactory.getThreadMXBean();
+					var cpu = threadCpu.getCurrentThreadCpuTime();
 					while (left.getAndDecrement() > 0) {
 						loop.lifecycle(sequence.incrementAndGet());
 					}
+					drivingCpu.addAndGet(threadCpu.getCurrentThreadCpuTime() - cpu);
 					return null;
 				}));
 			}
@@ -118,10 +126,17 @@ public final class LifecycleBench {
 			}
 			var seconds = (System.nanoTime() - started) / 1e9;
 			driven.merge(loop.name(), count, Long::sum);
+			if (sampler != null) {
+				System.out.printf("          %s, %d threads, what the active backends waited for: %s%n", loop.name(),
+						threads, sampler.stop());
+			}
 			return count / seconds;
 		}
 		finally {
 			pool.shutdownNow();
+			if (sampler != null) {
+				sampler.stop();
+			}
 		}
 	}
 
@@ -132,7 +147,14 @@ public final class LifecycleBench {
 		settle();
 		postgres.reset();
 		var before = postgres.counters(loop.database());
-		drive(loop, 1, options.costCases);
+		loop.steps().reset();
+		var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		var processCpu = process.getProcessCpuTime();
+		var threadCpu = drivingCpu.get();
+		var rate = drive(loop, 1, options.costCases);
+		processCpu = process.getProcessCpuTime() - processCpu;
+		threadCpu = drivingCpu.get() - threadCpu;
+		var server = postgres.counters(loop.database()).backends().minus(before.backends());
 		settle();
 		var after = postgres.counters(loop.database());
 		var n = (double) options.costCases;
@@ -146,6 +168,20 @@ public final class LifecycleBench {
 				(after.deleted() - before.deleted()) / n);
 		System.out.printf("%-9s cost of %d lifecycles on 1 thread: %s (%s)%n", loop.name(), options.costCases, cost,
 				load());
+		var wall = 1000 / rate;
+		var exec = counted ? (after.execMillis() - before.execMillis()) / n : Double.NaN;
+		var client = threadCpu / 1e6 / n;
+		System.out.printf("          time per lifecycle: wall %.2f ms = driving thread's CPU %.2f ms + server execution of the "
+				+ "statements %.2f ms (pg_stat_statements) + the rest %.2f ms (round trips, parse/bind, commit flushes, "
+				+ "waiting for a core); CPU: bench JVM %.2f ms, the database's server backends %.2f ms%n", wall, client,
+				exec, wall - client - exec, processCpu / 1e6 / n, server.ticks() * 10.0 / n);
+		System.out.printf("          backend waits (voluntary context switches: ≈ round trips + commit flushes) %.1f, system calls that write %.1f, WAL flushes "
+				+ "(pg_stat_wal.wal_sync, whole server) %.1f per lifecycle (%d backends)%n",
+				server.reads() / n, server.writes() / n, (after.walSyncs() - before.walSyncs()) / n, server.count());
+		System.out.println("          updates so far (pg_stat_user_tables; not HOT = a new entry in every index):");
+		postgres.hotUpdates(loop.database()).forEach(l -> System.out.println("            " + l));
+		System.out.println("          wall time per step (driving thread):");
+		loop.steps().report(options.costCases).forEach(l -> System.out.println("          " + l));
 		if (options.top > 0 && postgres.statementsAvailable) {
 			System.out.println("          statements per lifecycle, most frequent first:");
 			postgres.topStatements(loop.database(), options.costCases, options.top)
@@ -302,7 +338,7 @@ public final class LifecycleBench {
 	}
 
 	record Options(String server, String user, long cases, long warmup, long costCases, int rounds, List<Integer> threads,
-			List<String> only, int top) {
+			List<String> only, int top, boolean waits) {
 
 		static Options parse(String[] args) {
 			var values = new LinkedHashMap<String, String>();
@@ -315,6 +351,7 @@ public final class LifecycleBench {
 			values.put("threads", "1,4");
 			values.put("only", "ours,raw,flowable");
 			values.put("top", "0");
+			values.put("waits", "false");
 			for (var i = 0; i < args.length; i++) {
 				var key = args[i].replaceFirst("^--", "");
 				if (!values.containsKey(key) || i + 1 >= args.length) {
@@ -326,7 +363,8 @@ public final class LifecycleBench {
 					Long.parseLong(values.get("warmup")), Long.parseLong(values.get("cost-cases")),
 					Integer.parseInt(values.get("rounds")),
 					Arrays.stream(values.get("threads").split(",")).map(Integer::parseInt).toList(),
-					List.of(values.get("only").split(",")), Integer.parseInt(values.get("top")));
+					List.of(values.get("only").split(",")), Integer.parseInt(values.get("top")),
+					Boolean.parseBoolean(values.get("waits")));
 		}
 
 		int maxThreads() {

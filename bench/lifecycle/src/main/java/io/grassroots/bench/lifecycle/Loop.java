@@ -18,6 +18,9 @@ interface Loop extends AutoCloseable {
 	/** Drives one case through the whole loop; {@code n} is unique over the run. */
 	void lifecycle(long n) throws Exception;
 
+	/** Wall time of each step of the lifecycle, as the driving threads measured it. */
+	Steps steps();
+
 	/** After the run: how many cases went all the way round (and how many did not). */
 	String check();
 

@@ -53,6 +53,8 @@ final class OurLoop implements Loop {
 
 	private DepartmentId market;
 
+	private final Steps steps = new Steps();
+
 	OurLoop(Postgres postgres, String database) {
 		this.postgres = postgres;
 		this.database = database;
@@ -109,18 +111,27 @@ final class OurLoop implements Loop {
 	}
 
 	@Override
-	public void lifecycle(long n) {
-		var reported = cases.report(dispatcher, report(n));
-		var filed = cases.file(dispatcher, reported.id(), reported.version(), reported.category(), Urgency.NORMAL,
-				false, null);
-		var dispatched = cases.dispatch(dispatcher, filed.id(), filed.version(), market, List.of(), null);
-		var claimed = cases.claim(handler, dispatched.id(), dispatched.version());
-		var back = cases.reportBack(handler, claimed.id(), claimed.version(), "已劝离摊贩并宣传教育", List.of());
-		var closed = cases.verify(gridWorker, back.id(), back.version(), true, "现场已无摊贩", List.of());
-		var evaluated = cases.evaluateByResident(closed.trackingCode(), Rating.SATISFIED, true, "谢谢");
+	public void lifecycle(long n) throws Exception {
+		var reported = steps.time("report", () -> cases.report(dispatcher, report(n)));
+		var filed = steps.time("file", () -> cases.file(dispatcher, reported.id(), reported.version(),
+				reported.category(), Urgency.NORMAL, false, null));
+		var dispatched = steps.time("dispatch",
+				() -> cases.dispatch(dispatcher, filed.id(), filed.version(), market, List.of(), null));
+		var claimed = steps.time("claim", () -> cases.claim(handler, dispatched.id(), dispatched.version()));
+		var back = steps.time("reportBack",
+				() -> cases.reportBack(handler, claimed.id(), claimed.version(), "已劝离摊贩并宣传教育", List.of()));
+		var closed = steps.time("verify",
+				() -> cases.verify(gridWorker, back.id(), back.version(), true, "现场已无摊贩", List.of()));
+		var evaluated = steps.time("evaluateByResident",
+				() -> cases.evaluateByResident(closed.trackingCode(), Rating.SATISFIED, true, "谢谢"));
 		if (evaluated.status() != CaseStatus.EVALUATED) {
 			throw new IllegalStateException("case " + evaluated.id() + " ended " + evaluated.status());
 		}
+	}
+
+	@Override
+	public Steps steps() {
+		return steps;
 	}
 
 	/** A phone report of an unlicensed street vendor in 西街社区, with the reporter's name and phone number. */

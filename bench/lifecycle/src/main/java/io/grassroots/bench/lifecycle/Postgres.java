@@ -73,9 +73,11 @@ final class Postgres {
 			long utility = -1;
 			long statementWal = -1;
 			long fullPages = -1;
+			double execMillis = Double.NaN;
 			if (statementsAvailable) {
 				try (var rs = s.executeQuery("""
 						select coalesce(sum(calls), 0), coalesce(sum(wal_bytes), 0), coalesce(sum(wal_fpi), 0),
+						       coalesce(sum(total_exec_time), 0),
 						       coalesce(sum(calls) filter (where upper(query) in ('BEGIN', 'COMMIT', 'ROLLBACK')
 						                                  or upper(query) like 'SET %%' or upper(query) like 'SHOW %%'), 0)
 						from pg_stat_statements where dbid = (select oid from pg_database where datname = '%s')"""
@@ -84,7 +86,20 @@ final class Postgres {
 					calls = rs.getLong(1);
 					statementWal = rs.getLong(2);
 					fullPages = rs.getLong(3);
-					utility = rs.getLong(4);
+					execMillis = rs.getDouble(4);
+					utility = rs.getLong(5);
+				}
+			}
+			long walSyncs = -1;
+			try (var rs = s.executeQuery("select wal_sync from pg_stat_wal")) {
+				rs.next();
+				walSyncs = rs.getLong(1);
+			}
+			var backends = new Backends(0, 0, 0, 0);
+			try (var rs = s.executeQuery("select pid from pg_stat_activity where backend_type = 'client backend' and datname = '"
+					+ database + "'")) {
+				while (rs.next()) {
+					backends = backends.plus(Backends.of(rs.getInt(1)));
 				}
 			}
 			try (var rs = s.executeQuery("select pg_current_wal_lsn()::text, pg_database_size('" + database + "'),"
@@ -92,7 +107,7 @@ final class Postgres {
 					+ database + "'")) {
 				rs.next();
 				return new Counters(calls, utility, statementWal, fullPages, rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-						rs.getLong(5), rs.getLong(6));
+						rs.getLong(5), rs.getLong(6), execMillis, walSyncs, backends);
 			}
 		}
 		catch (SQLException e) {
@@ -143,17 +158,42 @@ final class Postgres {
 		return Long.parseLong(one("select pg_wal_lsn_diff('" + to + "', '" + from + "')::bigint"));
 	}
 
-	/** The statements of one database by calls since the last reset (for the report of what a lifecycle costs). */
+	/**
+	 * The statements of one database by calls since the last reset (for the report of what a lifecycle costs): calls
+	 * per lifecycle, server execution time per call and per lifecycle (pg_stat_statements {@code mean_exec_time},
+	 * {@code total_exec_time}: parse, plan and the wait for the commit's flush are not in it).
+	 */
 	List<String> topStatements(String database, long lifecycles, int limit) {
 		var lines = new ArrayList<String>();
+		lines.add(String.format("%7s  %9s  %9s  %8s  %s", "calls", "mean ms", "ms/cycle", "rows", "statement"));
 		try (var c = admin(); var s = c.createStatement(); var rs = s.executeQuery("""
-				select calls, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements
-				where dbid = (select oid from pg_database where datname = '%s') order by calls desc limit %d"""
+				select calls, mean_exec_time, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements
+				where dbid = (select oid from pg_database where datname = '%s') order by calls desc, total_exec_time desc limit %d"""
 			.formatted(database, limit))) {
 			while (rs.next()) {
-				var q = rs.getString(2);
-				lines.add(String.format("%7.2f  %s", rs.getLong(1) / (double) lifecycles,
-						q.length() > 150 ? q.substring(0, 150) + "…" : q));
+				var q = rs.getString(5);
+				lines.add(String.format("%7.2f  %9.4f  %9.4f  %8.2f  %s", rs.getLong(1) / (double) lifecycles, rs.getDouble(2),
+						rs.getDouble(3) / lifecycles, rs.getLong(4) / (double) lifecycles,
+						q.length() > 130 ? q.substring(0, 130) + "…" : q));
+			}
+		}
+		catch (SQLException e) {
+			lines.add("(" + e.getMessage() + ")");
+		}
+		return lines;
+	}
+
+	/** Rows updated and of them HOT (no index entry written) per table since the database was created. */
+	List<String> hotUpdates(String database) {
+		var lines = new ArrayList<String>();
+		try (var c = DriverManager.getConnection(url(database), user, ""); var s = c.createStatement();
+				var rs = s.executeQuery("""
+						select relname, n_tup_upd, n_tup_hot_upd,
+						       (select count(*) from pg_index i where i.indrelid = t.relid) from pg_stat_user_tables t
+						where n_tup_upd > 0 order by n_tup_upd desc limit 6""")) {
+			while (rs.next()) {
+				lines.add(String.format("%s: %,d updated, %,d HOT (%.0f %%), %d indexes", rs.getString(1), rs.getLong(2),
+						rs.getLong(3), 100.0 * rs.getLong(3) / rs.getLong(2), rs.getLong(4)));
 			}
 		}
 		catch (SQLException e) {
@@ -196,7 +236,55 @@ final class Postgres {
 	}
 
 	record Counters(long statements, long utility, long statementWal, long fullPages, String lsn, long databaseBytes, long commits, long inserted,
-			long updated, long deleted) {
+			long updated, long deleted, double execMillis, long walSyncs, Backends backends) {
+	}
+
+	/**
+	 * CPU time (user + system, clock ticks of 10 ms), voluntary context switches and writing system calls of the server
+	 * processes serving one database, from {@code /proc/<pid>/stat}, {@code /status} and {@code /io} (same machine;
+	 * the pool's connections stay open over a phase). A backend blocks (a voluntary switch) each time it waits for the
+	 * client's next message and each time it waits for its commit's flush, so the switches approximate round trips
+	 * plus commits.
+	 */
+	record Backends(long ticks, long reads, long writes, int count) {
+
+		static Backends of(int pid) {
+			try {
+				var stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+				var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+				long reads = -1;
+				long writes = -1;
+				for (var line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
+					if (line.startsWith("voluntary_ctxt_switches:")) {
+						reads = Long.parseLong(line.substring(24).trim());
+					}
+				}
+				try {
+					for (var line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/io"))) {
+						if (line.startsWith("syscw:")) {
+							writes = Long.parseLong(line.substring(6).trim());
+						}
+					}
+				}
+				catch (Exception e) {
+					// not readable unless the bench runs as root or as the server's user
+				}
+				return new Backends(ticks, reads, writes, 1);
+			}
+			catch (Exception e) {
+				return new Backends(0, 0, 0, 0);
+			}
+		}
+
+		Backends minus(Backends o) {
+			return new Backends(ticks - o.ticks, reads - o.reads, writes - o.writes, count);
+		}
+
+		Backends plus(Backends o) {
+			return new Backends(ticks + o.ticks, reads + o.reads, writes + o.writes, count + o.count);
+		}
+
 	}
 
 }

@@ -33,6 +33,8 @@ final class RawLoop implements Loop {
 
 	private HikariDataSource dataSource;
 
+	private final Steps steps = new Steps();
+
 	RawLoop(Postgres postgres, String database, int poolSize) {
 		this.postgres = postgres;
 		this.database = database;
@@ -64,6 +66,7 @@ final class RawLoop implements Loop {
 			var chain = new Chain("case/" + id);
 			var now = Instant.now();
 			var month = "2026-12";
+			var lap = System.nanoTime();
 			// report
 			try (var s = c.prepareStatement("""
 					insert into cases_case (id, tracking_code, intake_key, channel, status, tier, title, description,
@@ -91,11 +94,13 @@ final class RawLoop implements Loop {
 			chain.append(c, "case.report", "{\"channel\":\"PHONE\",\"placement\":\"GRID\",\"region\":\"652301001001\","
 					+ "\"tier\":\"STREET\",\"to\":\"REPORTED\"}");
 			c.commit();
+			lap = steps.lap("report", lap);
 			// file
 			update(c, id, 0, "status = 'FILED', filed_at = now()");
 			chain.append(c, "case.file", "{\"category\":\"CJT214/E0501\",\"complex\":false,\"from\":\"REPORTED\","
 					+ "\"tier\":\"STREET\",\"to\":\"FILED\",\"urgency\":\"NORMAL\"}");
 			c.commit();
+			lap = steps.lap("file", lap);
 			// dispatch
 			update(c, id, 1, "status = 'DISPATCHED', lead_department = '" + DEPARTMENT + "', dispatched_at = now(), "
 					+ "step = 'CLAIM', step_started_at = now(), warn_at = now() + interval '48 minutes', "
@@ -112,6 +117,7 @@ final class RawLoop implements Loop {
 			}
 			tally(c, month, "dispatched = dispatched + 1");
 			c.commit();
+			lap = steps.lap("dispatch", lap);
 			// claim
 			update(c, id, 2, "status = 'IN_PROGRESS', claimed_at = now(), step = 'HANDLE', step_started_at = now(), "
 					+ "warn_at = now() + interval '5 days', due_at = now() + interval '7 days', step_span_seconds = 201600, "
@@ -119,6 +125,7 @@ final class RawLoop implements Loop {
 			chain.append(c, "case.claim", "{\"from\":\"DISPATCHED\",\"tier\":\"STREET\",\"to\":\"IN_PROGRESS\"}");
 			tally(c, month, "claimed_on_time = claimed_on_time + 1");
 			c.commit();
+			lap = steps.lap("claim", lap);
 			// report back
 			update(c, id, 3, "status = 'REPORTED_BACK', reported_back_at = now(), step = 'VERIFY', "
 					+ "step_started_at = now(), warn_at = now() + interval '48 minutes', due_at = now() + interval '1 hour',"
@@ -126,6 +133,7 @@ final class RawLoop implements Loop {
 			chain.append(c, "case.reportBack", "{\"from\":\"IN_PROGRESS\",\"note\":\"已劝离摊贩并宣传教育\","
 					+ "\"tier\":\"STREET\",\"to\":\"REPORTED_BACK\"}");
 			c.commit();
+			lap = steps.lap("reportBack", lap);
 			// verify (pass) closes
 			update(c, id, 4, "status = 'CLOSED', resolved_at_tier = 'DEPARTMENT', closed_at = now(), step = 'EVALUATE', "
 					+ "step_started_at = now(), warn_at = now() + interval '134 hours', due_at = now() + interval '7 days', "
@@ -134,6 +142,7 @@ final class RawLoop implements Loop {
 					+ "\"tier\":\"STREET\",\"to\":\"CLOSED\"}");
 			tally(c, month, "closed = closed + 1, closed_department = closed_department + 1");
 			c.commit();
+			lap = steps.lap("verify", lap);
 			// evaluate
 			update(c, id, 5, "status = 'EVALUATED', rating = 'SATISFIED', resolved = true, evaluated_at = now(), "
 					+ "step = null, step_started_at = null, warn_at = null, due_at = null, step_span_seconds = null, "
@@ -149,6 +158,7 @@ final class RawLoop implements Loop {
 			}
 			tally(c, month, "rated = rated + 1, resolved = resolved + 1, satisfied = satisfied + 1");
 			c.commit();
+			steps.lap("evaluate", lap);
 		}
 	}
 
@@ -223,6 +233,11 @@ final class RawLoop implements Loop {
 			}
 		}
 
+	}
+
+	@Override
+	public Steps steps() {
+		return steps;
 	}
 
 	@Override
