@@ -41,9 +41,12 @@ public class AuditTrail {
 
 	private final ChainHeads heads = new ChainHeads();
 
+	/** Positional (bound by the JDBC template as-is): an entry is appended on every transition of a case. */
 	private static final String INSERT = """
 			insert into audit_entry (stream, seq, at, actor_id, actor_name, action, details, previous_hash, hash)
-			values (:stream, :seq, :at, :actorId, :actorName, :action, :details, :previous, :hash)""";
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private static final String INSERT_UNLESS_TAKEN = INSERT + " on conflict do nothing";
 
 	private final JsonMapper json = JsonMapper.builder()
 		.findAndAddModules()
@@ -139,9 +142,7 @@ public class AuditTrail {
 			heads.put(record.stream(), next);
 			written.put(record.stream(), next);
 		}
-		template.batchUpdate("""
-				insert into audit_entry (stream, seq, at, actor_id, actor_name, action, details, previous_hash, hash)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		template.batchUpdate(INSERT, rows);
 		this.heads.committed(written);
 	}
 
@@ -160,17 +161,9 @@ public class AuditTrail {
 	/** Inserts the entry; with {@code unlessTaken}, answers null instead when its sequence is taken already. */
 	private AuditEntry append(AuditRecord record, int seq, String previous, Instant at, boolean unlessTaken) {
 		var link = link(record, seq, previous, at);
-		var inserted = jdbc.sql(unlessTaken ? INSERT + " on conflict do nothing" : INSERT)
-			.param("stream", link.stream())
-			.param("seq", link.seq())
-			.param("at", Timestamp.from(at))
-			.param("actorId", link.actorId())
-			.param("actorName", link.actorName())
-			.param("action", link.action())
-			.param("details", link.details())
-			.param("previous", link.previousHash())
-			.param("hash", link.hash())
-			.update();
+		var inserted = template.update(unlessTaken ? INSERT_UNLESS_TAKEN : INSERT, link.stream(), link.seq(),
+				Timestamp.from(at), link.actorId(), link.actorName(), link.action(), link.details(), link.previousHash(),
+				link.hash());
 		if (inserted == 0) {
 			return null;
 		}

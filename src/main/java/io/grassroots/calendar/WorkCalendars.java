@@ -29,6 +29,15 @@ public class WorkCalendars {
 		.maximumSize(20_000)
 		.build();
 
+	/**
+	 * The owner of each place asked for (see {@link #owner}): walking up a community's levels on every deadline built
+	 * a region code per level (a tenth of what a case transition allocated, bench/lifecycle).
+	 */
+	private final Cache<RegionCode, RegionCode> owners = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofMinutes(1))
+		.maximumSize(20_000)
+		.build();
+
 	private volatile Snapshot snapshot;
 
 	WorkCalendars(CalendarStore store) {
@@ -37,7 +46,7 @@ public class WorkCalendars {
 
 	/** The calendar of a region (a community, street, county …). */
 	public WorkCalendar of(RegionCode region) {
-		return calendars.get(owner(region), this::build);
+		return calendars.get(owners.get(region, this::owner), this::build);
 	}
 
 	/**
@@ -72,6 +81,7 @@ public class WorkCalendars {
 	/** Forgets what is cached, after a change to the calendar tables. */
 	void invalidate() {
 		snapshot = null;
+		owners.invalidateAll();
 		calendars.invalidateAll();
 	}
 

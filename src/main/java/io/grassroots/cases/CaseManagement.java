@@ -14,7 +14,6 @@ import io.grassroots.identity.Role;
 import io.grassroots.region.DepartmentId;
 import io.grassroots.shared.ForbiddenException;
 import io.grassroots.shared.InvalidInputException;
-import io.grassroots.shared.NotFoundException;
 import io.grassroots.shared.RuleViolationException;
 
 import org.springframework.stereotype.Service;
@@ -285,9 +284,7 @@ public class CaseManagement {
 		if (rating == null || rating == Rating.NO_REPLY) {
 			throw InvalidInputException.of("rating", "cases.evaluate.badRating");
 		}
-		var subject = cases.findByTrackingCode(trackingCode)
-			.orElseThrow(() -> new NotFoundException("cases.tracking.notFound", trackingCode));
-		return transitions.runFound(RESIDENT, subject, CaseAction.EVALUATE, (c, now, a) -> {
+		return transitions.runByTrackingCode(RESIDENT, trackingCode, CaseAction.EVALUATE, (c, now, a) -> {
 			if (c.clock() != null && c.clock().dueAt() != null && now.isAfter(c.clock().dueAt())) {
 				throw new RuleViolationException("cases.evaluate.windowClosed");
 			}

@@ -77,10 +77,17 @@ class CaseTransitions {
 		}));
 	}
 
-	/** A transition on a case already found (by its tracking code), for the resident. */
-	CaseSummary runFound(Actor actor, Case subject, CaseAction action, Change change) {
-		return guard(() -> transactions.execute(status -> apply(actor, subject, action, List.of(),
-				memo(() -> assists.of(subject.id())), change)));
+	/**
+	 * A transition on the case of a tracking code, for the resident (no version seen, no scope: the UPDATE still
+	 * checks the version loaded). The case is read in the transition's own transaction, like every other transition:
+	 * reading it before, on its own, was one more transaction and one more connection checkout per rating.
+	 */
+	CaseSummary runByTrackingCode(Actor actor, String trackingCode, CaseAction action, Change change) {
+		return guard(() -> transactions.execute(status -> {
+			var subject = cases.findByTrackingCode(trackingCode)
+				.orElseThrow(() -> new NotFoundException("cases.tracking.notFound", trackingCode));
+			return apply(actor, subject, action, List.of(), memo(() -> assists.of(subject.id())), change);
+		}));
 	}
 
 	private CaseSummary apply(Actor actor, Case subject, CaseAction action, List<AttachmentCheck.Checked> photos,

@@ -24,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
  * administrators (a new standard beside the others, or a new edition of one).
  */
 @Service
-@Transactional
 public class Categories {
 
 	static final Pattern STANDARD = Pattern.compile("[A-Za-z0-9./_\\-]{1,40}");
@@ -85,6 +84,7 @@ public class Categories {
 	 * Loads a standard from a category file. Every row is checked first; with any problem nothing is written.
 	 * Categories the file no longer lists are kept but marked inactive, because cases point at them.
 	 */
+	@Transactional
 	public ImportReport importStandard(Actor actor, String standard, String title, String source, byte[] content) {
 		if (!actor.isSystem() && !actor.has(Role.ADMINISTRATOR)) {
 			throw new ForbiddenException("problem.forbidden");

@@ -27,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  * every transition from memory; changed by administrators.
  */
 @Service
-@Transactional
 public class TimeLimits {
 
 	/** Used only when an administrator removed every row that would match. */
@@ -66,6 +65,7 @@ public class TimeLimits {
 	}
 
 	/** Adds a row (no id) or changes one (its id and the version read). */
+	@Transactional
 	public TimeLimitRule save(Actor actor, TimeLimitRule rule) {
 		administrator(actor);
 		if (rule.id() != null && rules().stream().noneMatch(r -> r.id().equals(rule.id()))) {
@@ -93,6 +93,7 @@ public class TimeLimits {
 		return rules().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
 	}
 
+	@Transactional
 	public void remove(Actor actor, UUID id) {
 		administrator(actor);
 		var rule = rules().stream().filter(r -> r.id().equals(id)).findFirst()

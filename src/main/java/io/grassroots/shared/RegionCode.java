@@ -17,6 +17,10 @@ public record RegionCode(@JsonValue String value) implements Identifier, Compara
 
 	private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
 
+	private static final Pattern SHORT_CODE = Pattern.compile("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}");
+
+	private static final String ZEROS = "000000000000";
+
 	private static final int[] LEVEL_LENGTHS = { 2, 4, 6, 9, 12 };
 
 	public static final RegionCode ROOT = new RegionCode("000000000000");
@@ -34,10 +38,10 @@ public record RegionCode(@JsonValue String value) implements Identifier, Compara
 
 	/** Accepts a code of 2, 4, 6, 9 or 12 digits and right-pads it with zeros (6523 becomes 652300000000). */
 	public static RegionCode padded(String shortCode) {
-		if (shortCode == null || !shortCode.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}")) {
+		if (shortCode == null || !SHORT_CODE.matcher(shortCode).matches()) {
 			throw new IllegalArgumentException("A region code has 2, 4, 6, 9 or 12 digits: " + shortCode);
 		}
-		return new RegionCode((shortCode + "000000000000").substring(0, 12));
+		return new RegionCode(shortCode + ZEROS.substring(shortCode.length()));
 	}
 
 	public static boolean isValid(String value) {
@@ -46,15 +50,33 @@ public record RegionCode(@JsonValue String value) implements Identifier, Compara
 
 	/** The digits that matter: 65 for 650000000000, 652301001 for 652301001000, all twelve for a community. */
 	public String prefix() {
+		var length = prefixLength();
+		return length == value.length() ? value : value.substring(0, length);
+	}
+
+	/**
+	 * The length of {@link #prefix()}, without building it: deadlines walk up the levels of a place on every
+	 * transition (the work calendar of the nearest region with its own), so this is counted, not allocated.
+	 */
+	private int prefixLength() {
 		if (isRoot()) {
-			return "";
+			return 0;
 		}
 		for (int length : LEVEL_LENGTHS) {
-			if (value.substring(length).chars().allMatch(c -> c == '0')) {
-				return value.substring(0, length);
+			if (zerosFrom(length)) {
+				return length;
 			}
 		}
-		return value;
+		return value.length();
+	}
+
+	private boolean zerosFrom(int index) {
+		for (var i = index; i < value.length(); i++) {
+			if (value.charAt(i) != '0') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** 1 province, 2 prefecture, 3 county, 4 street or township, 5 community or village; 0 the root. */
@@ -62,7 +84,7 @@ public record RegionCode(@JsonValue String value) implements Identifier, Compara
 		if (isRoot()) {
 			return 0;
 		}
-		var length = prefix().length();
+		var length = prefixLength();
 		for (int i = 0; i < LEVEL_LENGTHS.length; i++) {
 			if (LEVEL_LENGTHS[i] == length) {
 				return i + 1;
@@ -107,7 +129,7 @@ public record RegionCode(@JsonValue String value) implements Identifier, Compara
 			return ROOT;
 		}
 		var parentLength = LEVEL_LENGTHS[depth - 2];
-		return padded(value.substring(0, parentLength));
+		return new RegionCode(value.substring(0, parentLength) + ZEROS.substring(parentLength));
 	}
 
 	@Override
