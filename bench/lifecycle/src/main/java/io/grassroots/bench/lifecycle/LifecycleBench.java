@@ -31,6 +31,9 @@ public final class LifecycleBench {
 	/** CPU time of the driving threads (nanoseconds), summed over every {@link #drive}. */
 	private final AtomicLong drivingCpu = new AtomicLong();
 
+	/** Bytes allocated by the driving threads, summed over every {@link #drive} (exact, whatever the load). */
+	private final AtomicLong drivingAllocated = new AtomicLong();
+
 	private final Map<String, Long> driven = new LinkedHashMap<>();
 
 	private final Map<String, Long> sizeAtStart = new LinkedHashMap<>();
@@ -112,12 +115,14 @@ public final class LifecycleBench {
 			var futures = new ArrayList<Future<?>>();
 			for (var t = 0; t < threads; t++) {
 				futures.add(pool.submit(() -> {
-					var threadCpu = ManagementFactory.getThreadMXBean();
+					var threadCpu = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 					var cpu = threadCpu.getCurrentThreadCpuTime();
+					var allocated = threadCpu.getCurrentThreadAllocatedBytes();
 					while (left.getAndDecrement() > 0) {
 						loop.lifecycle(sequence.incrementAndGet());
 					}
 					drivingCpu.addAndGet(threadCpu.getCurrentThreadCpuTime() - cpu);
+					drivingAllocated.addAndGet(threadCpu.getCurrentThreadAllocatedBytes() - allocated);
 					return null;
 				}));
 			}
@@ -151,7 +156,9 @@ public final class LifecycleBench {
 		var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		var processCpu = process.getProcessCpuTime();
 		var threadCpu = drivingCpu.get();
+		var allocated = drivingAllocated.get();
 		var rate = drive(loop, 1, options.costCases);
+		allocated = drivingAllocated.get() - allocated;
 		processCpu = process.getProcessCpuTime() - processCpu;
 		threadCpu = drivingCpu.get() - threadCpu;
 		var server = postgres.counters(loop.database()).backends().minus(before.backends());
@@ -175,6 +182,7 @@ public final class LifecycleBench {
 				+ "statements %.2f ms (pg_stat_statements) + the rest %.2f ms (round trips, parse/bind, commit flushes, "
 				+ "waiting for a core); CPU: bench JVM %.2f ms, the database's server backends %.2f ms%n", wall, client,
 				exec, wall - client - exec, processCpu / 1e6 / n, server.ticks() * 10.0 / n);
+		System.out.printf("          allocated by the driving thread: %,.0f bytes per lifecycle%n", allocated / n);
 		System.out.printf("          backend waits (voluntary context switches: ≈ round trips + commit flushes) %.1f, system calls that write %.1f, WAL flushes "
 				+ "(pg_stat_wal.wal_sync, whole server) %.1f per lifecycle (%d backends)%n",
 				server.reads() / n, server.writes() / n, (after.walSyncs() - before.walSyncs()) / n, server.count());
