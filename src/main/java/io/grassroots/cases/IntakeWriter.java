@@ -177,7 +177,7 @@ class IntakeWriter implements SmartLifecycle {
 				batch.get(0).answer().completeExceptionally(e);
 				return;
 			}
-			log.debug("A batch of {} intakes failed, writing them one by one", batch.size(), e);
+			log.warn("A batch of {} intakes failed ({}); writing them one by one", batch.size(), e.toString());
 			batch.forEach(p -> write(List.of(p)));
 			return;
 		}
