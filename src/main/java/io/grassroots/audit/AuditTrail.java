@@ -129,6 +129,23 @@ public class AuditTrail {
 					heads.put(rs.getString(1), new ChainHeads.Head(rs.getInt(2), rs.getString(3)));
 				});
 		}
+		insertAll(entries, heads);
+	}
+
+	/**
+	 * Appends a batch of entries whose streams are new in the caller's transaction (the first entries of cases
+	 * created in it), in one JDBC batch and without reading any head: the first entry of each stream is number 1
+	 * after the genesis hash, and several entries of one stream chain onto each other in the order given. A stream
+	 * that exists after all fails the batch on the unique (stream, seq) key, never silently.
+	 */
+	public void recordAllNew(List<Dated> entries) {
+		requireTransaction();
+		if (!entries.isEmpty()) {
+			insertAll(entries, new HashMap<>());
+		}
+	}
+
+	private void insertAll(List<Dated> entries, HashMap<String, ChainHeads.Head> heads) {
 		var rows = new ArrayList<Object[]>(entries.size());
 		var written = new LinkedHashMap<String, ChainHeads.Head>();
 		for (var entry : entries) {

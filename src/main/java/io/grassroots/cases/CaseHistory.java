@@ -42,6 +42,21 @@ class CaseHistory {
 		audit.recordAfter(entry(created, action, null, actor, note, attachments), 0, null, at);
 	}
 
+	/**
+	 * The first entries of cases created in this transaction, in one batch and in the order given (their streams are
+	 * new, so no head is read).
+	 */
+	void recordAllFirst(List<First> entries) {
+		audit.recordAllNew(entries.stream()
+			.map(f -> new AuditTrail.Dated(entry(f.created(), f.action(), null, f.actor(), f.note(), f.attachments()),
+					f.at()))
+			.toList());
+	}
+
+	/** The first entry of a new case, for {@link #recordAllFirst}. */
+	record First(Case created, CaseAction action, Actor actor, Instant at, Note note, List<UUID> attachments) {
+	}
+
 	private static AuditRecord entry(Case subject, CaseAction action, CaseStatus from, Actor actor, Note note,
 			List<UUID> attachments) {
 		var details = new LinkedHashMap<String, Object>();

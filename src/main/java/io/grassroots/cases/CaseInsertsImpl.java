@@ -1,5 +1,10 @@
 package io.grassroots.cases;
 
+import java.util.List;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link CaseInserts}: the columns of cases_case, in the order of its migration; parameters from {@link CaseColumns}. */
@@ -23,8 +28,11 @@ class CaseInsertsImpl implements CaseInserts {
 
 	private final JdbcClient jdbc;
 
-	CaseInsertsImpl(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate template;
+
+	CaseInsertsImpl(JdbcClient jdbc, NamedParameterJdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
 	@Override
@@ -35,6 +43,25 @@ class CaseInsertsImpl implements CaseInserts {
 		jdbc.sql(INSERT).params(CaseColumns.all(c)).update();
 		c.saved(0L);
 		return c;
+	}
+
+	@Override
+	public List<Case> saveAllNew(List<Case> reported) {
+		if (reported.size() == 1) {
+			saveNew(reported.get(0));
+			return reported;
+		}
+		var rows = new SqlParameterSource[reported.size()];
+		for (var i = 0; i < rows.length; i++) {
+			var c = reported.get(i);
+			if (c.version() != 0 || c.status() == null) {
+				throw new IllegalArgumentException("saveAllNew takes cases that were never saved");
+			}
+			rows[i] = new MapSqlParameterSource(CaseColumns.all(c));
+		}
+		template.batchUpdate(INSERT, rows);
+		reported.forEach(c -> c.saved(0L));
+		return reported;
 	}
 
 }

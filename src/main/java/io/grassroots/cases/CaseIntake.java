@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.grassroots.identity.Actor;
@@ -18,11 +19,13 @@ import io.grassroots.shared.RegionCode;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns a checked report into a new case: places it, suggests the department its category calls for, looks for a
- * likely duplicate, starts the dispatch clock, keeps the photos and writes the first history entry.
+ * Turns a checked report into a new case: places it, suggests the department its category calls for, starts the
+ * dispatch clock and hands it to the {@link IntakeWriter}, which looks for a likely duplicate, keeps the photos and
+ * writes the case and its first history entry.
  */
 @Component
 class CaseIntake {
@@ -37,13 +40,7 @@ class CaseIntake {
 
 	private final DepartmentDirectory departments;
 
-	private final DuplicateFinder duplicates;
-
 	private final CaseClocks clocks;
-
-	private final AttachmentStore attachments;
-
-	private final CaseHistory history;
 
 	private final PersonalData personalData;
 
@@ -53,22 +50,21 @@ class CaseIntake {
 
 	private final TransactionTemplate transactions;
 
+	private final IntakeWriter writer;
+
 	private final SecureRandom random = new SecureRandom();
 
 	CaseIntake(CaseRepository cases, CasePlacement placement, Categories categories, DepartmentDirectory departments,
-			DuplicateFinder duplicates, CaseClocks clocks, AttachmentStore attachments, CaseHistory history,
-			PersonalData personalData, CasesProperties properties, CaseTime time,
-			PlatformTransactionManager transactionManager) {
+			CaseClocks clocks, PersonalData personalData, CasesProperties properties, CaseTime time,
+			PlatformTransactionManager transactionManager, IntakeWriter writer) {
+		this.writer = writer;
 		this.time = time;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.cases = cases;
 		this.placement = placement;
 		this.categories = categories;
 		this.departments = departments;
-		this.duplicates = duplicates;
 		this.clocks = clocks;
-		this.attachments = attachments;
-		this.history = history;
 		this.personalData = personalData;
 		this.properties = properties;
 	}
@@ -80,10 +76,12 @@ class CaseIntake {
 	}
 
 	/**
-	 * Checks a report, answers the first case for a key seen before, or creates the case in its own transaction; a
-	 * concurrent request with the same key that loses the race answers the winner's case. Without photos the unique
-	 * intake key decides (a retry's insert fails, its transaction rolls back and the first case is answered), which
-	 * saves a read on every new report; with photos the key is looked up first, so a retry stores no files.
+	 * Checks a report, answers the first case for a key seen before, or creates the case. Everything that needs no
+	 * database write (check, placement, department, encryption, deadline) happens here, on the caller's thread; the
+	 * writes go to the {@link IntakeWriter}, which commits the intakes that arrive together in one transaction and
+	 * answers each after that commit (cases-12). With photos, or inside a caller's transaction, the case is written
+	 * here in a transaction of its own (joined to the caller's), as before; with photos the key is looked up first,
+	 * so a retry stores no files. A concurrent request with the same key that loses the race answers the winner's case.
 	 */
 	CaseSummary take(Actor actor, Intake report, String owner) {
 		IntakeCheck.check(report, actor, categories);
@@ -94,11 +92,12 @@ class CaseIntake {
 		if (earlier != null) {
 			return CaseSummary.of(earlier, time.now(), false);
 		}
+		var prepared = prepare(actor, report, key, photos, time.now());
 		try {
-			return transactions.execute(status -> {
-				var now = time.now();
-				return CaseSummary.of(create(actor, report, key, photos, now), now, true);
-			});
+			if (photos.isEmpty() && !TransactionSynchronizationManager.isActualTransactionActive()) {
+				return writer.write(prepared);
+			}
+			return transactions.execute(status -> writer.writeAll(List.of(prepared)).get(0));
 		}
 		catch (DuplicateKeyException e) {
 			var first = key == null ? null : cases.findByIntakeKey(key).orElse(null);
@@ -109,23 +108,44 @@ class CaseIntake {
 		}
 	}
 
-	Case create(Actor actor, Intake intake, String intakeKey, List<AttachmentCheck.Checked> photos, Instant now) {
+	/** A new case as far as it can be built without writing: everything but the likely duplicate. */
+	Prepared prepare(Actor actor, Intake intake, String intakeKey, List<AttachmentCheck.Checked> photos, Instant now) {
 		var place = place(actor, intake);
 		var matter = new Matter(intake.title().strip(), intake.description().strip(), intake.category(),
 				intake.urgency(), false);
 		var suggested = intake.category() == null ? Optional.<DepartmentView>empty()
 				: categories.departmentKind(intake.category()).flatMap(kind -> departments.suggest(place.region(), kind));
-		var duplicate = duplicates.nearest(intake.category(), place.longitude(), place.latitude(), place.region(), now);
 		var origin = new Origin(trackingCode(), intakeKey, intake.channel(), reporter(actor, intake),
-				intake.confidential(), suggested.map(DepartmentView::id).orElse(null), duplicate.orElse(null));
-		var saved = cases.saveNew(Case.report(origin, matter, place, clocks.start(matter, place, Step.DISPATCH, now), now));
-		var photoIds = attachments.add(saved.id(), CaseAction.REPORT, photos, actor.id().toString(), now);
-		var details = new HashMap<String, Object>();
-		details.put("channel", intake.channel().name());
-		details.put("placement", place.placement().name());
-		details.put("region", place.region().value());
-		history.recordFirst(saved, CaseAction.REPORT, actor, now, CaseHistory.Note.of(null, details), photoIds);
-		return saved;
+				intake.confidential(), suggested.map(DepartmentView::id).orElse(null), null);
+		return new Prepared(actor, origin, matter, place, clocks.start(matter, place, Step.DISPATCH, now), photos, now);
+	}
+
+	/**
+	 * A report ready to be written: the case's origin (without its likely duplicate, which the writer looks up in
+	 * the order of arrival), what it is about, where, the clock of its first step and the photos.
+	 */
+	record Prepared(Actor actor, Origin origin, Matter matter, Place place, StepClock clock,
+			List<AttachmentCheck.Checked> photos, Instant now) {
+
+		String intakeKey() {
+			return origin.intakeKey();
+		}
+
+		/** The new case, with the likely duplicate found when it was its turn (a fresh id on every call). */
+		Case report(CaseId duplicate) {
+			var o = origin;
+			return Case.report(new Origin(o.trackingCode(), o.intakeKey(), o.channel(), o.reporter(), o.confidential(),
+					o.suggestedDepartment(), duplicate), matter, place, clock, now);
+		}
+
+		Map<String, Object> historyDetails() {
+			var details = new HashMap<String, Object>();
+			details.put("channel", origin.channel().name());
+			details.put("placement", place.placement().name());
+			details.put("region", place.region().value());
+			return details;
+		}
+
 	}
 
 	private Place place(Actor actor, Intake intake) {

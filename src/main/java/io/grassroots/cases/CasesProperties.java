@@ -19,11 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicIntakeMaxBytes the largest public request accepted (JSON or form with photos)
  * @param settingsRefresh how long this node keeps the time-limit table and the categories in memory: a change made on
  *        another node is seen here after this long at most (at once on the node that made it)
+ * @param intakeQueue how many reports may wait for the intake writer; more are refused with 503 and Retry-After
+ * @param intakeBatch the most reports the intake writer commits in one transaction
  */
 @ConfigurationProperties("grassroots.cases")
 public record CasesProperties(@DefaultValue("652301001000") String unplacedRegion, @DefaultValue("0.8") double yellowAt,
 		@DefaultValue("150") double duplicateDistanceMeters, @DefaultValue("72h") Duration duplicateWindow,
 		@DefaultValue("") String attachmentDirectory, @DefaultValue("5242880") int attachmentMaxBytes,
 		@DefaultValue("6") int attachmentMaxFiles, @DefaultValue("10") int publicIntakePerMinute,
-		@DefaultValue("16777216") long publicIntakeMaxBytes, @DefaultValue("1m") Duration settingsRefresh) {
+		@DefaultValue("16777216") long publicIntakeMaxBytes, @DefaultValue("1m") Duration settingsRefresh,
+		@DefaultValue("1000") int intakeQueue, @DefaultValue("100") int intakeBatch) {
 }

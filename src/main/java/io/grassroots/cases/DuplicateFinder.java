@@ -56,6 +56,18 @@ class DuplicateFinder {
 	/** The likely duplicates of a report, nearest first. */
 	List<CaseId> find(CategoryKey category, Double longitude, Double latitude, RegionCode region, Instant now,
 			CaseId except) {
+		return candidates(category, longitude, latitude, region, now)
+			.stream()
+			.filter(c -> !c.id().equals(except))
+			.filter(c -> near(c, longitude, latitude, region))
+			.sorted(Comparator.comparingDouble(c -> distance(c, longitude, latitude)))
+			.map(Candidate::id)
+			.toList();
+	}
+
+	/** The stored open cases of the category that can be near, newest first (at most 200), not yet checked exactly. */
+	private List<Candidate> candidates(CategoryKey category, Double longitude, Double latitude, RegionCode region,
+			Instant now) {
 		// Two cases with points are near within the distance; when either has no point, only in the same community
 		// (depth 5). Only the candidates that can be near are read: for a point, a box a little larger than the
 		// distance around it (one short range of cases_case_category_place: category, latitude, longitude,
@@ -88,17 +100,36 @@ class DuplicateFinder {
 			.param("north", box[3])
 			.query((rs, n) -> new Candidate(new CaseId(rs.getObject("id", UUID.class)),
 					(Double) rs.getObject("longitude"), (Double) rs.getObject("latitude"), rs.getString("region")))
-			.list()
-			.stream()
-			.filter(c -> !c.id().equals(except))
-			.filter(c -> near(c, longitude, latitude, region))
-			.sorted(Comparator.comparingDouble(c -> distance(c, longitude, latitude)))
-			.map(Candidate::id)
-			.toList();
+			.list();
 	}
 
 	Optional<CaseId> nearest(CategoryKey category, Double longitude, Double latitude, RegionCode region, Instant now) {
-		return find(category, longitude, latitude, region, now, null).stream().findFirst();
+		return nearest(category, longitude, latitude, region, now, List.of());
+	}
+
+	/**
+	 * The nearest likely duplicate of a report among the stored open cases and {@code unsaved}: cases reported
+	 * before it that are not written yet (the earlier reports of the intake writer's batch, oldest first), so that a
+	 * second report at the same place in one batch finds the first one exactly as if it had been stored. Of equally
+	 * near candidates the newest wins, as in the database's order.
+	 */
+	Optional<CaseId> nearest(CategoryKey category, Double longitude, Double latitude, RegionCode region, Instant now,
+			List<Case> unsaved) {
+		var since = now.minus(properties.duplicateWindow());
+		var candidates = new ArrayList<Candidate>();
+		for (var i = unsaved.size() - 1; i >= 0; i--) {
+			var c = unsaved.get(i);
+			if (category != null && category.equals(c.matter().category()) && c.status().isOpen()
+					&& !c.milestones().reportedAt().isBefore(since)) {
+				candidates.add(new Candidate(c.id(), c.place().longitude(), c.place().latitude(),
+						c.place().region().value()));
+			}
+		}
+		candidates.addAll(candidates(category, longitude, latitude, region, now));
+		return candidates.stream()
+			.filter(c -> near(c, longitude, latitude, region))
+			.min(Comparator.comparingDouble(c -> distance(c, longitude, latitude)))
+			.map(Candidate::id);
 	}
 
 	private boolean near(Candidate c, Double longitude, Double latitude, RegionCode region) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.grassroots.shared.BusyException;
 import io.grassroots.shared.DomainException;
 import io.grassroots.shared.InvalidInputException;
 import org.slf4j.Logger;
@@ -64,7 +65,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				.map(v -> Map.of("where", v.where(), "message", text(v.messageKey(), v.arguments())))
 				.toList());
 		}
-		return ResponseEntity.status(e.status()).body(problem);
+		var answer = ResponseEntity.status(e.status());
+		if (e instanceof BusyException busy) {
+			answer.header(HttpHeaders.RETRY_AFTER, Integer.toString(busy.retryAfterSeconds()));
+		}
+		return answer.body(problem);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)

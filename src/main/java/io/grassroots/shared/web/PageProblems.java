@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.grassroots.shared.BusyException;
 import io.grassroots.shared.DomainException;
 import io.grassroots.shared.InvalidInputException;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindException;
@@ -54,6 +56,9 @@ class PageProblems {
 			.stream()
 			.map(v -> new ProblemView.Item(v.where(), text(v.messageKey(), v.arguments())))
 			.toList() : List.of();
+		if (e instanceof BusyException busy) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(busy.retryAfterSeconds()));
+		}
 		return render(request, response, e.status(), text(e.messageKey(), e.arguments()), items, "");
 	}
 

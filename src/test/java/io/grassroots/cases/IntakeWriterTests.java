@@ -1,0 +1,257 @@
+package io.grassroots.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import io.grassroots.identity.Actor;
+import io.grassroots.shared.BusyException;
+import io.grassroots.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Group commit of intakes (cases-12): the reports of one batch are written in arrival order in one transaction, each
+ * exactly as if it had come alone after the ones before it, and answered only after the commit; a bad report fails
+ * alone; a full queue is refused at once.
+ */
+@IntegrationTest
+class IntakeWriterTests {
+
+	/** 道路遗撒. */
+	private static final CategoryKey SPILL = new CategoryKey("CJT214", "E0303");
+
+	@Autowired
+	IntakeWriter writer;
+
+	@Autowired
+	CaseIntake intake;
+
+	@Autowired
+	CaseManagement cases;
+
+	@Autowired
+	CaseTesting testing;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService accounts;
+
+	@Autowired
+	CaseRepository repository;
+
+	@Autowired
+	DuplicateFinder duplicates;
+
+	@Autowired
+	AttachmentStore attachments;
+
+	@Autowired
+	CaseHistory history;
+
+	@Autowired
+	CaseTime time;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	CasesProperties properties;
+
+	@Test
+	void aKeySentTwiceInOneBatchAnswersTheFirstCase() {
+		var dispatcher = testing.demo("dispatcher");
+		var key = CaseIntake.keyOf(dispatcher.id().toString(), "twice-" + UUID.randomUUID());
+		var first = prepared(dispatcher, CaseTesting.vendorReport(null), key);
+		var retry = prepared(dispatcher, CaseTesting.vendorReport(null), key);
+		var other = prepared(dispatcher, CaseTesting.vendorReport(null), null);
+
+		var answers = writeOneBatch(first, retry, other);
+
+		assertThat(answers.get(0).created()).isTrue();
+		assertThat(answers.get(1).created()).isFalse();
+		assertThat(answers.get(1).id()).isEqualTo(answers.get(0).id());
+		assertThat(answers.get(2).id()).isNotEqualTo(answers.get(0).id());
+		assertThat(jdbc.sql("select count(*) from cases_case where intake_key = :key").param("key", key)
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(historyOf(answers.get(0).id())).containsExactly(CaseAction.REPORT.historyAction());
+
+		var later = writeOneBatch(prepared(dispatcher, CaseTesting.vendorReport(null), key));
+		assertThat(later.get(0).created()).isFalse();
+		assertThat(later.get(0).id()).isEqualTo(answers.get(0).id());
+	}
+
+	@Test
+	void aSecondReportAtTheSamePlaceInOneBatchIsSuspectedADuplicateOfTheFirst() {
+		var supervisor = testing.demo("supervisor");
+		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
+		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
+		var first = prepared(supervisor, spill(lng, lat), null);
+		var second = prepared(supervisor, spill(lng, lat + 0.0003), null);
+
+		var answers = writeOneBatch(first, second);
+
+		assertThat(answers.get(1).suspectedDuplicate()).isEqualTo(answers.get(0).id());
+		assertThat(jdbc.sql("select suspected_duplicate from cases_case where id = :id")
+			.param("id", answers.get(1).id().id())
+			.query(UUID.class)
+			.single()).isEqualTo(answers.get(0).id().id());
+	}
+
+	@Test
+	void aBadReportFailsAloneAndTheRestOfItsBatchIsWritten() {
+		var dispatcher = testing.demo("dispatcher");
+		var good = prepared(dispatcher, CaseTesting.vendorReport(null), null);
+		var tooLongAddress = CaseTesting.vendorReport(null);
+		tooLongAddress = new Intake(tooLongAddress.channel(), tooLongAddress.title(), tooLongAddress.description(),
+				tooLongAddress.category(), tooLongAddress.urgency(), tooLongAddress.longitude(),
+				tooLongAddress.latitude(), tooLongAddress.coordinateSystem(), "路".repeat(300),
+				tooLongAddress.community(), tooLongAddress.reporterName(), tooLongAddress.reporterPhone(), false, false,
+				null, List.of());
+		var bad = prepared(dispatcher, tooLongAddress, null);
+		var alsoGood = prepared(dispatcher, CaseTesting.vendorReport(null), null);
+		var batch = List.of(pending(good), pending(bad), pending(alsoGood));
+
+		writer.write(batch);
+
+		assertThat(batch.get(0).answer()).isCompleted();
+		assertThat(batch.get(2).answer()).isCompleted();
+		assertThat(batch.get(1).answer()).isCompletedExceptionally();
+		assertThatThrownBy(() -> batch.get(1).answer().join()).hasCauseInstanceOf(DataIntegrityViolationException.class);
+		for (var report : List.of(good, alsoGood, bad)) {
+			var stored = jdbc.sql("select count(*) from cases_case where tracking_code = :code")
+				.param("code", report.origin().trackingCode())
+				.query(Long.class)
+				.single();
+			assertThat(stored).isEqualTo(report == bad ? 0 : 1);
+		}
+		assertThat(historyOf(batch.get(0).answer().join().id())).containsExactly(CaseAction.REPORT.historyAction());
+	}
+
+	@Test
+	void aFullQueueIsRefusedAtOnceAndWhatWasQueuedIsStillWritten() throws Exception {
+		var small = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
+				new CasesProperties(properties.unplacedRegion(), properties.yellowAt(),
+						properties.duplicateDistanceMeters(), properties.duplicateWindow(),
+						properties.attachmentDirectory(), properties.attachmentMaxBytes(),
+						properties.attachmentMaxFiles(), properties.publicIntakePerMinute(),
+						properties.publicIntakeMaxBytes(), properties.settingsRefresh(), 2, 100));
+		var dispatcher = testing.demo("dispatcher");
+		var queued = new ArrayList<CompletableFuture<CaseSummary>>();
+		queued.add(small.submit(prepared(dispatcher, CaseTesting.vendorReport(null), null)));
+		queued.add(small.submit(prepared(dispatcher, CaseTesting.vendorReport(null), null)));
+
+		assertThatThrownBy(() -> small.submit(prepared(dispatcher, CaseTesting.vendorReport(null), null)))
+			.isInstanceOfSatisfying(BusyException.class, e -> {
+				assertThat(e.status()).isEqualTo(503);
+				assertThat(e.retryAfterSeconds()).isPositive();
+			});
+		assertThat(queued).noneMatch(CompletableFuture::isDone);
+
+		small.start();
+		try {
+			for (var answer : queued) {
+				assertThat(answer.get(30, TimeUnit.SECONDS).created()).isTrue();
+			}
+		}
+		finally {
+			small.stop();
+		}
+		assertThatThrownBy(() -> small.submit(prepared(dispatcher, CaseTesting.vendorReport(null), null)))
+			.isInstanceOf(BusyException.class);
+	}
+
+	@Test
+	void aReportTheWriterCannotTakeIsAnsweredWith503AndRetryAfter() throws Exception {
+		writer.stop();
+		try {
+			mvc.perform(post("/api/cases").with(user(accounts.loadUserByUsername("dispatcher")))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"channel":"PHONE","title":"无照游商占道","description":"延安北路有流动摊贩占道经营",
+						"categoryStandard":"CJT214","categoryCode":"E0501","longitude":87.2720,"latitude":43.9920,
+						"community":"652301001001","anonymous":true}"""))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(header().string("Retry-After", "1"))
+				.andExpect(jsonPath("$.status").value(503));
+		}
+		finally {
+			writer.start();
+		}
+	}
+
+	@Test
+	void theCasesOfABatchGetTheirHistoryInArrivalOrderAndCanBeActedOnOnceAnswered() {
+		var dispatcher = testing.demo("dispatcher");
+		var reports = new ArrayList<CaseIntake.Prepared>();
+		for (var i = 0; i < 5; i++) {
+			reports.add(prepared(dispatcher, CaseTesting.vendorReport(null), null));
+		}
+
+		var answers = writeOneBatch(reports.toArray(CaseIntake.Prepared[]::new));
+
+		var entryNumbers = answers.stream()
+			.map(a -> jdbc.sql("select entry_no from audit_entry where stream = :stream and seq = 1")
+				.param("stream", CaseHistory.stream(a.id()))
+				.query(Long.class)
+				.single())
+			.toList();
+		assertThat(entryNumbers).isSorted().doesNotHaveDuplicates();
+
+		var answered = cases.report(dispatcher, CaseTesting.vendorReport(null));
+		var filed = cases.file(dispatcher, answered.id(), answered.version(), answered.category(), Urgency.NORMAL,
+				false, null);
+		assertThat(filed.version()).isEqualTo(answered.version() + 1);
+		assertThat(historyOf(answered.id())).containsExactly(CaseAction.REPORT.historyAction(),
+				CaseAction.FILE.historyAction());
+	}
+
+	private List<CaseSummary> writeOneBatch(CaseIntake.Prepared... reports) {
+		var batch = java.util.Arrays.stream(reports).map(IntakeWriterTests::pending).toList();
+		writer.write(batch);
+		return batch.stream().map(p -> p.answer().join()).toList();
+	}
+
+	private static IntakeWriter.Pending pending(CaseIntake.Prepared report) {
+		return new IntakeWriter.Pending(report, new CompletableFuture<>());
+	}
+
+	private CaseIntake.Prepared prepared(Actor actor, Intake report, String key) {
+		return intake.prepare(actor, report, key, List.of(), time.now());
+	}
+
+	private List<String> historyOf(CaseId id) {
+		return jdbc.sql("select action from audit_entry where stream = :stream order by seq")
+			.param("stream", CaseHistory.stream(id))
+			.query(String.class)
+			.list();
+	}
+
+	private static Intake spill(double lng, double lat) {
+		return CaseTesting.report(Channel.PHONE, SPILL, CaseTesting.WEST_STREET, lng, lat);
+	}
+
+}
