@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
 
+import io.grassroots.shared.MultiRowInsert;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -105,7 +106,7 @@ public class AuditTrail {
 	/**
 	 * Appends a batch of entries in the caller's transaction (a page of the deadline sweep, say): the heads of their
 	 * streams are read in one query per thousand streams (index lookups on the unique (stream, seq) key; a join with
-	 * a grouped subquery made PostgreSQL scan the whole table) and the entries written in one JDBC batch, in the
+	 * a grouped subquery made PostgreSQL scan the whole table) and the entries written in multi-row inserts, in the
 	 * order given, so several entries of one stream chain onto each other. A stream appended to meanwhile by another
 	 * transaction fails the batch on the unique (stream, seq) key (the caller's transaction then rolls back), never
 	 * silently.
@@ -139,9 +140,9 @@ public class AuditTrail {
 			heads.put(record.stream(), next);
 			written.put(record.stream(), next);
 		}
-		template.batchUpdate("""
-				insert into audit_entry (stream, seq, at, actor_id, actor_name, action, details, previous_hash, hash)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		MultiRowInsert.insert(template,
+				"insert into audit_entry (stream, seq, at, actor_id, actor_name, action, details, previous_hash, hash)", 9,
+				rows);
 		this.heads.committed(written);
 	}
 
