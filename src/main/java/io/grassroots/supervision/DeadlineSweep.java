@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The deadline sweep. It reads only what changed light since its watermark ({@link CaseQueries#lightChanges}: index
  * range scans on {@code warn_at} and {@code due_at}) and the checks that fell due ({@code supervision_timer.fire_at}),
  * so its cost follows the changes, not the open cases. Each page of changes is handled as a batch in one transaction
- * (set-based reads, batched writes, one event per page), and one change at a time, each in its own transaction, when
+ * (set-based reads, multi-row writes, one event per page; two pages at once on page workers while the next is read,
+ * decision supervision-05), and one change at a time, each in its own transaction, when
  * the batch fails, so that one bad change loses no other. Everything it issues has a unique key: two sweeps racing
  * over the same window (several nodes) issue each reminder, order and card once. The watermark only moves forward.
  */
