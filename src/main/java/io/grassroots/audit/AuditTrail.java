@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
 
+import io.grassroots.shared.MultiRowInsert;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,9 +43,10 @@ public class AuditTrail {
 	private final ChainHeads heads = new ChainHeads();
 
 	/** Positional (bound by the JDBC template as-is): an entry is appended on every transition of a case. */
-	private static final String INSERT = """
-			insert into audit_entry (stream, seq, at, actor_id, actor_name, action, details, previous_hash, hash)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+	private static final String INSERT_INTO =
+			"insert into audit_entry (stream, seq, at, actor_id, actor_name, action, details, previous_hash, hash)";
+
+	private static final String INSERT = INSERT_INTO + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private static final String INSERT_UNLESS_TAKEN = INSERT + " on conflict do nothing";
 
@@ -108,7 +110,7 @@ public class AuditTrail {
 	/**
 	 * Appends a batch of entries in the caller's transaction (a page of the deadline sweep, say): the heads of their
 	 * streams are read in one query per thousand streams (index lookups on the unique (stream, seq) key; a join with
-	 * a grouped subquery made PostgreSQL scan the whole table) and the entries written in one JDBC batch, in the
+	 * a grouped subquery made PostgreSQL scan the whole table) and the entries written in multi-row inserts, in the
 	 * order given, so several entries of one stream chain onto each other. A stream appended to meanwhile by another
 	 * transaction fails the batch on the unique (stream, seq) key (the caller's transaction then rolls back), never
 	 * silently.
@@ -134,7 +136,7 @@ public class AuditTrail {
 
 	/**
 	 * Appends a batch of entries whose streams are new in the caller's transaction (the first entries of cases
-	 * created in it), in one JDBC batch and without reading any head: the first entry of each stream is number 1
+	 * created in it), in multi-row inserts and without reading any head: the first entry of each stream is number 1
 	 * after the genesis hash, and several entries of one stream chain onto each other in the order given. A stream
 	 * that exists after all fails the batch on the unique (stream, seq) key, never silently.
 	 */
@@ -159,7 +161,7 @@ public class AuditTrail {
 			heads.put(record.stream(), next);
 			written.put(record.stream(), next);
 		}
-		template.batchUpdate(INSERT, rows);
+		MultiRowInsert.insert(template, INSERT_INTO, 9, rows);
 		this.heads.committed(written);
 	}
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import io.grassroots.cases.CaseId;
 import io.grassroots.identity.Role;
 import io.grassroots.region.DepartmentId;
+import io.grassroots.shared.MultiRowInsert;
 import io.grassroots.shared.RegionCode;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 class Notices {
 
-	private static final String INSERT = """
+	private static final String INTO = """
 			insert into notification_notice (id, audience, department, grid, region, roles, kind, case_id, subject_id,
-			created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			created_at)""";
+
+	private static final String INSERT = INTO + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private final JdbcClient client;
 
@@ -48,13 +51,13 @@ class Notices {
 		post(Notice.toRegion(region, roles, kind, caseId, subject, at));
 	}
 
-	/** Several notices (a page of the deadline sweep's reminders) in one JDBC batch. */
+	/** Several notices (a page of the deadline sweep's reminders) in multi-row inserts. */
 	void post(List<Notice> notices) {
 		if (notices.size() == 1) {
 			post(notices.get(0));
 		}
 		else if (!notices.isEmpty()) {
-			jdbc.batchUpdate(INSERT, notices.stream().map(Notice::row).toList());
+			MultiRowInsert.insert(jdbc, INTO, 10, notices.stream().map(Notice::row).toList());
 		}
 	}
 

@@ -3,10 +3,23 @@ package io.grassroots.supervision;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
 
 import io.grassroots.calendar.WorkCalendars;
+import io.grassroots.cases.CaseId;
 import io.grassroots.cases.CaseQueries;
 import io.grassroots.cases.DueCase;
 import io.grassroots.cases.TrafficLight;
@@ -23,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The deadline sweep. It reads only what changed light since its watermark ({@link CaseQueries#lightChanges}: index
  * range scans on {@code warn_at} and {@code due_at}) and the checks that fell due ({@code supervision_timer.fire_at}),
  * so its cost follows the changes, not the open cases. Each page of changes is handled as a batch in one transaction
- * (set-based reads, batched writes, one event per page), and one change at a time, each in its own transaction, when
+ * (set-based reads, multi-row writes, one event per page; two pages at once on page workers while the next is read,
+ * decision supervision-05), and one change at a time, each in its own transaction, when
  * the batch fails, so that one bad change loses no other. Everything it issues has a unique key: two sweeps racing
  * over the same window (several nodes) issue each reminder, order and card once. The watermark only moves forward.
  */
@@ -47,6 +61,12 @@ public class DeadlineSweep {
 
 	private final SupervisionProperties properties;
 
+	/** Writes pages while the sweep reads the next ones (null: one page at a time, on the sweep's thread). */
+	private final ExecutorService pageWorkers;
+
+	/** The name of the page workers' threads, followed by a number. */
+	public static final String PAGE_WORKER = "deadline-sweep-page-";
+
 	DeadlineSweep(CaseQueries cases, SupervisionResponses responses, List<DeadlineWatcher> watchers, JdbcClient jdbc,
 			PlatformTransactionManager transactions, SupervisionProperties properties) {
 		this.cases = cases;
@@ -55,6 +75,13 @@ public class DeadlineSweep {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
 		this.properties = properties;
+		var workers = new AtomicInteger();
+		this.pageWorkers = properties.pagesInFlight() < 2 ? null
+				: Executors.newFixedThreadPool(properties.pagesInFlight(), work -> {
+					var thread = new Thread(work, PAGE_WORKER + workers.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
 	}
 
 	/** Sweeps from the watermark up to {@code now} less the settling time, and moves the watermark there. */
@@ -84,32 +111,114 @@ public class DeadlineSweep {
 	 * known past, such as the demo data); safe to run twice or concurrently.
 	 */
 	public Report window(Instant after, Instant upTo) {
-		var report = new int[3];
-		pages(after, upTo, (from, limit) -> cases.lightChanges(from, upTo, limit), DeadlineSweep::crossing, page -> {
-			report[0] += page.size();
-			report[2] += batch(page, responses::lightChanged, responses::lightChanged);
-			watchers.forEach(w -> batch(page, w::lightChanged, w::lightChanged));
-		});
+		var report = new AtomicIntegerArray(3);
+		var inFlight = new InFlight();
+		try {
+			pages(after, upTo, (from, limit) -> cases.lightChanges(from, upTo, limit), DeadlineSweep::crossing,
+					page -> {
+						report.addAndGet(0, page.size());
+						inFlight.submit(page, () -> {
+							report.addAndGet(2, batch(page, responses::lightChanged, responses::lightChanged));
+							watchers.forEach(w -> batch(page, w::lightChanged, w::lightChanged));
+						});
+					});
+		}
+		finally {
+			inFlight.awaitAll();
+		}
 		pages(after, upTo, (from, limit) -> responses.timers(from, upTo, limit), Issue.Timer::fireAt,
 				page -> page.forEach(timer -> {
-					report[1]++;
-					report[2] += attempt(() -> responses.fire(timer)) ? 0 : 1;
+					report.incrementAndGet(1);
+					report.addAndGet(2, attempt(() -> responses.fire(timer)) ? 0 : 1);
 				}));
-		return new Report(report[0], report[1], report[2]);
+		return new Report(report.get(0), report.get(1), report.get(2));
+	}
+
+	/** Stops the page workers (the application is closing). */
+	@PreDestroy
+	void stop() {
+		if (pageWorkers != null) {
+			pageWorkers.shutdownNow();
+		}
+	}
+
+	/**
+	 * The pages of one window being written: up to {@code pagesInFlight} at once, each on a page worker in its own
+	 * transaction, while this thread reads the next page. A page that holds a case of a page still being written
+	 * waits for it, so that the history entries of one case are chained in the order of its changes (and the second
+	 * page does not fail on the first's uncommitted entry). With one page in flight, pages are written here, in turn.
+	 */
+	private final class InFlight {
+
+		private final Deque<Written> pages = new ArrayDeque<>();
+
+		void submit(List<DueCase> page, Runnable write) {
+			if (pageWorkers == null) {
+				write.run();
+				return;
+			}
+			var ids = page.stream().map(DueCase::id).collect(Collectors.toSet());
+			pages.removeIf(w -> w.done().isDone() && join(w));
+			while (pages.size() >= properties.pagesInFlight()) {
+				join(pages.removeFirst());
+			}
+			for (var it = pages.iterator(); it.hasNext();) {
+				var written = it.next();
+				if (written.cases().stream().anyMatch(ids::contains)) {
+					join(written);
+					it.remove();
+				}
+			}
+			pages.addLast(new Written(ids, pageWorkers.submit(write)));
+		}
+
+		void awaitAll() {
+			while (!pages.isEmpty()) {
+				join(pages.removeFirst());
+			}
+		}
+
+		private static boolean join(Written written) {
+			try {
+				written.done().get();
+				return true;
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Deadline sweep interrupted", e);
+			}
+			catch (ExecutionException e) {
+				if (e.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				if (e.getCause() instanceof Error error) {
+					throw error;
+				}
+				throw new IllegalStateException(e.getCause());
+			}
+		}
+
+		private record Written(Set<CaseId> cases, Future<?> done) {
+		}
+
 	}
 
 	/**
 	 * Reads a window in pages ordered by instant. A full page moves the start to just before its last instant (rows
-	 * at that instant are read again, which is harmless); a full page of one instant reads a larger page.
+	 * at that instant are read again, and those handed over already are left out); a full page of one instant reads
+	 * a larger page.
 	 */
 	private <T> void pages(Instant after, Instant upTo, Page<T> read, java.util.function.Function<T, Instant> at,
 			Consumer<List<T>> handle) {
 		var from = after;
 		var limit = properties.batchSize();
+		var handed = Set.<T>of();
 		while (true) {
 			var rows = read.read(from, limit);
-			if (!rows.isEmpty()) {
-				handle.accept(rows);
+			var before = handed;
+			var fresh = rows.stream().filter(row -> !before.contains(row)).toList();
+			if (!fresh.isEmpty()) {
+				handle.accept(fresh);
 			}
 			if (rows.size() < limit) {
 				return;
@@ -122,6 +231,8 @@ public class DeadlineSweep {
 			else {
 				from = last.minus(Duration.ofNanos(1000));
 			}
+			var again = from;
+			handed = rows.stream().filter(row -> at.apply(row).isAfter(again)).collect(Collectors.toSet());
 		}
 	}
 

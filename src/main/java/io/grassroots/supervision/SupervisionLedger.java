@@ -19,13 +19,12 @@ import io.grassroots.cases.Step;
 import io.grassroots.identity.Actor;
 import io.grassroots.region.DepartmentId;
 import io.grassroots.shared.BeijingTime;
+import io.grassroots.shared.MultiRowInsert;
 import io.grassroots.shared.RegionCode;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -50,10 +49,13 @@ class SupervisionLedger {
 
 	private final SupervisionRules rules;
 
-	private static final String REMINDER = """
+	private static final String REMINDER_INTO = """
 			insert into supervision_reminder (id, case_id, step, deadline, light, audience, department, region, grid,
-			automatic, note, sent_at, sent_by, sent_by_name) values (:id, :caseId, :step, :deadline, :light,
-			:audience, :department, :region, :grid, :automatic, :note, :at, :by, :byName) on conflict do nothing""";
+			automatic, note, sent_at, sent_by, sent_by_name)""";
+
+	private static final String REMINDER = REMINDER_INTO + """
+			 values (:id, :caseId, :step, :deadline, :light, :audience, :department, :region, :grid, :automatic,
+			:note, :at, :by, :byName) on conflict do nothing""";
 
 	SupervisionLedger(JdbcClient jdbc, NamedParameterJdbcTemplate named, AuditTrail audit,
 			ApplicationEventPublisher events, SupervisionRules rules) {
@@ -74,9 +76,10 @@ class SupervisionLedger {
 	}
 
 	/**
-	 * The reminders of a page of the sweep, as a batch: the inserts in one JDBC batch (each {@code on conflict do
-	 * nothing}, in the order of their ids, so that racing sweeps meet on the same row first instead of deadlocking),
-	 * then, for those whose insert counted, their history entries in one batch and one {@link RemindersSent}.
+	 * The reminders of a page of the sweep, as a batch: the inserts in multi-row statements (each {@code on conflict
+	 * do nothing}, in the order of their ids, so that racing sweeps meet on the same row first instead of
+	 * deadlocking) whose generated keys say which rows this transaction wrote; only those get their history entries,
+	 * in one batch, and one {@link RemindersSent}.
 	 *
 	 * @return the reminders this call inserted, in the order given
 	 */
@@ -86,24 +89,9 @@ class SupervisionLedger {
 		if (byId.isEmpty()) {
 			return List.of();
 		}
-		var batch = byId.values().stream()
-			.map(r -> new MapSqlParameterSource(params(reminder(r), r.about(), r.department(), r.grid(), r.note(),
-					r.by(), r.at())))
-			.toArray(SqlParameterSource[]::new);
-		var counts = named.batchUpdate(REMINDER, batch);
-		var inserted = new HashSet<UUID>();
-		var i = 0;
-		for (var id : byId.keySet()) {
-			var count = counts[i++];
-			if (count < 0) {
-				// Statement.SUCCESS_NO_INFO (a driver rewriting batches): which rows counted is unknown, so the
-				// caller's transaction rolls back and the page is handled one reminder at a time.
-				throw new IllegalStateException("The database did not tell which reminders were inserted");
-			}
-			if (count > 0) {
-				inserted.add(id);
-			}
-		}
+		var rows = byId.values().stream().map(SupervisionLedger::reminderRow).toList();
+		var inserted = new HashSet<>(MultiRowInsert.insertReturning(named.getJdbcTemplate(), REMINDER_INTO, 14,
+				"on conflict do nothing", rows, "id", UUID.class));
 		var issued = reminders.stream().filter(r -> inserted.remove(r.id().id())).toList();
 		if (!issued.isEmpty()) {
 			audit.recordAll(issued.stream()
@@ -112,6 +100,15 @@ class SupervisionLedger {
 			events.publishEvent(new RemindersSent(issued.stream().map(SupervisionLedger::sent).toList()));
 		}
 		return issued;
+	}
+
+	/** The values of {@link #REMINDER_INTO}'s columns, in order. */
+	private static Object[] reminderRow(Issue.Reminder r) {
+		var about = r.about();
+		return new Object[] { r.id().id(), about.caseId().id(), about.step() == null ? null : about.step().name(),
+				about.deadline() == null ? null : Timestamp.from(about.deadline()), r.light(), r.audience().name(),
+				r.department() == null ? null : r.department().id(), r.region().value(), r.grid(), r.automatic(),
+				r.note(), Timestamp.from(r.at()), r.by().id().toString(), r.by().displayName() };
 	}
 
 	private static Map<String, Object> reminder(Issue.Reminder r) {

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepEnabled whether this node runs the deadline sweep on a schedule
  * @param sweepInterval how often the sweep runs
  * @param settle how far behind now the sweep stays, so that transitions still committing are seen
- * @param batchSize how many light changes one query reads
+ * @param batchSize how many light changes one query reads (a page, written in one transaction)
+ * @param pagesInFlight how many pages are written at once, each on its own connection, while the next is read
  * @param firstLookback how far back the very first sweep of a database looks
  * @param orderLimit the deadline of an automatic supervision order, counted from the red instant
  * @param yellowCardAfter how long a case may stay red before its department gets a yellow card
@@ -24,14 +25,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("grassroots.supervision")
 public record SupervisionProperties(@DefaultValue("true") boolean sweepEnabled,
 		@DefaultValue("30s") Duration sweepInterval, @DefaultValue("10s") Duration settle,
-		@DefaultValue("2000") int batchSize, @DefaultValue("1d") Duration firstLookback,
+		@DefaultValue("2000") int batchSize, @DefaultValue("2") int pagesInFlight, @DefaultValue("1d") Duration firstLookback,
 		@DefaultValue("2 WORKING_DAYS") String orderLimit, @DefaultValue("1 WORKING_DAYS") String yellowCardAfter,
 		@DefaultValue("3") int yellowCardsForRedCard, @DefaultValue("30m") Duration whistleReportIn) {
 
 	public SupervisionProperties {
 		TimeLimit.parse(orderLimit);
 		TimeLimit.parse(yellowCardAfter);
-		if (yellowCardsForRedCard < 1 || batchSize < 1) {
+		if (yellowCardsForRedCard < 1 || batchSize < 1 || pagesInFlight < 1) {
 			throw new IllegalArgumentException("grassroots.supervision: counts must be positive");
 		}
 	}

@@ -6,12 +6,15 @@ import java.util.List;
 
 import io.grassroots.audit.AuditEntry;
 import io.grassroots.audit.AuditTrail;
+import io.grassroots.cases.CaseQueries;
 import io.grassroots.cases.CaseSummary;
 import io.grassroots.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +38,24 @@ class DeadlineSweepBatchTests {
 
 	@Autowired
 	AuditTrail audit;
+
+	@Autowired
+	CaseQueries caseQueries;
+
+	@Autowired
+	SupervisionResponses responses;
+
+	@Autowired
+	List<DeadlineWatcher> watchers;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	SupervisionProperties properties;
 
 	@AfterEach
 	void heal() {
@@ -61,6 +82,40 @@ class DeadlineSweepBatchTests {
 			assertThat(chain).extracting(AuditEntry::seq).containsExactly(1, 2);
 			assertThat(chain.get(1).previousHash()).isEqualTo(chain.get(0).hash());
 			assertThat(chain).extracting(AuditEntry::details).satisfiesExactly(
+					yellow -> assertThat(yellow).contains("\"light\":\"YELLOW\""),
+					red -> assertThat(red).contains("\"light\":\"RED\""));
+		}
+		assertThat(audit.verify().intact()).isTrue();
+	}
+
+	@Test
+	void pagesWrittenTwoAtATimeGiveEachChangeOneReminderChainedInTheOrderOfItsChanges() {
+		var cases = new ArrayList<CaseSummary>();
+		for (var i = 0; i < 7; i++) {
+			cases.add(testing.filed("两页并行 " + i));
+		}
+		var after = cases.stream().map(SupervisionTesting::before).min(Instant::compareTo).orElseThrow();
+		var upTo = cases.stream().map(c -> c.deadline().dueAt()).max(Instant::compareTo).orElseThrow().plusSeconds(1);
+		var twoAtATime = new DeadlineSweep(caseQueries, responses, watchers, jdbc, transactions,
+				new SupervisionProperties(false, properties.sweepInterval(), properties.settle(), 2, 2,
+						properties.firstLookback(), properties.orderLimit(), properties.yellowCardAfter(),
+						properties.yellowCardsForRedCard(), properties.whistleReportIn()));
+
+		DeadlineSweep.Report report;
+		try {
+			report = twoAtATime.window(after, upTo);
+		}
+		finally {
+			twoAtATime.stop();
+		}
+
+		assertThat(report.failed()).isZero();
+		assertThat(report.changes()).as("each change read once, though pages of two overlap at their last instant")
+			.isEqualTo(sweep.window(after, upTo).changes());
+		for (var c : cases) {
+			assertThat(testing.count("supervision_reminder", c.id())).isEqualTo(2);
+			assertThat(testing.reminderNotices(c.id())).as("notices of %s", c.id()).isEqualTo(2);
+			assertThat(audit.stream("reminder/" + c.id())).extracting(AuditEntry::details).satisfiesExactly(
 					yellow -> assertThat(yellow).contains("\"light\":\"YELLOW\""),
 					red -> assertThat(red).contains("\"light\":\"RED\""));
 		}

@@ -34,7 +34,7 @@ class SupervisionRulesTests {
 	static final Instant FRIDAY = LocalDate.of(2026, 11, 27).atTime(16, 0).atZone(BeijingTime.ZONE).toInstant();
 
 	SupervisionRules rules = new SupervisionRules(new SupervisionProperties(true, Duration.ofSeconds(30),
-			Duration.ofSeconds(10), 100, Duration.ofDays(1), "2 WORKING_DAYS", "1 WORKING_DAYS", 3, Duration.ofMinutes(30)));
+			Duration.ofSeconds(10), 100, 2, Duration.ofDays(1), "2 WORKING_DAYS", "1 WORKING_DAYS", 3, Duration.ofMinutes(30)));
 
 	WorkCalendar calendar = new WorkCalendar(PLACE, OfficeHours.standard(), Map.of());
 

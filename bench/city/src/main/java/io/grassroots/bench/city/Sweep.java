@@ -91,17 +91,32 @@ public final class Sweep {
 		}
 		var threads = ManagementFactory.getThreadMXBean();
 		var cpu = threads.getCurrentThreadCpuTime();
+		var workers = workersCpu();
 		var started = System.nanoTime();
 		var report = sweep.window(end.minusSeconds(60), end);
 		var took = System.nanoTime() - started;
 		cpu = threads.getCurrentThreadCpuTime() - cpu;
-		System.out.printf("   %-36s %,6d changes handled (%d failed) in %,6.0f ms, sweep thread CPU %,6.0f ms = %,4.0f µs "
-				+ "per change (load %s)%n", name, report.changes(), report.failed(), took / 1e6, cpu / 1e6,
-				cpu / 1e3 / Math.max(1, report.changes()), Load.now());
+		var pages = workersCpu() - workers;
+		System.out.printf("   %-36s %,6d changes handled (%d failed) in %,6.0f ms, sweep threads' CPU %,6.0f ms = %,4.0f µs "
+				+ "per change (reading %,.0f ms, writing pages %,.0f ms) (load %s)%n", name, report.changes(),
+				report.failed(), took / 1e6, (cpu + pages) / 1e6, (cpu + pages) / 1e3 / Math.max(1, report.changes()),
+				cpu / 1e6, pages / 1e6, Load.now());
 		if (report.changes() != n) {
 			System.out.printf("   NOTE: expected %,d changes, the sweep read %,d%n", n, report.changes());
 		}
 		return took;
+	}
+
+	/** The CPU time so far of the sweep's page workers (the threads that write pages while the sweep reads on). */
+	private static long workersCpu() {
+		var threads = ManagementFactory.getThreadMXBean();
+		var total = 0L;
+		for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (info != null && info.getThreadName().startsWith(DeadlineSweep.PAGE_WORKER)) {
+				total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+			}
+		}
+		return total;
 	}
 
 	/** The naive sweep's first step: read every open case's clock and work out its light. */
