@@ -13,7 +13,10 @@ class Security {
 	@Bean
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		return http
-			.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll().anyRequest().authenticated())
+			.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
 			.formLogin(Customizer.withDefaults())
 			.build();
 	}
