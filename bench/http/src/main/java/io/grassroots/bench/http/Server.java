@@ -72,10 +72,11 @@ final class Server implements AutoCloseable {
 		throw new IllegalStateException("the server was not ready within " + timeoutSeconds + " s; its log: " + log);
 	}
 
-	/** What Spring Boot itself logged: "Started … in X seconds (process running for Y)". */
+	/** What Spring Boot itself logged: "Started …Application in X seconds (process running for Y)". */
 	String startedLine() throws IOException {
 		for (var line : Files.readAllLines(log)) {
-			var at = line.indexOf("Started GrassrootsApplication in");
+			var at = line.indexOf(" : Started ");
+			at = at < 0 || !line.contains("Application in ") ? -1 : at + 3;
 			if (at >= 0) {
 				var end = line.indexOf(')', at);
 				return line.substring(at, end < 0 ? line.length() : end + 1);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * bench/run start: from {@code java -jar} to /actuator/health UP on the embedded H2 database with the demo data (the
@@ -19,8 +20,11 @@ final class StartBench {
 		this.options = options;
 	}
 
-	record Start(double first, double second, String firstLine, String secondLine, double rssFirst, double rssSecond,
-			double heapUsed, double heapCommitted, double cpuFirst, double cpuSecond) {
+	/** One start of one application: wall clock and CPU until ready, Spring Boot's line, idle RSS, heap. */
+	record Measured(double wall, double cpu, String line, double rss, double heapUsed, double heapCommitted) {
+	}
+
+	record Start(Measured first, Measured second, Measured baseFirst, Measured baseSecond) {
 	}
 
 	void run() throws Exception {
@@ -28,77 +32,91 @@ final class StartBench {
 		var idle = options.number("idle-seconds", 10);
 		var jvm = new ArrayList<>(options.list("jvm"));
 		var jar = Path.of(options.get("jar", HttpBench.productJar()));
+		var baselineJar = Path.of(options.get("baseline-jar", baselineJar()));
 		Machine.print("start");
 		if (Boolean.parseBoolean(options.get("cds", "false"))) {
 			jar = classDataSharing(jar, jvm);
 		}
-		System.out.printf("jar %s, JVM options %s, %d round(s); RSS and heap read %.0f s after ready%n", jar, jvm, rounds,
-				idle);
+		System.out.printf("jar %s, baseline %s, JVM options %s, %d round(s); RSS and heap read %.0f s after ready%n", jar,
+				baselineJar, jvm, rounds, idle);
 		var starts = new ArrayList<Start>();
 		for (var round = 1; round <= rounds; round++) {
 			var dir = Files.createTempDirectory("grassroots-start-");
+			var baseDir = Files.createTempDirectory("grassroots-start-baseline-");
 			try {
-				double first;
-				double cpuFirst;
-				double cpuSecond;
-				String firstLine;
-				double rssFirst;
-				try (var server = Server.start(jar, dir, jvm, Map.of(), dir.resolve("first.log"))) {
-					first = server.awaitReady(300);
-					cpuFirst = Cpu.ms(server.process.pid()) / 1000;
-					firstLine = server.startedLine();
-					Thread.sleep((long) (idle * 1000));
-					rssFirst = server.rssMib();
-				}
-				double second;
-				String secondLine;
-				double rssSecond;
-				double[] heap;
-				try (var server = Server.start(jar, dir, jvm, Map.of(), dir.resolve("second.log"))) {
-					second = server.awaitReady(300);
-					cpuSecond = Cpu.ms(server.process.pid()) / 1000;
-					secondLine = server.startedLine();
-					Thread.sleep((long) (idle * 1000));
-					rssSecond = server.rssMib();
-					heap = server.heapMib();
-				}
-				var s = new Start(first, second, firstLine, secondLine, rssFirst, rssSecond, heap[0], heap[1], cpuFirst,
-						cpuSecond);
+				// Alternately, so that ours and the baseline see the same load: ours, baseline, ours, baseline.
+				var first = measure(jar, dir, jvm, idle, "first");
+				var baseFirst = measure(baselineJar, baseDir, List.of(), idle, "first");
+				var second = measure(jar, dir, jvm, idle, "second");
+				var baseSecond = measure(baselineJar, baseDir, List.of(), idle, "second");
+				var s = new Start(first, second, baseFirst, baseSecond);
 				starts.add(s);
 				System.out.printf("round %d: first start %.2f s (CPU %.1f s; %s), second start %.2f s (CPU %.1f s; %s); "
-						+ "idle RSS %.0f / %.0f MiB; heap used %.0f of %.0f MiB committed | load %s%n", round, first,
-						cpuFirst, firstLine, second, cpuSecond, secondLine, rssFirst, rssSecond, heap[0], heap[1],
-						Machine.load());
+						+ "idle RSS %.0f / %.0f MiB; heap used %.0f of %.0f MiB committed | baseline: first %.2f s "
+						+ "(CPU %.1f s), second %.2f s (CPU %.1f s) | load %s%n", round, first.wall(), first.cpu(),
+						first.line(), second.wall(), second.cpu(), second.line(), first.rss(), second.rss(),
+						second.heapUsed(), second.heapCommitted(), baseFirst.wall(), baseFirst.cpu(), baseSecond.wall(),
+						baseSecond.cpu(), Machine.load());
 			}
 			finally {
 				Server.deleteTree(dir.toFile());
+				Server.deleteTree(baseDir.toFile());
 			}
 		}
-		var firstMedian = IntakeBench.median(starts.stream().mapToDouble(Start::first).toArray());
-		var secondMedian = IntakeBench.median(starts.stream().mapToDouble(Start::second).toArray());
-		var rssFirst = IntakeBench.median(starts.stream().mapToDouble(Start::rssFirst).toArray());
-		var rssSecond = IntakeBench.median(starts.stream().mapToDouble(Start::rssSecond).toArray());
+		var firstMedian = median(starts, s -> s.first().wall());
+		var secondMedian = median(starts, s -> s.second().wall());
+		var rssFirst = median(starts, s -> s.first().rss());
+		var rssSecond = median(starts, s -> s.second().rss());
 		System.out.printf("%n=== start: medians of %d (load now %s) ===%n", starts.size(), Machine.load());
 		System.out.println("| figure | " + String.join(" | ", rounds(starts.size())) + " | median | target |");
 		System.out.println("|---|" + "---:|".repeat(starts.size() + 1) + "---|");
-		row("first start (empty ./data, loads demo data), s", starts.stream().map(Start::first).toList(), firstMedian,
-				"≤ 10 s");
-		row("second start (data present), s", starts.stream().map(Start::second).toList(), secondMedian, "≤ 10 s");
-		row("first start: CPU time of the process until ready, s", starts.stream().map(Start::cpuFirst).toList(),
-				IntakeBench.median(starts.stream().mapToDouble(Start::cpuFirst).toArray()), "");
-		row("second start: CPU time of the process until ready, s", starts.stream().map(Start::cpuSecond).toList(),
-				IntakeBench.median(starts.stream().mapToDouble(Start::cpuSecond).toArray()), "");
-		row("idle RSS after first start, MiB", starts.stream().map(Start::rssFirst).toList(), rssFirst, "≤ 400 MB");
-		row("idle RSS after second start, MiB", starts.stream().map(Start::rssSecond).toList(), rssSecond, "≤ 400 MB");
-		row("heap used after second start, MiB", starts.stream().map(Start::heapUsed).toList(),
-				IntakeBench.median(starts.stream().mapToDouble(Start::heapUsed).toArray()), "");
-		row("heap committed after second start, MiB", starts.stream().map(Start::heapCommitted).toList(),
-				IntakeBench.median(starts.stream().mapToDouble(Start::heapCommitted).toArray()), "");
+		row(starts, "first start (empty ./data, loads demo data), s", s -> s.first().wall(), "≤ 10 s");
+		row(starts, "second start (data present), s", s -> s.second().wall(), "≤ 10 s");
+		row(starts, "first start: CPU time of the process until ready, s", s -> s.first().cpu(), "");
+		row(starts, "second start: CPU time of the process until ready, s", s -> s.second().cpu(), "");
+		row(starts, "idle RSS after first start, MiB", s -> s.first().rss(), "≤ 400 MB");
+		row(starts, "idle RSS after second start, MiB", s -> s.second().rss(), "≤ 400 MB");
+		row(starts, "heap used after second start, MiB", s -> s.second().heapUsed(), "");
+		row(starts, "heap committed after second start, MiB", s -> s.second().heapCommitted(), "");
+		row(starts, "baseline first start (empty ./data), s", s -> s.baseFirst().wall(), "");
+		row(starts, "baseline second start, s", s -> s.baseSecond().wall(), "");
+		row(starts, "baseline first start: CPU until ready, s", s -> s.baseFirst().cpu(), "");
+		row(starts, "baseline second start: CPU until ready, s", s -> s.baseSecond().cpu(), "");
+		row(starts, "ours / baseline, first start, wall", s -> s.first().wall() / s.baseFirst().wall(), "");
+		row(starts, "ours / baseline, first start, CPU", s -> s.first().cpu() / s.baseFirst().cpu(), "");
+		row(starts, "ours / baseline, second start, wall", s -> s.second().wall() / s.baseSecond().wall(), "");
+		row(starts, "ours / baseline, second start, CPU", s -> s.second().cpu() / s.baseSecond().cpu(), "");
 		System.out.printf("TARGET start ≤ 10 s: first %.2f s — %s; second %.2f s — %s%n", firstMedian,
 				firstMedian <= 10 ? "met" : "MISSED", secondMedian, secondMedian <= 10 ? "met" : "MISSED");
 		var rss = Math.max(rssFirst, rssSecond);
 		System.out.printf("TARGET embedded idle RSS ≤ 400 MB: %.0f MiB (the larger median) — %s%n", rss,
 				rss <= 400 ? "met" : "MISSED");
+	}
+
+	/** Starts the jar in the folder, waits until ready, reads CPU, Spring Boot's line, idle RSS and heap, stops it. */
+	private static Measured measure(Path jar, Path dir, List<String> jvm, double idle, String name) throws Exception {
+		try (var server = Server.start(jar, dir, jvm, Map.of(), dir.resolve(name + ".log"))) {
+			var wall = server.awaitReady(600);
+			var cpu = Cpu.ms(server.process.pid()) / 1000;
+			var line = server.startedLine();
+			Thread.sleep((long) (idle * 1000));
+			var rss = server.rssMib();
+			var heap = server.heapMib();
+			return new Measured(wall, cpu, line, rss, heap[0], heap[1]);
+		}
+	}
+
+	/** The baseline application's runnable jar, built in the same reactor (bench/start/baseline). */
+	private static String baselineJar() {
+		var jar = Path.of("bench/start/baseline/target/start-baseline.jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("expected " + jar + "; build it first (bench/run start does)");
+		}
+		return jar.toAbsolutePath().toString();
+	}
+
+	private static double median(List<Start> starts, ToDoubleFunction<Start> figure) {
+		return IntakeBench.median(starts.stream().mapToDouble(figure).toArray());
 	}
 
 	/**
@@ -149,12 +167,12 @@ final class StartBench {
 		return names;
 	}
 
-	private static void row(String name, List<Double> values, double median, String target) {
+	private static void row(List<Start> starts, String name, ToDoubleFunction<Start> figure, String target) {
 		var sb = new StringBuilder("| ").append(name).append(" | ");
-		for (var v : values) {
-			sb.append(String.format("%.2f | ", v));
+		for (var s : starts) {
+			sb.append(String.format("%.2f | ", figure.applyAsDouble(s)));
 		}
-		sb.append(String.format("**%.2f** | %s |", median, target));
+		sb.append(String.format("**%.2f** | %s |", median(starts, figure), target));
 		System.out.println(sb);
 	}
 

@@ -1,0 +1,6 @@
+package io.grassroots.bench.start.baseline;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface Notes extends ListCrudRepository<Note, Long> {
+}
