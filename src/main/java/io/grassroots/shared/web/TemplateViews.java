@@ -19,8 +19,7 @@ import org.springframework.web.servlet.view.AbstractUrlBasedView;
  * Renders the console's JTE templates into UTF-8 bytes and sends them in one write. JTE's own view writes every
  * piece of a template through the servlet's {@code PrintWriter}, whose encoder takes the slow path for each of the
  * thousands of small pieces of a page in Chinese (a third of a work page's rendering time in a profile); JTE's
- * {@link Utf8ByteOutput} encodes as it goes, and with {@code binaryStaticContent} the templates' static text is
- * encoded once, when they are compiled.
+ * {@link Utf8ByteOutput} encodes as it goes into a buffer that is sent with its length.
  */
 @Configuration(proxyBeanMethods = false)
 class TemplateViews {
