@@ -138,15 +138,24 @@ class CaseAccess {
 	record Source(String from, String where, Order order, Map<String, Object> params) {
 
 		/** The case's own columns (cases_case_queue, cases_case_lead_queue). */
-		static final Order CASE_ORDER = new Order("c.status", "c.due_at, c.reported_at desc");
+		static final Order CASE_ORDER = new Order("c.status", "c.due_at", "c.reported_at", "c.id");
 
 		/** The assist row's copy of them (cases_assist_queue). */
-		static final Order ASSIST_ORDER = new Order("a.case_status", "a.case_due_at, a.case_reported_at desc");
+		static final Order ASSIST_ORDER = new Order("a.case_status", "a.case_due_at", "a.case_reported_at",
+				"a.case_id");
 
 	}
 
-	/** The state column and the ORDER BY of a queue's source, which its index follows. */
-	record Order(String status, String orderBy) {
+	/**
+	 * The columns of a queue's source that its index follows: the state, then the queue's order — the deadline
+	 * (none last), the newest report first — and the id, which makes the order total for the next page's cursor.
+	 */
+	record Order(String status, String due, String reported, String id) {
+
+		String orderBy() {
+			return due + ", " + reported + " desc, " + id;
+		}
+
 	}
 
 	/** A WHERE condition and its named parameters. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import io.grassroots.calendar.TimeLimit;
 import io.grassroots.calendar.WorkCalendar;
 import io.grassroots.calendar.WorkCalendars;
+import io.grassroots.shared.RegionCode;
 
 import org.springframework.stereotype.Component;
 
@@ -100,7 +101,12 @@ class CaseClocks {
 	}
 
 	private WorkCalendar calendar(Case subject) {
-		return calendars.of(subject.place().region());
+		return calendar(subject.place().region());
+	}
+
+	/** The work calendar of a place, for the work places' time left. */
+	WorkCalendar calendar(RegionCode region) {
+		return calendars.of(region);
 	}
 
 }

@@ -3,12 +3,14 @@ package io.grassroots.cases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.grassroots.calendar.LimitUnit;
+import io.grassroots.calendar.WorkCalendar;
 import io.grassroots.identity.Actor;
 import io.grassroots.region.DepartmentId;
 import io.grassroots.shared.ForbiddenException;
@@ -82,12 +84,21 @@ public class CaseQueries {
 	}
 
 	/**
-	 * A work queue: the cases of the filter within the viewer's scope, most urgent first. Each state is read on its
-	 * own in the order of an index (cases_case_queue, cases_case_lead_queue, and for the cases a department assists
-	 * on cases_assist_queue) and stops after one page, so the cost follows the page size, not the cases in the scope
-	 * (a street's closed cases run into the hundreds of thousands).
+	 * A work queue: the cases of the filter within the viewer's scope, most urgent first, up to {@code limit} of them
+	 * (the API's list, the phone's task lists).
 	 */
 	public List<CaseRow> list(Actor actor, CaseFilter filter, int limit) {
+		return page(actor, filter, null, limit).rows();
+	}
+
+	/**
+	 * A page of a work queue: the cases of the filter within the viewer's scope, most urgent first, from the start or
+	 * after a cursor (the last row of the page before). Each state is read on its own in the order of an index
+	 * (cases_case_queue, cases_case_lead_queue, and for the cases a department assists on cases_assist_queue) from
+	 * the cursor on and stops after one page, so the cost follows the page size, not the cases in the scope (a
+	 * street's closed cases run into the hundreds of thousands) nor how far down the queue the page is.
+	 */
+	public QueuePage page(Actor actor, CaseFilter filter, QueueCursor after, int size) {
 		var params = new java.util.HashMap<String, Object>();
 		var conditions = new StringBuilder();
 		if (filter.tier() != null) {
@@ -102,6 +113,11 @@ public class CaseQueries {
 			params.put("text", "%" + filter.text().strip().replace("%", "").replace("_", "") + "%");
 			params.put("code", filter.text().strip().toUpperCase());
 		}
+		if (after != null) {
+			params.put("afterDue", after.dueAt() == null ? null : Timestamp.from(after.dueAt()));
+			params.put("afterReported", Timestamp.from(after.reportedAt()));
+			params.put("afterId", after.id().id());
+		}
 		var statuses = filter.statuses().isEmpty() ? java.util.EnumSet.allOf(CaseStatus.class)
 				: java.util.EnumSet.copyOf(filter.statuses());
 		var i = 0;
@@ -111,17 +127,49 @@ public class CaseQueries {
 		var branches = new java.util.ArrayList<String>();
 		for (var source : access.sources(actor)) {
 			params.putAll(source.params());
+			var order = source.order();
 			var from = COLUMNS + " from " + source.from() + " where " + source.where();
-			var order = conditions + " order by " + source.order().orderBy() + " limit :limit)";
+			var tail = conditions + " order by " + order.orderBy() + " limit :limit)";
 			for (var s = 0; s < statuses.size(); s++) {
-				branches.add("(" + from + " and " + source.order().status() + " = :status" + s + order);
+				var head = "(" + from + " and " + order.status() + " = :status" + s;
+				for (var rest : rest(order, after)) {
+					branches.add(head + rest + tail);
+				}
 			}
 		}
-		params.put("limit", Math.max(1, Math.min(limit, 500)));
+		var rows = Math.max(1, Math.min(size, 500));
+		params.put("limit", rows + 1);
 		var sql = "select * from (" + String.join(" union all ", branches)
-				+ ") q order by q.due_at, q.reported_at desc limit :limit";
+				+ ") q order by q.due_at, q.reported_at desc, q.id limit :limit";
 		var now = time.now();
-		return jdbc.sql(sql).params(params).query((rs, n) -> row(rs, now)).list();
+		var read = new RowReader(now);
+		var found = jdbc.sql(sql).params(params).query((rs, n) -> read.row(rs)).list();
+		if (found.size() <= rows) {
+			return new QueuePage(found, null);
+		}
+		var page = found.subList(0, rows);
+		return new QueuePage(List.copyOf(page), QueueCursor.after(page.get(rows - 1)));
+	}
+
+	/**
+	 * The rest of a state's queue after the cursor, as conditions each of which an index scan starts at: the rows
+	 * with a later deadline (an index range from the cursor's deadline on; the rows of the same deadline before the
+	 * cursor are filtered out inside the index), then those without a deadline, which come last; after a cursor
+	 * without a deadline, only the rows without one from the cursor's report time back.
+	 */
+	private static List<String> rest(CaseAccess.Order o, QueueCursor after) {
+		if (after == null) {
+			return List.of("");
+		}
+		var sameReportAfterId = o.reported() + " < :afterReported or (" + o.reported() + " = :afterReported and "
+				+ o.id() + " > :afterId)";
+		var withoutDeadline = " and " + o.due() + " is null";
+		if (after.dueAt() == null) {
+			return List.of(withoutDeadline + " and " + o.reported() + " <= :afterReported and (" + sameReportAfterId
+					+ ")");
+		}
+		return List.of(" and " + o.due() + " >= :afterDue and (" + o.due() + " > :afterDue or " + sameReportAfterId
+				+ ")", withoutDeadline);
 	}
 
 	/** What the public tracking page shows; empty for an unknown code. */
@@ -162,9 +210,10 @@ public class CaseQueries {
 		var now = time.now();
 		params.put("now", Timestamp.from(now));
 		params.put("limit", Math.max(1, Math.min(limit, 500)));
+		var read = new RowReader(now);
 		return jdbc.sql(ROW + " where " + scope.where() + " and c.warn_at <= :now order by c.due_at, c.id limit :limit")
 			.params(params)
-			.query((rs, n) -> row(rs, now))
+			.query((rs, n) -> read.row(rs))
 			.list();
 	}
 
@@ -197,32 +246,70 @@ public class CaseQueries {
 		return cases.findById(id).orElseThrow(() -> new NotFoundException("cases.notFound", id));
 	}
 
-	private CaseRow row(ResultSet rs, Instant now) throws SQLException {
-		var standard = rs.getString("category_standard");
-		var category = standard == null ? null : new CategoryKey(standard, rs.getString("category_code"));
-		var region = RegionCode.of(rs.getString("region"));
-		var clock = clock(rs);
-		var place = new Place(region, null, Placement.UNPLACED, null, null, null);
-		var matter = new Matter(rs.getString("title"), "", category, Urgency.valueOf(rs.getString("urgency")), false);
-		return new CaseRow(new CaseId(rs.getObject("id", UUID.class)), rs.getString("tracking_code"),
-				rs.getString("title"), Channel.valueOf(rs.getString("channel")), CaseStatus.valueOf(rs.getString("status")),
-				Tier.valueOf(rs.getString("tier")), matter.urgency(), names.category(category), names.region(region),
-				names.department(department(rs, "lead_department")), names.department(department(rs, "suggested_department")),
-				uuid(rs, "suspected_duplicate") == null ? null : new CaseId(uuid(rs, "suspected_duplicate")),
-				rs.getBoolean("confidential"), clock == null ? TrafficLight.NONE : clock.light(now),
-				clocks.left(matter, place, clock, now).toMinutes(), instant(rs, "due_at"), instant(rs, "reported_at"),
-				rs.getObject("extension_amount") != null, rs.getLong("version"));
-	}
+	/**
+	 * Maps the rows of one queue page: the names and work calendars of a page's rows repeat (a street's queue holds
+	 * a few dozen communities, departments and categories), so each is looked up once per page; every column is read
+	 * once, and the light and the office time left are computed from the row's own clock.
+	 */
+	private final class RowReader {
 
-	private static StepClock clock(ResultSet rs) throws SQLException {
-		var step = rs.getString("step");
-		if (step == null) {
-			return null;
+		private final Instant now;
+
+		private final java.util.Map<String, String> regionNames = new java.util.HashMap<>();
+
+		private final java.util.Map<UUID, String> departmentNames = new java.util.HashMap<>();
+
+		private final java.util.Map<CategoryKey, String> categoryNames = new java.util.HashMap<>();
+
+		private final java.util.Map<String, WorkCalendar> calendars = new java.util.HashMap<>();
+
+		RowReader(Instant now) {
+			this.now = now;
 		}
-		return new StepClock(Step.valueOf(step), instant(rs, "step_started_at"), instant(rs, "warn_at"),
-				instant(rs, "due_at"), (Long) rs.getObject("step_span_seconds", Long.class),
-				LimitUnit.valueOf(rs.getString("step_unit")), instant(rs, "parked_at"),
-				rs.getObject("parked_remaining_seconds", Long.class));
+
+		CaseRow row(ResultSet rs) throws SQLException {
+			var standard = rs.getString("category_standard");
+			var category = standard == null ? null : new CategoryKey(standard, rs.getString("category_code"));
+			var region = rs.getString("region");
+			var dueAt = instant(rs, "due_at");
+			var step = rs.getString("step");
+			var parkedRemaining = rs.getObject("parked_remaining_seconds", Long.class);
+			var light = TrafficLight.NONE;
+			var left = 0L;
+			if (step != null) {
+				var warnAt = instant(rs, "warn_at");
+				var unit = LimitUnit.valueOf(rs.getString("step_unit"));
+				var clock = new StepClock(Step.valueOf(step), null, warnAt, dueAt, null, unit, instant(rs, "parked_at"),
+						parkedRemaining);
+				light = clock.light(now);
+				left = dueAt == null ? (clock.parked() && parkedRemaining != null ? parkedRemaining / 60 : 0)
+						: minutesLeft(region, dueAt, unit);
+			}
+			var duplicate = uuid(rs, "suspected_duplicate");
+			return new CaseRow(new CaseId(uuid(rs, "id")), rs.getString("tracking_code"), rs.getString("title"),
+					Channel.valueOf(rs.getString("channel")), CaseStatus.valueOf(rs.getString("status")),
+					Tier.valueOf(rs.getString("tier")), Urgency.valueOf(rs.getString("urgency")),
+					category == null ? "" : categoryNames.computeIfAbsent(category, k -> names.category(k)),
+					regionNames.computeIfAbsent(region, r -> names.region(RegionCode.of(r))),
+					department(uuid(rs, "lead_department")), department(uuid(rs, "suggested_department")),
+					duplicate == null ? null : new CaseId(duplicate), rs.getBoolean("confidential"), light, left, dueAt,
+					instant(rs, "reported_at"), rs.getObject("extension_amount") != null, rs.getLong("version"));
+		}
+
+		/** Time left until the deadline on the limit's clock (office time for working limits), negative when past. */
+		private long minutesLeft(String region, Instant dueAt, LimitUnit unit) {
+			if (!unit.working()) {
+				return Duration.between(now, dueAt).toMinutes();
+			}
+			var calendar = calendars.computeIfAbsent(region, r -> clocks.calendar(RegionCode.of(r)));
+			return (now.isBefore(dueAt) ? calendar.elapsed(now, dueAt, unit)
+					: calendar.elapsed(dueAt, now, unit).negated()).toMinutes();
+		}
+
+		private String department(UUID id) {
+			return id == null ? "" : departmentNames.computeIfAbsent(id, d -> names.department(new DepartmentId(d)));
+		}
+
 	}
 
 	private static DueCase due(ResultSet rs, int n) throws SQLException {

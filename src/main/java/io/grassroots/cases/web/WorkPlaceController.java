@@ -9,6 +9,7 @@ import io.grassroots.cases.CaseId;
 import io.grassroots.cases.CaseManagement;
 import io.grassroots.cases.CaseQueries;
 import io.grassroots.cases.CaseStatus;
+import io.grassroots.cases.QueueCursor;
 import io.grassroots.identity.CurrentUser;
 import io.grassroots.shared.web.Redirects;
 import io.grassroots.identity.Role;
@@ -25,10 +26,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The work places of the console: the dispatcher's workbench, the department's inbox, the community's list and the
- * case search. Each shows queues with lights and time left; rows refresh themselves every half minute.
+ * case search. Each shows queues with lights and time left, a page of {@value #PAGE} rows at a time with "show more"
+ * below (decision cases-11); rows refresh themselves every half minute, as many as are shown.
  */
 @Controller
 class WorkPlaceController {
+
+	/** The rows of a page: what a person works through before looking again (decision cases-11). */
+	static final int PAGE = 50;
+
+	/** The most rows a refresh renders (a queue brought in page by page, then refreshed). */
+	static final int MAX_SHOWN = 500;
 
 	private final CaseQueries queries;
 
@@ -48,18 +56,28 @@ class WorkPlaceController {
 		var place = place(request.getRequestURI());
 		var queues = queues(place);
 		var active = queue != null && queues.contains(queue) ? queue : queues.get(0);
-		model.addAttribute("view", new QueuePageView(place, queues, active, rows(place, active, q), q == null ? "" : q));
+		model.addAttribute("view", new QueuePageView(place, queues, active, rows(place, active, q, null, PAGE),
+				q == null ? "" : q));
 		return "cases/queuePage";
 	}
 
+	/**
+	 * The rows of a queue for htmx: its first rows again (the half-minute refresh, as many as were {@code shown}), or
+	 * the next page after a cursor ("show more": table rows that take the place of the button).
+	 */
 	@HxRequest
 	@GetMapping("/cases/places/{place}/rows")
 	String rows(@PathVariable String place, @RequestParam Queue queue, @RequestParam(required = false) String q,
-			Model model) {
+			@RequestParam(required = false) String after, @RequestParam(required = false) Integer shown, Model model) {
 		if (!queues(place).contains(queue)) {
 			throw new NotFoundException("problem.notFound");
 		}
-		model.addAttribute("view", rows(place, queue, q));
+		if (after != null) {
+			model.addAttribute("view", rows(place, queue, q, QueueCursor.parse(after), PAGE));
+			return "cases/queueNextRows";
+		}
+		var size = shown == null ? PAGE : Math.min(Math.max(shown, PAGE), MAX_SHOWN);
+		model.addAttribute("view", rows(place, queue, q, null, size));
 		return "cases/queueRows";
 	}
 
@@ -81,13 +99,15 @@ class WorkPlaceController {
 				"cases.notice.dispatched");
 	}
 
-	private QueueRowsView rows(String place, Queue queue, String text) {
+	private QueueRowsView rows(String place, Queue queue, String text, QueueCursor after, int size) {
 		var actor = currentUser.actor();
 		var filter = queue.filter();
-		if (text != null && !text.isBlank()) {
-			filter = new CaseFilter(filter.statuses(), filter.tier(), filter.extensionPending(), text.strip());
+		var search = text == null || text.isBlank() ? null : text.strip();
+		if (search != null) {
+			filter = new CaseFilter(filter.statuses(), filter.tier(), filter.extensionPending(), search);
 		}
-		return new QueueRowsView(place, queue, queries.list(actor, filter, 200),
+		var page = queries.page(actor, filter, after, size);
+		return new QueueRowsView(place, queue, page.rows(), page.next(), search,
 				actor.has(Role.DISPATCHER) && (queue == Queue.NEW || queue == Queue.FILED_QUEUE));
 	}
 

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -49,13 +50,19 @@ public final class Ui implements LocalizationSupport {
 
 	private final Cache<String, String> texts;
 
+	private final Map<Enum<?>, String> labels;
+
 	/**
 	 * @param texts the texts without arguments already looked up in this locale, shared by every request (the
-	 * message bundles do not change while the application runs; a queue of 200 rows looks up about 1,200 labels)
+	 * message bundles do not change while the application runs; a queue of 50 rows looks up about 300 labels)
+	 * @param labels the labels of enum constants already looked up in this locale, shared the same way (a map: there
+	 * are only so many constants)
 	 */
 	Ui(MessageSource messages, Locale locale, String path, CsrfToken csrf, Authentication authentication,
-			List<NavigationItem> navigation, String notice, boolean demo, Cache<String, String> texts) {
+			List<NavigationItem> navigation, String notice, boolean demo, Cache<String, String> texts,
+			Map<Enum<?>, String> labels) {
 		this.texts = texts;
+		this.labels = labels;
 		this.messages = messages;
 		this.locale = locale;
 		this.path = path;
@@ -83,7 +90,15 @@ public final class Ui implements LocalizationSupport {
 
 	/** The localized label of an enum constant: {@code enum.<SimpleName>.<NAME>}. */
 	public String label(Enum<?> value) {
-		return value == null ? "" : text("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+		if (value == null) {
+			return "";
+		}
+		var label = labels.get(value);
+		if (label == null) {
+			label = text("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+			labels.put(value, label);
+		}
+		return label;
 	}
 
 	/** A point in time as Beijing time, to the second: 2026-11-26 10:00:00; empty for {@code null}. */

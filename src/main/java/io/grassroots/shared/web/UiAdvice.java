@@ -50,6 +50,9 @@ class UiAdvice {
 		/** Looked-up texts without arguments, by locale (the keys are the code's own; the bound guards against a mistake). */
 		private final Map<Locale, Cache<String, String>> texts = new ConcurrentHashMap<>();
 
+		/** Labels of enum constants, by locale. */
+		private final Map<Locale, Map<Enum<?>, String>> labels = new ConcurrentHashMap<>();
+
 		UiFactory(MessageSource messages, List<NavigationItem> navigation,
 				@Value("${grassroots.demo.enabled:false}") boolean demo) {
 			this.messages = messages;
@@ -65,7 +68,8 @@ class UiAdvice {
 			var notice = flash == null ? null : flash.get(Redirects.NOTICE);
 			return new Ui(messages, locale, path, csrf, SecurityContextHolder.getContext().getAuthentication(),
 					navigation, notice instanceof String key ? key : null, demo,
-					texts.computeIfAbsent(locale, l -> Caffeine.newBuilder().maximumSize(20_000).build()));
+					texts.computeIfAbsent(locale, l -> Caffeine.newBuilder().maximumSize(20_000).build()),
+					labels.computeIfAbsent(locale, l -> new ConcurrentHashMap<>()));
 		}
 
 	}

@@ -32,8 +32,17 @@ public final class Pages {
 	record Account(String username, String region, UUID department, HttpClient session, String token) {
 	}
 
-	/** One request of a page: the URI to get, who gets it, and the same page's main query run raw. */
-	record Sample(String uri, Account account, RawQueries.Query raw) {
+	/**
+	 * One request of a page: the URI to get, who gets it, the same page's main query run raw, and what to do with the
+	 * page it got (the "show more" workload follows the page's next link).
+	 */
+	record Sample(String uri, Account account, RawQueries.Query raw, java.util.function.Consumer<String> then) {
+
+		Sample(String uri, Account account, RawQueries.Query raw) {
+			this(uri, account, raw, body -> {
+			});
+		}
+
 	}
 
 	interface Workload {
@@ -48,6 +57,9 @@ public final class Pages {
 		var user = options.get("user", "postgres");
 		var requests = (int) options.longValue("requests", 200);
 		var warmup = (int) options.longValue("warmup", 50);
+		// The rows of a work page (the product's WorkPlaceController.PAGE; 200 before decision cases-11): the raw
+		// query reads them and one more, as the product does.
+		var pageRows = (int) options.longValue("page-rows", 50);
 		var jar = Path.of(options.get("jar", "target/grassroots-0.1.0-SNAPSHOT-exec.jar"));
 		var url = Setup.url(options.get("host", "127.0.0.1"), (int) options.longValue("port", 5432), database);
 		var log = Path.of("bench/city/target/pages-server.log");
@@ -76,13 +88,16 @@ public final class Pages {
 				workloads.put("/cases/workbench", r -> {
 					var a = dispatchers.get(r.nextInt(dispatchers.size()));
 					var q = workbench.get(r.nextInt(workbench.size()));
-					return new Sample("/cases/workbench?queue=" + q, a, raw.queue(a, q, 200));
+					return new Sample("/cases/workbench?queue=" + q, a, raw.queue(a, q, pageRows + 1));
 				});
 				workloads.put("/cases/inbox", r -> {
 					var a = handlers.get(r.nextInt(handlers.size()));
 					var q = inbox.get(r.nextInt(inbox.size()));
-					return new Sample("/cases/inbox?queue=" + q, a, raw.queue(a, q, 200));
+					return new Sample("/cases/inbox?queue=" + q, a, raw.queue(a, q, pageRows + 1));
 				});
+				if (!options.values().containsKey("no-more")) {
+					workloads.put("/cases/places/{place}/rows", more(base, dispatchers, workbench, raw, pageRows));
+				}
 				workloads.put("/cases/{id}", r -> {
 					var c = cases.get(r.nextInt(cases.size()));
 					return new Sample("/cases/" + c.getKey(), c.getValue(), raw.casePage(c.getKey()));
@@ -122,6 +137,7 @@ public final class Pages {
 			var s = workload.next(random);
 			get(base, s);
 			s.raw().run();
+			s.then().accept(lastBody);
 		}
 		var before = prometheus.buckets(name);
 		var cpuBefore = process.cpu();
@@ -133,7 +149,9 @@ public final class Pages {
 			var s = workload.next(random);
 			ours[i] = get(base, s);
 			raw[i] = s.raw().run();
-			var q = s.uri().contains("queue=") ? s.uri().substring(s.uri().indexOf("queue=") + 6) : null;
+			s.then().accept(lastBody);
+			var q = s.uri().contains("queue=") ? s.uri().substring(s.uri().indexOf("queue=") + 6).replaceAll("&.*", "")
+					: null;
 			if (q != null) {
 				perQueue.computeIfAbsent(q, k -> new ArrayList<>()).add(ours[i]);
 			}
@@ -158,14 +176,67 @@ public final class Pages {
 						server[2]), r.p50(), r.p95(), r.p99(), o.p95() / r.p95());
 	}
 
+	/** The body of the last page {@link #get} got. */
+	private static String lastBody = "";
+
+	private static final java.util.regex.Pattern MORE = java.util.regex.Pattern
+		.compile("hx-get=\"(/cases/places/[^\"]*after=[^\"]*)\"");
+
+	/**
+	 * "Show more" on the dispatchers' workbench: a random tab's first page (got, not measured here: it is the
+	 * workbench's), then its next pages one after another, up to 5 deep, each measured against the same page's query
+	 * run raw from the same cursor (keyset: a deep page should cost what the first does).
+	 */
+	private static Workload more(String base, List<Account> dispatchers, List<String> tabs, RawQueries raw,
+			int pageRows) {
+		var state = new Object() {
+			Account account;
+			String queue;
+			String next;
+			int depth;
+		};
+		return r -> {
+			for (var tries = 0; state.next == null || state.depth >= 5; tries++) {
+				if (tries > 100) {
+					throw new IllegalStateException("no workbench tab has a second page");
+				}
+				state.account = dispatchers.get(r.nextInt(dispatchers.size()));
+				state.queue = tabs.get(r.nextInt(tabs.size()));
+				try {
+					get(base, new Sample("/cases/workbench?queue=" + state.queue, state.account, () -> 0));
+				}
+				catch (Exception e) {
+					throw new IllegalStateException(e);
+				}
+				state.next = nextLink(lastBody);
+				state.depth = 0;
+			}
+			var uri = state.next;
+			var cursor = java.net.URLDecoder.decode(uri.replaceAll(".*after=([^&]*).*", "$1"), StandardCharsets.UTF_8);
+			var q = RawQueries.QUEUES.get(state.queue);
+			state.depth++;
+			return new Sample(uri, state.account, raw.list(state.account, q.statuses(), q.tier(),
+					q.extensionPending(), pageRows + 1, cursor), body -> state.next = nextLink(body));
+		};
+	}
+
+	private static String nextLink(String page) {
+		var m = MORE.matcher(page);
+		return m.find() ? m.group(1).replace("&amp;", "&") : null;
+	}
+
 	private static long get(String base, Sample s) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create(base + s.uri()));
+		if (s.uri().startsWith("/cases/places/")) {
+			request.header("HX-Request", "true");
+		}
 		if (s.uri().startsWith("/api/")) {
 			request.header("Authorization", "Bearer " + s.account().token()).header("Accept", "application/json");
 		}
 		var started = System.nanoTime();
 		var response = s.account().session().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 		var took = System.nanoTime() - started;
+		lastBody = new String(response.body(), StandardCharsets.UTF_8);
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException(s.uri() + " as " + s.account().username() + ": HTTP " + response.statusCode()
 					+ " " + new String(response.body(), StandardCharsets.UTF_8).substring(0,

@@ -3,6 +3,8 @@ package io.grassroots.bench.city;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,35 +52,58 @@ final class RawQueries {
 	}
 
 	/**
-	 * CaseQueries.list: each state of the queue read on its own in the queue's order (most urgent first) within the
-	 * viewer's scope (a department: the orders it leads state by state, and the cases it assists on state by state,
-	 * in the order of the assist rows' copy of the case's state and deadline), one page each, merged.
+	 * CaseQueries.page: each state of the queue read on its own in the queue's order (most urgent first, then the
+	 * id) within the viewer's scope (a department: the orders it leads state by state, and the cases it assists on
+	 * state by state, in the order of the assist rows' copy of the case's state and deadline), one page each from the
+	 * cursor on, merged. {@code limit} is what the product asks for: the page's rows and one more.
 	 */
 	Query list(Pages.Account account, List<String> statuses, String tier, boolean extensionPending, int limit) {
+		return list(account, statuses, tier, extensionPending, limit, null);
+	}
+
+	/** The same after a cursor of the product's ({@code QueueCursor}: {@code <due or ->_<reported>_<id>}). */
+	Query list(Pages.Account account, List<String> statuses, String tier, boolean extensionPending, int limit,
+			String cursor) {
+		var after = cursor == null ? null : cursor.split("_");
+		var afterDue = after == null || after[0].equals("-") ? null : Timestamp.from(Instant.parse(after[0]));
+		var afterReported = after == null ? null : Timestamp.from(Instant.parse(after[1]));
+		var afterId = after == null ? null : UUID.fromString(after[2]);
 		return () -> {
 			var conditions = (tier != null ? " and c.tier = ?" : "") + (extensionPending ? " and c.extension_amount is not null" : "");
-			var order = conditions + " order by c.due_at, c.reported_at desc limit ?)";
 			var branches = new java.util.ArrayList<String>();
 			var department = account.department() != null;
 			for (var status : statuses) {
-				branches.add("(" + COLUMNS + " from cases_case c where " + (department ? "c.lead_department = ?"
-						: "c.region >= ? and c.region < ? and (c.confidential = false or 1 = 1)") + " and c.status = ?" + order);
+				for (var rest : rest("c.due_at", "c.reported_at", "c.id", after != null, afterDue != null)) {
+					branches.add("(" + COLUMNS + " from cases_case c where " + (department ? "c.lead_department = ?"
+							: "c.region >= ? and c.region < ? and (c.confidential = false or 1 = 1)") + " and c.status = ?"
+							+ rest + conditions + " order by c.due_at, c.reported_at desc, c.id limit ?)");
+				}
 			}
+			var leads = branches.size();
 			if (department) {
 				for (var status : statuses) {
-					branches.add("(" + COLUMNS + " from cases_assist a join cases_case c on c.id = a.case_id"
-							+ " where a.department = ? and (c.lead_department is null or c.lead_department <> ?)"
-							+ " and a.case_status = ?" + conditions
-							+ " order by a.case_due_at, a.case_reported_at desc limit ?)");
+					for (var rest : rest("a.case_due_at", "a.case_reported_at", "a.case_id", after != null, afterDue != null)) {
+						branches.add("(" + COLUMNS + " from cases_assist a join cases_case c on c.id = a.case_id"
+								+ " where a.department = ? and (c.lead_department is null or c.lead_department <> ?)"
+								+ " and a.case_status = ?" + rest + conditions
+								+ " order by a.case_due_at, a.case_reported_at desc, a.case_id limit ?)");
+					}
 				}
 			}
 			var sql = "select * from (" + String.join(" union all ", branches)
-					+ ") q order by q.due_at, q.reported_at desc limit ?";
+					+ ") q order by q.due_at, q.reported_at desc, q.id limit ?";
 			var started = System.nanoTime();
 			try (var s = db.prepareStatement(sql)) {
 				var i = 1;
-				for (var status : statuses) {
-					if (department) {
+				var perStatus = branches.size() / statuses.size() / (department ? 2 : 1);
+				for (var b = 0; b < branches.size(); b++) {
+					var status = statuses.get((b < leads ? b : b - leads) / perStatus);
+					var rest = (b < leads ? b : b - leads) % perStatus;
+					if (b >= leads) {
+						s.setObject(i++, account.department());
+						s.setObject(i++, account.department());
+					}
+					else if (department) {
 						s.setObject(i++, account.department());
 					}
 					else {
@@ -86,27 +111,44 @@ final class RawQueries {
 						s.setString(i++, subtreeTo(account.region()));
 					}
 					s.setString(i++, status);
+					if (after != null) {
+						if (afterDue != null && rest == 0) {
+							s.setTimestamp(i++, afterDue);
+							s.setTimestamp(i++, afterDue);
+							s.setTimestamp(i++, afterReported);
+							s.setTimestamp(i++, afterReported);
+							s.setObject(i++, afterId);
+						}
+						else if (afterDue == null) {
+							s.setTimestamp(i++, afterReported);
+							s.setTimestamp(i++, afterReported);
+							s.setTimestamp(i++, afterReported);
+							s.setObject(i++, afterId);
+						}
+					}
 					if (tier != null) {
 						s.setString(i++, tier);
 					}
 					s.setInt(i++, limit);
-				}
-				if (department) {
-					for (var status : statuses) {
-						s.setObject(i++, account.department());
-						s.setObject(i++, account.department());
-						s.setString(i++, status);
-						if (tier != null) {
-							s.setString(i++, tier);
-						}
-						s.setInt(i++, limit);
-					}
 				}
 				s.setInt(i, limit);
 				read(s);
 			}
 			return System.nanoTime() - started;
 		};
+	}
+
+	/** CaseQueries.rest: the conditions of a state's queue after the cursor, each an index range of its own. */
+	private static List<String> rest(String due, String reported, String id, boolean after, boolean afterDue) {
+		if (!after) {
+			return List.of("");
+		}
+		var sameReportAfterId = reported + " < ? or (" + reported + " = ? and " + id + " > ?)";
+		if (!afterDue) {
+			return List.of(" and " + due + " is null and " + reported + " <= ? and (" + sameReportAfterId + ")");
+		}
+		return List.of(" and " + due + " >= ? and (" + due + " > ? or " + sameReportAfterId + ")",
+				" and " + due + " is null");
 	}
 
 	/** The case page: the case row, its assisting departments and its history (the audit chain). */

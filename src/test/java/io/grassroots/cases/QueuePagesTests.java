@@ -1,0 +1,166 @@
+package io.grassroots.cases;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.grassroots.identity.Actor;
+import io.grassroots.region.DepartmentKind;
+import io.grassroots.shared.InvalidInputException;
+import io.grassroots.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Work queues come a page at a time (decision cases-11): each page reads on from the last row of the one before, in
+ * the queue's order, so walking the pages shows every case of the queue once, in the order of the whole queue.
+ */
+@IntegrationTest
+class QueuePagesTests {
+
+	private static final Comparator<CaseRow> QUEUE_ORDER = Comparator
+		.comparing(CaseRow::dueAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+		.thenComparing(CaseRow::reportedAt, Comparator.reverseOrder())
+		.thenComparing(r -> r.id().id());
+
+	private static final Pattern ROW = Pattern.compile("id=\"row-([0-9A-Z]{10})\"");
+
+	private static final Pattern MORE = Pattern.compile("hx-get=\"(/cases/places/[^\"]*after=[^\"]*)\"");
+
+	@Autowired
+	CaseManagement cases;
+
+	@Autowired
+	CaseQueries queries;
+
+	@Autowired
+	CaseTesting testing;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService accounts;
+
+	@Test
+	void aStreetsPagesFollowOneAnotherWithoutGapsOrRepeatsAcrossCasesWithAndWithoutADeadline() {
+		var dispatcher = testing.demo("dispatcher");
+		var every = new CaseFilter(java.util.Set.of(), null, false, null);
+		var whole = queries.list(dispatcher, every, 500);
+		assertThat(whole).extracting(CaseRow::dueAt).contains((Instant) null);
+		assertThat(whole).anyMatch(r -> r.dueAt() != null);
+
+		var walked = walk(dispatcher, every, 7, whole.size());
+
+		assertThat(walked).extracting(CaseRow::id).containsExactlyElementsOf(whole.stream().map(CaseRow::id).toList());
+		assertThat(walked).isSortedAccordingTo(QUEUE_ORDER);
+	}
+
+	@Test
+	void aDepartmentsPagesReadOnThroughTheOrdersItLeadsAndTheCasesItAssistsOn() {
+		var dispatcher = testing.demo("dispatcher");
+		var market = testing.department(DepartmentKind.MARKET_SUPERVISION);
+		var ecology = testing.department(DepartmentKind.ECOLOGY_ENVIRONMENT);
+		for (var i = 0; i < 3; i++) {
+			var c = cases.report(dispatcher, CaseTesting.vendorReport(null));
+			c = cases.file(dispatcher, c.id(), c.version(), new CategoryKey("CJT214", "E0109"), Urgency.NORMAL, false,
+					null);
+			cases.dispatch(dispatcher, c.id(), c.version(), i % 2 == 0 ? market.id() : ecology.id(),
+					List.of(i % 2 == 0 ? ecology.id() : market.id()), null);
+		}
+		var handler = CaseTesting.handlerOf(ecology);
+		var dispatched = CaseFilter.of(CaseStatus.DISPATCHED);
+		var whole = queries.list(handler, dispatched, 500);
+		assertThat(whole).hasSizeGreaterThanOrEqualTo(3);
+
+		var walked = walk(handler, dispatched, 1, whole.size());
+
+		assertThat(walked).extracting(CaseRow::id).containsExactlyElementsOf(whole.stream().map(CaseRow::id).toList());
+		assertThat(walked).isSortedAccordingTo(QUEUE_ORDER);
+	}
+
+	@Test
+	void theLastPageSaysThereIsNoMore() {
+		var dispatcher = testing.demo("dispatcher");
+		var every = new CaseFilter(java.util.Set.of(), null, false, null);
+		var whole = queries.list(dispatcher, every, 500);
+
+		var page = queries.page(dispatcher, every, null, whole.size());
+
+		assertThat(page.rows()).hasSize(whole.size());
+		assertThat(page.next()).isNull();
+		assertThat(queries.page(dispatcher, every, null, whole.size() - 1).next()).isNotNull();
+	}
+
+	@Test
+	void aCursorSurvivesTheRequestParameterAndAMalformedOneIsRefused() {
+		var cursor = new QueueCursor(Instant.parse("2026-12-03T08:00:00.123456Z"),
+				Instant.parse("2026-12-01T02:03:04.5Z"), CaseId.of("6b8f0c4e-8f0a-4c55-9a4e-0d6f5f1d2e3a"));
+		assertThat(QueueCursor.parse(cursor.toString())).isEqualTo(cursor);
+		var withoutDeadline = new QueueCursor(null, cursor.reportedAt(), cursor.id());
+		assertThat(QueueCursor.parse(withoutDeadline.toString())).isEqualTo(withoutDeadline);
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> QueueCursor.parse("yesterday"));
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> QueueCursor.parse("-_2026-12-01T02:03:04Z_not-a-uuid"));
+	}
+
+	@Test
+	void aWorkPlaceShowsFiftyRowsAndShowMoreBringsTheNextFiftyIntoTheTable() throws Exception {
+		var supervisor = user(accounts.loadUserByUsername("supervisor"));
+		var whole = queries.list(testing.demo("supervisor"), new CaseFilter(java.util.Set.of(), null, false, null), 500);
+		assertThat(whole).hasSizeGreaterThan(60);
+
+		var first = mvc.perform(get("/cases").with(supervisor)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		var more = MORE.matcher(first);
+		assertThat(more.find()).as("a show-more button on the first page").isTrue();
+		var next = mvc.perform(get(java.net.URI.create(more.group(1).replace("&amp;", "&"))).header("HX-Request", "true").with(supervisor))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+		var codes = whole.stream().map(CaseRow::trackingCode).toList();
+		assertThat(codes(first)).containsExactlyElementsOf(codes.subList(0, 50));
+		assertThat(codes(next)).containsExactlyElementsOf(codes.subList(50, Math.min(100, codes.size())));
+		assertThat(next).doesNotContain("<table");
+		var refreshed = mvc.perform(get("/cases/places/search/rows").param("queue", "ALL").param("shown", "60")
+			.header("HX-Request", "true").with(supervisor)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(codes(refreshed)).containsExactlyElementsOf(codes.subList(0, 60));
+		mvc.perform(get("/cases/places/search/rows").param("queue", "ALL").param("after", "nonsense")
+			.header("HX-Request", "true").with(supervisor)).andExpect(status().isBadRequest());
+	}
+
+	/** The queue's rows page by page, up to {@code most} of them (the whole queue when it holds fewer). */
+	private List<CaseRow> walk(Actor actor, CaseFilter filter, int size, int most) {
+		var rows = new ArrayList<CaseRow>();
+		QueueCursor after = null;
+		do {
+			var page = queries.page(actor, filter, after, size);
+			assertThat(page.rows()).hasSizeLessThanOrEqualTo(size);
+			rows.addAll(page.rows());
+			after = page.next();
+		}
+		while (after != null && rows.size() < most);
+		return rows.size() > most ? rows.subList(0, most) : rows;
+	}
+
+	private static List<String> codes(String html) {
+		var codes = new ArrayList<String>();
+		var m = ROW.matcher(html);
+		while (m.find()) {
+			codes.add(m.group(1));
+		}
+		return codes;
+	}
+
+}
