@@ -8,13 +8,10 @@ import io.grassroots.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
-@RecordApplicationEvents
 class CaseLifecycleTests {
 
 	@Autowired
@@ -30,7 +27,7 @@ class CaseLifecycleTests {
 	AuditTrail audit;
 
 	@Autowired
-	ApplicationEvents events;
+	PublishedCaseEvents events;
 
 	@Test
 	void aPhoneReportGoesAroundTheWholeLoop() {
@@ -60,7 +57,7 @@ class CaseLifecycleTests {
 				"case.dispatch", "case.claim", "case.reportBack", "case.verifyPass", "case.evaluate");
 		assertThat(view.attachments()).hasSize(1);
 		assertThat(audit.verify().firstBroken()).isNull();
-		assertThat(events.stream(CaseEvent.class).filter(e -> e.caseId().equals(reported.id())))
+		assertThat(events.of(reported.id()))
 			.extracting(e -> e.getClass().getSimpleName())
 			.containsExactly("CaseReported", "CaseFiled", "CaseDispatched", "CaseClaimed", "CaseReportedBack",
 					"CaseVerified", "CaseClosed", "CaseEvaluated");
