@@ -124,7 +124,10 @@ class IntakeWriter implements SmartLifecycle {
 		var created = new ArrayList<Case>(reports.size());
 		var byKey = new HashMap<String, Case>();
 		var firsts = new ArrayList<CaseHistory.First>(reports.size());
-		for (var report : reports) {
+		var firstOf = new ArrayList<Integer>(reports.size()); // the report each first entry belongs to
+		var fresh = new boolean[reports.size()]; // whether report i created its case
+		for (var i = 0; i < reports.size(); i++) {
+			var report = reports.get(i);
 			var key = report.intakeKey();
 			var earlier = key == null ? null : byKey.get(key);
 			if (earlier == null && key != null && seen.contains(key)) {
@@ -143,25 +146,26 @@ class IntakeWriter implements SmartLifecycle {
 			}
 			created.add(c);
 			answered.add(c);
+			fresh[i] = true;
+			firstOf.add(i);
 			firsts.add(new CaseHistory.First(c, CaseAction.REPORT, report.actor(), report.now(),
 					CaseHistory.Note.of(null, report.historyDetails()), List.of()));
 		}
 		cases.saveAllNew(created);
-		for (var i = 0; i < firsts.size(); i++) {
-			var first = firsts.get(i);
-			var report = reports.get(answered.indexOf(first.created()));
+		for (var j = 0; j < firsts.size(); j++) {
+			var first = firsts.get(j);
+			var report = reports.get(firstOf.get(j));
 			if (!report.photos().isEmpty()) {
 				var photos = attachments.add(first.created().id(), CaseAction.REPORT, report.photos(),
 						first.actor().id().toString(), first.at());
-				firsts.set(i, new CaseHistory.First(first.created(), first.action(), first.actor(), first.at(),
+				firsts.set(j, new CaseHistory.First(first.created(), first.action(), first.actor(), first.at(),
 						first.note(), photos));
 			}
 		}
 		history.recordAllFirst(firsts);
 		var answers = new ArrayList<CaseSummary>(reports.size());
 		for (var i = 0; i < reports.size(); i++) {
-			var c = answered.get(i);
-			answers.add(CaseSummary.of(c, reports.get(i).now(), created.contains(c) && answered.indexOf(c) == i));
+			answers.add(CaseSummary.of(answered.get(i), reports.get(i).now(), fresh[i]));
 		}
 		return answers;
 	}
