@@ -19,6 +19,7 @@ import io.grassroots.shared.RegionCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -85,8 +86,9 @@ public class CaseQueries {
 
 	/**
 	 * A work queue: the cases of the filter within the viewer's scope, most urgent first, up to {@code limit} of them
-	 * (the API's list, the phone's task lists).
+	 * (the API's list, the phone's task lists). One statement, so no transaction of its own (see {@link #page}).
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public List<CaseRow> list(Actor actor, CaseFilter filter, int limit) {
 		return page(actor, filter, null, limit).rows();
 	}
@@ -97,7 +99,13 @@ public class CaseQueries {
 	 * (cases_case_queue, cases_case_lead_queue, and for the cases a department assists on cases_assist_queue) from
 	 * the cursor on and stops after one page, so the cost follows the page size, not the cases in the scope (a
 	 * street's closed cases run into the hundreds of thousands) nor how far down the queue the page is.
+	 * <p>
+	 * A page is one statement (the names and calendars come from caches), so it opens no transaction of its own: a
+	 * read-only transaction around one SELECT added a BEGIN and a COMMIT, two of a queue page's three statements, and
+	 * the transaction manager's work per request, and isolated nothing (each statement sees its own snapshot under
+	 * READ COMMITTED either way). Called within a caller's transaction, it joins it.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public QueuePage page(Actor actor, CaseFilter filter, QueueCursor after, int size) {
 		var params = new java.util.HashMap<String, Object>();
 		var conditions = new StringBuilder();

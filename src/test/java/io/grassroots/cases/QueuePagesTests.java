@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.grassroots.calendar.TimeLimit;
 import io.grassroots.identity.Actor;
 import io.grassroots.region.DepartmentKind;
 import io.grassroots.shared.InvalidInputException;
@@ -88,6 +89,46 @@ class QueuePagesTests {
 
 		assertThat(walked).extracting(CaseRow::id).containsExactlyElementsOf(whole.stream().map(CaseRow::id).toList());
 		assertThat(walked).isSortedAccordingTo(QUEUE_ORDER);
+	}
+
+	@Test
+	void theExtensionsTabHoldsTheStreetsCasesWaitingForAnExtensionDecisionUntilItIsDecided() {
+		var dispatcher = testing.demo("dispatcher");
+		var market = testing.department(DepartmentKind.MARKET_SUPERVISION);
+		var lead = CaseTesting.handlerOf(market);
+		var asking = new ArrayList<CaseSummary>();
+		for (var i = 0; i < 3; i++) {
+			var c = cases.report(dispatcher, CaseTesting.vendorReport(null));
+			c = cases.file(dispatcher, c.id(), c.version(), new CategoryKey("CJT214", "E0109"), Urgency.NORMAL, false,
+					null);
+			c = cases.dispatch(dispatcher, c.id(), c.version(), market.id(), List.of(), null);
+			c = cases.claim(lead, c.id(), c.version());
+			if (i < 2) {
+				c = cases.requestExtension(lead, c.id(), c.version(), TimeLimit.workingDays(3), "需要联合执法");
+				asking.add(c);
+			}
+			else {
+				asking.add(null);
+				var notAsking = c.id();
+				assertThat(queries.list(dispatcher, extensions(), 500)).extracting(CaseRow::id).doesNotContain(notAsking);
+			}
+		}
+		var pending = queries.list(dispatcher, extensions(), 500);
+		assertThat(pending).extracting(CaseRow::id).contains(asking.get(0).id(), asking.get(1).id());
+		assertThat(pending).allMatch(r -> r.status() == CaseStatus.IN_PROGRESS && r.extensionPending());
+		assertThat(pending).isSortedAccordingTo(QUEUE_ORDER);
+
+		cases.decideExtension(dispatcher, asking.get(0).id(), asking.get(0).version(), true, null);
+		cases.decideExtension(dispatcher, asking.get(1).id(), asking.get(1).version(), false, "按期办结");
+
+		assertThat(queries.list(dispatcher, extensions(), 500)).extracting(CaseRow::id)
+			.doesNotContain(asking.get(0).id(), asking.get(1).id());
+		assertThat(queries.list(dispatcher, CaseFilter.of(CaseStatus.IN_PROGRESS), 500)).extracting(CaseRow::id)
+			.contains(asking.get(0).id(), asking.get(1).id());
+	}
+
+	private static CaseFilter extensions() {
+		return new CaseFilter(java.util.Set.of(CaseStatus.IN_PROGRESS), null, true, null);
 	}
 
 	@Test
