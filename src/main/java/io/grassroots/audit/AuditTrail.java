@@ -50,6 +50,14 @@ public class AuditTrail {
 
 	private static final String INSERT_UNLESS_TAKEN = INSERT + " on conflict do nothing";
 
+	/**
+	 * The heads of the streams of an array (one statement for any number of streams, prepared once, instead of an
+	 * {@code in} list of a thousand parameters parsed and planned anew for each count).
+	 */
+	private static final String HEADS = """
+			select e.stream, e.seq, e.hash from audit_entry e where e.stream = any(?)
+			and e.seq = (select max(m.seq) from audit_entry m where m.stream = e.stream)""";
+
 	private final JsonMapper json = JsonMapper.builder()
 		.findAndAddModules()
 		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -109,8 +117,9 @@ public class AuditTrail {
 
 	/**
 	 * Appends a batch of entries in the caller's transaction (a page of the deadline sweep, say): the heads of their
-	 * streams are read in one query per thousand streams (index lookups on the unique (stream, seq) key; a join with
-	 * a grouped subquery made PostgreSQL scan the whole table) and the entries written in multi-row inserts, in the
+	 * streams are read in one query with the streams as one array parameter ({@link #HEADS}: index lookups on the
+	 * unique (stream, seq) key; a join with a grouped subquery made PostgreSQL scan the whole table) and the entries
+	 * written in multi-row inserts, in the
 	 * order given, so several entries of one stream chain onto each other. A stream appended to meanwhile by another
 	 * transaction fails the batch on the unique (stream, seq) key (the caller's transaction then rolls back), never
 	 * silently.
@@ -121,16 +130,14 @@ public class AuditTrail {
 			return;
 		}
 		var heads = new HashMap<String, ChainHeads.Head>();
-		var streams = entries.stream().map(e -> e.record().stream()).distinct().toList();
-		for (var from = 0; from < streams.size(); from += 1000) {
-			jdbc.sql("""
-					select e.stream, e.seq, e.hash from audit_entry e where e.stream in (:streams)
-					and e.seq = (select max(m.seq) from audit_entry m where m.stream = e.stream)""")
-				.param("streams", streams.subList(from, Math.min(streams.size(), from + 1000)))
-				.query(rs -> {
-					heads.put(rs.getString(1), new ChainHeads.Head(rs.getInt(2), rs.getString(3)));
-				});
-		}
+		var streams = entries.stream().map(e -> e.record().stream()).distinct().toArray();
+		template.query(connection -> {
+			var statement = connection.prepareStatement(HEADS);
+			statement.setArray(1, connection.createArrayOf("varchar", streams));
+			return statement;
+		}, rs -> {
+			heads.put(rs.getString(1), new ChainHeads.Head(rs.getInt(2), rs.getString(3)));
+		});
 		insertAll(entries, heads);
 	}
 
