@@ -49,6 +49,10 @@ public class AuditTrail {
 
 	private static final String INSERT = INSERT_INTO + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+	/** The PostgreSQL types of {@link #INSERT_INTO}'s columns, for {@link MultiRowInsert}. */
+	private static final List<String> TYPES = List.of("text", "int4", "timestamptz", "text", "text", "text", "text",
+			"text", "text");
+
 	private static final String INSERT_UNLESS_TAKEN = INSERT + " on conflict do nothing";
 
 	/**
@@ -190,7 +194,7 @@ public class AuditTrail {
 			heads.put(record.stream(), next);
 			written.put(record.stream(), next);
 		}
-		MultiRowInsert.insert(template, INSERT_INTO, 9, rows);
+		MultiRowInsert.insert(template, INSERT_INTO, TYPES, rows);
 		this.heads.committed(written);
 	}
 
