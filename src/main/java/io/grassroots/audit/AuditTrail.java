@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +49,29 @@ public class AuditTrail {
 
 	private static final String INSERT = INSERT_INTO + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+	/** The PostgreSQL types of {@link #INSERT_INTO}'s columns, for {@link MultiRowInsert}. */
+	private static final List<String> TYPES = List.of("text", "int4", "timestamptz", "text", "text", "text", "text",
+			"text", "text");
+
 	private static final String INSERT_UNLESS_TAKEN = INSERT + " on conflict do nothing";
+
+	/**
+	 * The heads of the streams of an array parameter: one statement for any number of streams, prepared once (an
+	 * {@code in} list of a thousand parameters was parsed and planned anew for each count). On PostgreSQL one backward
+	 * step on the unique (stream, seq) key per stream ({@link #HEADS_POSTGRES}); the form with {@code any} and a
+	 * {@code max} subquery is estimated so costly there (≈ 400,000 for 2,000 streams) that PostgreSQL compiles it with
+	 * JIT on every page, 25–30 ms of 60 (bench/RESULTS.md, sweep, 2026-12-03 evening). H2 knows no {@code lateral}.
+	 */
+	private static final String HEADS = """
+			select e.stream, e.seq, e.hash from audit_entry e where e.stream = any(?)
+			and e.seq = (select max(m.seq) from audit_entry m where m.stream = e.stream)""";
+
+	private static final String HEADS_POSTGRES = """
+			select h.stream, h.seq, h.hash from unnest(?) s (stream) cross join lateral (select e.stream, e.seq, e.hash
+			from audit_entry e where e.stream = s.stream order by e.seq desc limit 1) h""";
+
+	/** The heads query of this database. */
+	private final String headsQuery;
 
 	private final JsonMapper json = JsonMapper.builder()
 		.findAndAddModules()
@@ -61,6 +84,17 @@ public class AuditTrail {
 		this.template = new JdbcTemplate(dataSource);
 		this.template.setFetchSize(1000);
 		this.clock = clock;
+		this.headsQuery = postgres(dataSource) ? HEADS_POSTGRES : HEADS;
+	}
+
+	private static boolean postgres(DataSource dataSource) {
+		try {
+			String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
+			return "PostgreSQL".equalsIgnoreCase(product);
+		}
+		catch (Exception e) {
+			return false;
+		}
 	}
 
 	/** Appends one entry to its stream's chain; must run inside the transaction of the change it records. */
@@ -109,8 +143,9 @@ public class AuditTrail {
 
 	/**
 	 * Appends a batch of entries in the caller's transaction (a page of the deadline sweep, say): the heads of their
-	 * streams are read in one query per thousand streams (index lookups on the unique (stream, seq) key; a join with
-	 * a grouped subquery made PostgreSQL scan the whole table) and the entries written in multi-row inserts, in the
+	 * streams are read in one query with the streams as one array parameter ({@link #HEADS}: index lookups on the
+	 * unique (stream, seq) key; a join with a grouped subquery made PostgreSQL scan the whole table) and the entries
+	 * written in multi-row inserts, in the
 	 * order given, so several entries of one stream chain onto each other. A stream appended to meanwhile by another
 	 * transaction fails the batch on the unique (stream, seq) key (the caller's transaction then rolls back), never
 	 * silently.
@@ -121,16 +156,14 @@ public class AuditTrail {
 			return;
 		}
 		var heads = new HashMap<String, ChainHeads.Head>();
-		var streams = entries.stream().map(e -> e.record().stream()).distinct().toList();
-		for (var from = 0; from < streams.size(); from += 1000) {
-			jdbc.sql("""
-					select e.stream, e.seq, e.hash from audit_entry e where e.stream in (:streams)
-					and e.seq = (select max(m.seq) from audit_entry m where m.stream = e.stream)""")
-				.param("streams", streams.subList(from, Math.min(streams.size(), from + 1000)))
-				.query(rs -> {
-					heads.put(rs.getString(1), new ChainHeads.Head(rs.getInt(2), rs.getString(3)));
-				});
-		}
+		var streams = entries.stream().map(e -> e.record().stream()).distinct().toArray();
+		template.query(connection -> {
+			var statement = connection.prepareStatement(headsQuery);
+			statement.setArray(1, connection.createArrayOf("varchar", streams));
+			return statement;
+		}, rs -> {
+			heads.put(rs.getString(1), new ChainHeads.Head(rs.getInt(2), rs.getString(3)));
+		});
 		insertAll(entries, heads);
 	}
 
@@ -161,7 +194,7 @@ public class AuditTrail {
 			heads.put(record.stream(), next);
 			written.put(record.stream(), next);
 		}
-		MultiRowInsert.insert(template, INSERT_INTO, 9, rows);
+		MultiRowInsert.insert(template, INSERT_INTO, TYPES, rows);
 		this.heads.committed(written);
 	}
 

@@ -27,6 +27,10 @@ class Notices {
 
 	private static final String INSERT = INTO + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+	/** The PostgreSQL types of {@link #INTO}'s columns, for {@link MultiRowInsert}. */
+	private static final List<String> TYPES = List.of("uuid", "text", "uuid", "uuid", "text", "text", "text", "uuid",
+			"uuid", "timestamptz");
+
 	private final JdbcClient client;
 
 	private final JdbcTemplate jdbc;
@@ -57,7 +61,7 @@ class Notices {
 			post(notices.get(0));
 		}
 		else if (!notices.isEmpty()) {
-			MultiRowInsert.insert(jdbc, INTO, 10, notices.stream().map(Notice::row).toList());
+			MultiRowInsert.insert(jdbc, INTO, TYPES, notices.stream().map(Notice::row).toList());
 		}
 	}
 

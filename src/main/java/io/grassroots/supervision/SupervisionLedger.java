@@ -53,6 +53,10 @@ class SupervisionLedger {
 			insert into supervision_reminder (id, case_id, step, deadline, light, audience, department, region, grid,
 			automatic, note, sent_at, sent_by, sent_by_name)""";
 
+	/** The PostgreSQL types of {@link #REMINDER_INTO}'s columns, for {@link MultiRowInsert}. */
+	private static final List<String> REMINDER_TYPES = List.of("uuid", "uuid", "text", "timestamptz", "text", "text",
+			"uuid", "text", "uuid", "bool", "text", "timestamptz", "text", "text");
+
 	private static final String REMINDER = REMINDER_INTO + """
 			 values (:id, :caseId, :step, :deadline, :light, :audience, :department, :region, :grid, :automatic,
 			:note, :at, :by, :byName) on conflict do nothing""";
@@ -90,7 +94,7 @@ class SupervisionLedger {
 			return List.of();
 		}
 		var rows = byId.values().stream().map(SupervisionLedger::reminderRow).toList();
-		var inserted = new HashSet<>(MultiRowInsert.insertReturning(named.getJdbcTemplate(), REMINDER_INTO, 14,
+		var inserted = new HashSet<>(MultiRowInsert.insertReturning(named.getJdbcTemplate(), REMINDER_INTO, REMINDER_TYPES,
 				"on conflict do nothing", rows, "id", UUID.class));
 		var issued = reminders.stream().filter(r -> inserted.remove(r.id().id())).toList();
 		if (!issued.isEmpty()) {

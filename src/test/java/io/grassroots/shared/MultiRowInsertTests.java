@@ -62,6 +62,64 @@ class MultiRowInsertTests {
 	}
 
 	@Test
+	void rowsGivenWithTheirTypesGoInWithEveryValueAsItWas() {
+		var stream = "test/" + UUID.randomUUID();
+		var at = Timestamp.from(Instant.parse("2026-12-03T12:00:00.123456Z"));
+		var texts = List.of("{\"a\":\"b,c\"}", "back\\slash \\\"", "NULL", "", "{}", "督办 提醒", " two  spaces ");
+		var rows = new ArrayList<Object[]>();
+		for (var i = 0; i < texts.size(); i++) {
+			rows.add(new Object[] { stream, i + 1, at, i % 2 == 0 ? null : "actor", texts.get(i), "test", texts.get(i),
+					"p", "h" });
+		}
+		try {
+			MultiRowInsert.insert(jdbc, "insert into audit_entry (stream, seq, at, actor_id, actor_name, action, details, "
+					+ "previous_hash, hash)", List.of("text", "int4", "timestamptz", "text", "text", "text", "text", "text",
+							"text"), rows);
+
+			var read = jdbc.query("select seq, at, actor_id, actor_name, details from audit_entry where stream = ? order by seq",
+					(rs, n) -> new Object[] { rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+							rs.getString(5) }, stream);
+			assertThat(read).hasSize(texts.size());
+			for (var i = 0; i < texts.size(); i++) {
+				assertThat(read.get(i)).containsExactly(i + 1, at.toInstant(), i % 2 == 0 ? null : "actor", texts.get(i),
+						texts.get(i));
+			}
+		}
+		finally {
+			jdbc.update("delete from audit_entry where stream = ?", stream);
+		}
+	}
+
+	@Test
+	void rowsGivenWithTheirTypesThatSkipExistingRowsAnswerOnlyTheRowsWritten() {
+		var accounts = IntStream.range(0, 700).mapToObj(i -> UUID.randomUUID()).toList();
+		var at = Timestamp.from(Instant.parse("2026-12-03T13:00:00Z"));
+		var types = List.of("uuid", "timestamptz");
+		try {
+			MultiRowInsert.insert(jdbc, INTO, types, accounts.subList(0, 300).stream().map(a -> new Object[] { a, at }).toList());
+			var all = accounts.stream().map(a -> new Object[] { a, at }).toList();
+
+			assertThat(MultiRowInsert.insertReturning(jdbc, INTO, types, "on conflict do nothing", all, "account", UUID.class))
+				.containsExactlyInAnyOrderElementsOf(accounts.subList(300, 700));
+			assertThat(jdbc.queryForObject("select count(*) from notification_seen where seen_at = ?", Long.class, at))
+				.isEqualTo(700);
+		}
+		finally {
+			jdbc.update("delete from notification_seen where seen_at = ?", at);
+		}
+	}
+
+	@Test
+	void anArrayLiteralQuotesEveryValueAndEscapesQuotesAndBackslashes() {
+		var rows = List.<Object[]>of(new Object[] { "a\"b" }, new Object[] { null }, new Object[] { "c\\d" },
+				new Object[] { Timestamp.from(Instant.parse("2026-12-03T12:00:00.5Z")) });
+
+		assertThat(MultiRowInsert.array(rows, 0)).isEqualTo("{\"a\\\"b\",NULL,\"c\\\\d\",\"2026-12-03T12:00:00.500Z\"}");
+		assertThat(MultiRowInsert.unnest("insert into t (a, b)", List.of("uuid", "text"), "on conflict do nothing"))
+			.isEqualTo("insert into t (a, b) select * from unnest(?::uuid[], ?::text[]) on conflict do nothing");
+	}
+
+	@Test
 	void aRowWithTheWrongNumberOfValuesIsRefused() {
 		assertThatThrownBy(() -> MultiRowInsert.insert(jdbc, INTO, 2, List.<Object[]>of(new Object[] { UUID.randomUUID() })))
 			.isInstanceOf(IllegalArgumentException.class);

@@ -31,6 +31,10 @@ public final class Sweep {
 			if (!options.values().containsKey("prepared")) {
 				prepare(db, open, now);
 			}
+			var statements = options.values().containsKey("statements");
+			if (statements) {
+				statementLog(db, database, true);
+			}
 			try (var context = Setup.boot(url, user, false)) {
 				var sweep = context.getBean(DeadlineSweep.class);
 				explain(db, now);
@@ -50,6 +54,11 @@ public final class Sweep {
 				System.out.printf("ratio %,d / %,d changes: %.1f× (10× = cost grows with the changes); target: %,d changes "
 						+ "in < 1 s: %s (load %s)%n", changes, changes / 10, (double) ours / small, changes,
 						ours < 1e9 ? "met" : String.format("missed by %.1f×", ours / 1e9), Load.now());
+			}
+			finally {
+				if (statements) {
+					statementLog(db, database, false);
+				}
 			}
 		}
 	}
@@ -89,6 +98,7 @@ public final class Sweep {
 			s.setInt(3, n);
 			s.executeUpdate();
 		}
+		mark(db, name + " begin");
 		var threads = ManagementFactory.getThreadMXBean();
 		var cpu = threads.getCurrentThreadCpuTime();
 		var workers = workersCpu();
@@ -97,6 +107,7 @@ public final class Sweep {
 		var took = System.nanoTime() - started;
 		cpu = threads.getCurrentThreadCpuTime() - cpu;
 		var pages = workersCpu() - workers;
+		mark(db, name + " end");
 		System.out.printf("   %-36s %,6d changes handled (%d failed) in %,6.0f ms, sweep threads' CPU %,6.0f ms = %,4.0f µs "
 				+ "per change (reading %,.0f ms, writing pages %,.0f ms) (load %s)%n", name, report.changes(),
 				report.failed(), took / 1e6, (cpu + pages) / 1e6, (cpu + pages) / 1e3 / Math.max(1, report.changes()),
@@ -105,6 +116,28 @@ public final class Sweep {
 			System.out.printf("   NOTE: expected %,d changes, the sweep read %,d%n", n, report.changes());
 		}
 		return took;
+	}
+
+	/**
+	 * With {@code --statements}: PostgreSQL logs every statement of the database with its duration (parse, bind and
+	 * execute separately; parameters left out) from the connections opened afterwards (the product's pool), so that
+	 * bench/sweep/statements.py can sum the server's time per statement kind between the marks of one run. The shared
+	 * server has no pg_stat_statements preloaded.
+	 */
+	private static void statementLog(Connection db, String database, boolean on) throws Exception {
+		try (var s = db.createStatement()) {
+			for (var setting : new String[] { "log_min_duration_statement", "log_parameter_max_length" }) {
+				s.execute("alter database " + database + (on ? " set " + setting + " = 0" : " reset " + setting));
+			}
+			s.execute(on ? "set log_min_duration_statement = 0" : "reset log_min_duration_statement");
+		}
+	}
+
+	/** A line in the server's log (only while it logs statements): where a run begins or ends. */
+	private static void mark(Connection db, String what) throws Exception {
+		try (var s = db.createStatement()) {
+			s.execute("select 'mark: " + what.replace("'", "") + "'");
+		}
 	}
 
 	/** The CPU time so far of the sweep's page workers (the threads that write pages while the sweep reads on). */
