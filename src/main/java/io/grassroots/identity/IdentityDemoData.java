@@ -1,12 +1,9 @@
 package io.grassroots.identity;
 
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import io.grassroots.shared.DemoData;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +16,16 @@ class IdentityDemoData implements DemoData {
 
 	private final AccountProvisioning provisioning;
 
-	/** The demo password hashed once (on first use) for every demo account. */
-	private final Supplier<String> passwordHash;
+	/**
+	 * {@link #PASSWORD} hashed with the delegating encoder's bcrypt (strength 10, what {@code encode} writes), once,
+	 * when this line was written: the demo accounts are synthetic and their password is published in the README, so
+	 * a salt shared by every demo database protects nothing that a fresh salt would, and the first start saves the
+	 * one bcrypt hash it still computed (decision 0013). Real accounts are hashed with a fresh salt each, as before.
+	 */
+	static final String PASSWORD_HASH = "{bcrypt}$2a$10$A2i231ujHpzHapsCErb6.e2J0Zp4GJuIZtBCCJVG96U0FKh/68ih2";
 
-	IdentityDemoData(AccountProvisioning provisioning, PasswordEncoder passwords) {
+	IdentityDemoData(AccountProvisioning provisioning) {
 		this.provisioning = provisioning;
-		var hash = new AtomicReference<String>();
-		this.passwordHash = () -> hash.updateAndGet(h -> h != null ? h : passwords.encode(PASSWORD));
 	}
 
 	@Override
@@ -52,7 +52,7 @@ class IdentityDemoData implements DemoData {
 	}
 
 	private void account(String username, String displayName, Role role, DataScope.Kind kind, String reference) {
-		provisioning.ensureEncoded(username, displayName, passwordHash, Set.of(role), kind, reference);
+		provisioning.ensureEncoded(username, displayName, () -> PASSWORD_HASH, Set.of(role), kind, reference);
 	}
 
 }
