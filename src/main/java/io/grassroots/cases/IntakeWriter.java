@@ -35,17 +35,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fails, nothing of it is answered and its reports are written again one by one, so only a bad one gets its error. A
  * full queue is refused at once ({@link BusyException}: 503 with Retry-After), never dropped.
  * <p>
- * Several writer threads (decision cases-13, {@code grassroots.cases.intake-writers}) keep one slow commit from
- * holding every report queued behind it: the batches are <em>built</em> one at a time, in arrival order (taking from
- * the queue, the key look-up and the duplicate checks, under the build lock), and written and committed in parallel.
- * A batch's duplicate check also sees the cases of the batches built before it that are not committed yet (as it
- * would see them stored if they had been written one after the other); if one of those is named as its likely
- * duplicate, its commit waits for that batch's outcome and, if that batch was rolled back, fails and is written again
- * one by one (so no case names a likely duplicate that was never stored). A key that a batch in flight writes is
- * answered in a later batch with that batch's case, in the same way once that batch is committed. A key written at
- * the same time by another node (or by a report with photos, written in its caller's thread) is caught by the unique
- * index on {@code intake_key}: on PostgreSQL the later insert waits for the earlier commit and fails, its batch is
- * written again one by one, and the report finds the first case and is answered with it.
+ * Several writer threads (decision cases-13, {@code grassroots.cases.intake-writers}, default 1) keep one slow batch
+ * from holding every report queued behind it: the batches are <em>built</em> one at a time, in arrival order (taking
+ * from the queue, the key look-up and the duplicate checks, under the build lock), and written and committed in
+ * parallel. A batch's duplicate check also sees the cases of the batches built before it that are not committed yet
+ * (as it would see them stored if they had been written one after the other); if one of those is named as its likely
+ * duplicate, its commit waits for that batch's outcome and, if that batch was rolled back, fails and is written
+ * again one by one (so no case names a likely duplicate that was never stored). A key that a batch in flight writes
+ * is answered in a later batch with that batch's case, in the same way once that batch is committed. A key written
+ * at the same time by another node (or by a report with photos, written in its caller's thread) is caught by the
+ * unique index on {@code intake_key}: on PostgreSQL the later insert waits for the earlier commit and fails, its
+ * batch is written again one by one, and the report finds the first case and is answered with it.
  */
 @Component
 class IntakeWriter implements SmartLifecycle {

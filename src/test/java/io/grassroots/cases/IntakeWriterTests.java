@@ -274,7 +274,7 @@ class IntakeWriterTests {
 
 	@Test
 	void reportsWithTheSameKeyInTheBatchesOfSeveralWritersYieldOneCaseEach() throws Exception {
-		// 40 keys, each sent twice at once by 8 senders: the two often land in batches that two writer threads write
+		// 40 keys, each sent twice at once by 8 senders to three writer threads: the two often land in batches written
 		// at the same time; the later batch answers with the case of the one in flight once that one is committed.
 		var dispatcher = testing.demo("dispatcher");
 		var keys = new ArrayList<String>();
@@ -284,11 +284,18 @@ class IntakeWriterTests {
 			keys.add(key);
 			keys.add(key);
 		}
+		var writers = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
+				new CasesProperties(properties.unplacedRegion(), properties.yellowAt(),
+						properties.duplicateDistanceMeters(), properties.duplicateWindow(),
+						properties.attachmentDirectory(), properties.attachmentMaxBytes(),
+						properties.attachmentMaxFiles(), properties.publicIntakePerMinute(),
+						properties.publicIntakeMaxBytes(), properties.settingsRefresh(), 1000, 100, 3));
+		writers.start();
 		var senders = java.util.concurrent.Executors.newFixedThreadPool(8);
 		try {
 			for (var key : keys) {
 				answers.add(CompletableFuture.supplyAsync(
-						() -> writer.write(prepared(dispatcher, CaseTesting.vendorReport(null), key)), senders));
+						() -> writers.write(prepared(dispatcher, CaseTesting.vendorReport(null), key)), senders));
 			}
 			for (var i = 0; i < keys.size(); i += 2) {
 				var a = answers.get(i).get(60, TimeUnit.SECONDS);
@@ -299,6 +306,7 @@ class IntakeWriterTests {
 		}
 		finally {
 			senders.shutdownNow();
+			writers.stop();
 		}
 		assertThat(jdbc.sql("select count(*) from cases_case where intake_key in (:keys)")
 			.param("keys", keys.stream().distinct().toList())
