@@ -257,16 +257,19 @@ class IntakeWriterTests {
 			}));
 		assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
 
-		var retry = writer.submit(prepared(dispatcher, CaseTesting.vendorReport(null), key));
-		var other = writer.submit(prepared(dispatcher, CaseTesting.vendorReport(null), null));
+		var retry = pending(prepared(dispatcher, CaseTesting.vendorReport(null), key));
+		var other = pending(prepared(dispatcher, CaseTesting.vendorReport(null), null));
+		var batch = CompletableFuture.runAsync(() -> writer.write(List.of(retry, other)));
 		Thread.sleep(300);
+		assertThat(batch).as("the batch's insert waits for the other transaction").isNotDone();
 		release.countDown();
 
 		var first = otherWriter.get(30, TimeUnit.SECONDS);
+		batch.get(30, TimeUnit.SECONDS);
 		assertThat(first.created()).isTrue();
-		assertThat(retry.get(30, TimeUnit.SECONDS).created()).isFalse();
-		assertThat(retry.get().id()).isEqualTo(first.id());
-		assertThat(other.get(30, TimeUnit.SECONDS).created()).isTrue();
+		assertThat(retry.answer().get(30, TimeUnit.SECONDS).created()).isFalse();
+		assertThat(retry.answer().get().id()).isEqualTo(first.id());
+		assertThat(other.answer().get(30, TimeUnit.SECONDS).created()).isTrue();
 		assertThat(jdbc.sql("select count(*) from cases_case where intake_key = :key").param("key", key)
 			.query(Long.class).single()).isEqualTo(1);
 		assertThat(historyOf(first.id())).containsExactly(CaseAction.REPORT.historyAction());
