@@ -1,30 +1,37 @@
 package io.grassroots.cases;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import io.grassroots.shared.MultiRowInsert;
+
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** {@link CaseInserts}: the columns of cases_case, in the order of its migration; parameters from {@link CaseColumns}. */
+/**
+ * {@link CaseInserts}: the columns of cases_case, in the order of its migration; parameters from {@link CaseColumns}.
+ * A batch of new cases (the intake writer's) goes in multi-row INSERTs ({@link MultiRowInsert}: one execution on the
+ * server for up to 512 rows, where a JDBC batch executes the statement once per row).
+ */
 class CaseInsertsImpl implements CaseInserts {
 
-	private static final String INSERT = """
-			insert into cases_case (id, tracking_code, intake_key, channel, status, tier, resolved_at_tier, title,
+	private static final String COLUMNS = """
+			id, tracking_code, intake_key, channel, status, tier, resolved_at_tier, title,
 			description, category_standard, category_code, urgency, complex, region, grid, placement, longitude, latitude,
 			address, reporter_name, reporter_phone, reporter_phone_index, reporter_account, anonymous, confidential,
 			suggested_department, lead_department, merged_into, suspected_duplicate, step, step_started_at, warn_at, due_at,
 			step_span_seconds, step_unit, parked_at, parked_remaining_seconds, extension_amount, extension_unit,
 			return_count, rework_count, extension_count, reopen_count, rating, resolved, reported_at, filed_at,
-			dispatched_at, claimed_at, reported_back_at, closed_at, evaluated_at, version)
-			values (:id, :trackingCode, :intakeKey, :channel, :status, :tier, :resolvedAtTier, :title, :description,
-			:categoryStandard, :categoryCode, :urgency, :complex, :region, :grid, :placement, :longitude, :latitude,
-			:address, :reporterName, :reporterPhone, :reporterPhoneIndex, :reporterAccount, :anonymous, :confidential,
-			:suggestedDepartment, :leadDepartment, :mergedInto, :suspectedDuplicate, :step, :stepStartedAt, :warnAt, :dueAt,
-			:stepSpanSeconds, :stepUnit, :parkedAt, :parkedRemainingSeconds, :extensionAmount, :extensionUnit,
-			:returnCount, :reworkCount, :extensionCount, :reopenCount, :rating, :resolved, :reportedAt, :filedAt,
-			:dispatchedAt, :claimedAt, :reportedBackAt, :closedAt, :evaluatedAt, 0)""";
+			dispatched_at, claimed_at, reported_back_at, closed_at, evaluated_at, version""";
+
+	/** The parameters of {@link CaseColumns#all} in the order of {@link #COLUMNS} (version is 0, not among them). */
+	private static final List<String> PARAMETERS = parameters(COLUMNS);
+
+	private static final String INSERT = "insert into cases_case (" + COLUMNS + ") values ("
+			+ String.join(", ", PARAMETERS.stream().map(p -> ":" + p).toList()) + ", 0)";
+
+	private static final String INTO = "insert into cases_case (" + COLUMNS + ")";
 
 	private final JdbcClient jdbc;
 
@@ -37,9 +44,7 @@ class CaseInsertsImpl implements CaseInserts {
 
 	@Override
 	public Case saveNew(Case c) {
-		if (c.version() != 0 || c.status() == null) {
-			throw new IllegalArgumentException("saveNew takes a case that was never saved");
-		}
+		check(c);
 		jdbc.sql(INSERT).params(CaseColumns.all(c)).update();
 		c.saved(0L);
 		return c;
@@ -51,17 +56,48 @@ class CaseInsertsImpl implements CaseInserts {
 			saveNew(reported.get(0));
 			return reported;
 		}
-		var rows = new SqlParameterSource[reported.size()];
-		for (var i = 0; i < rows.length; i++) {
-			var c = reported.get(i);
-			if (c.version() != 0 || c.status() == null) {
-				throw new IllegalArgumentException("saveAllNew takes cases that were never saved");
-			}
-			rows[i] = new MapSqlParameterSource(CaseColumns.all(c));
+		var rows = new ArrayList<Object[]>(reported.size());
+		for (var c : reported) {
+			check(c);
+			rows.add(row(c));
 		}
-		template.batchUpdate(INSERT, rows);
+		MultiRowInsert.insert(template.getJdbcTemplate(), INTO, PARAMETERS.size() + 1, rows);
 		reported.forEach(c -> c.saved(0L));
 		return reported;
+	}
+
+	private static void check(Case c) {
+		if (c.version() != 0 || c.status() == null) {
+			throw new IllegalArgumentException("saveNew and saveAllNew take cases that were never saved");
+		}
+	}
+
+	/** The values of a new case in the order of {@link #COLUMNS}, version 0 last. */
+	private static Object[] row(Case c) {
+		var all = CaseColumns.all(c);
+		var row = new Object[PARAMETERS.size() + 1];
+		for (var i = 0; i < PARAMETERS.size(); i++) {
+			var name = PARAMETERS.get(i);
+			if (!all.containsKey(name)) {
+				throw new IllegalStateException("CaseColumns.all has no parameter " + name);
+			}
+			row[i] = all.get(name);
+		}
+		row[PARAMETERS.size()] = 0L;
+		return row;
+	}
+
+	/** {@code reported_at} is {@code reportedAt}; every column but version. */
+	private static List<String> parameters(String columns) {
+		var underscore = Pattern.compile("_([a-z])");
+		var names = new ArrayList<String>();
+		for (var column : columns.split(",")) {
+			var name = column.strip();
+			if (!name.equals("version")) {
+				names.add(underscore.matcher(name).replaceAll(m -> m.group(1).toUpperCase()));
+			}
+		}
+		return List.copyOf(names);
 	}
 
 }

@@ -8,7 +8,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.grassroots.shared.BusyException;
 
@@ -32,6 +34,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the batch's earlier reports, and builds the case; the in-transaction listeners run at the commit. If the batch
  * fails, nothing of it is answered and its reports are written again one by one, so only a bad one gets its error. A
  * full queue is refused at once ({@link BusyException}: 503 with Retry-After), never dropped.
+ * <p>
+ * Several writer threads (decision cases-13, {@code grassroots.cases.intake-writers}, default 1) keep one slow batch
+ * from holding every report queued behind it: the batches are <em>built</em> one at a time, in arrival order (taking
+ * from the queue, the key look-up and the duplicate checks, under the build lock), and written and committed in
+ * parallel. A batch's duplicate check also sees the cases of the batches built before it that are not committed yet
+ * (as it would see them stored if they had been written one after the other); if one of those is named as its likely
+ * duplicate, its commit waits for that batch's outcome and, if that batch was rolled back, fails and is written
+ * again one by one (so no case names a likely duplicate that was never stored). A key that a batch in flight writes
+ * is answered in a later batch with that batch's case, in the same way once that batch is committed. A key written
+ * at the same time by another node (or by a report with photos, written in its caller's thread) is caught by the
+ * unique index on {@code intake_key}: on PostgreSQL the later insert waits for the earlier commit and fails, its
+ * batch is written again one by one, and the report finds the first case and is answered with it.
  */
 @Component
 class IntakeWriter implements SmartLifecycle {
@@ -54,12 +68,20 @@ class IntakeWriter implements SmartLifecycle {
 
 	private final int batchSize;
 
+	private final int writers;
+
+	/** Held while a batch is taken from the queue and built; released before its rows are written. */
+	private final ReentrantLock building = new ReentrantLock();
+
+	/** The batches built and not yet committed or rolled back, in the order they were built. */
+	private final ConcurrentLinkedQueue<Flight> flights = new ConcurrentLinkedQueue<>();
+
 	/** Reports are taken (queued) from construction until stop; queued before start, they are written once started. */
 	private volatile boolean accepting = true;
 
 	private volatile boolean running;
 
-	private Thread thread;
+	private final List<Thread> threads = new ArrayList<>();
 
 	IntakeWriter(CaseRepository cases, DuplicateFinder duplicates, AttachmentStore attachments, CaseHistory history,
 			JdbcClient jdbc, PlatformTransactionManager transactionManager, CasesProperties properties) {
@@ -71,6 +93,10 @@ class IntakeWriter implements SmartLifecycle {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.queue = new ArrayBlockingQueue<>(properties.intakeQueue());
 		this.batchSize = properties.intakeBatch();
+		this.writers = properties.intakeWriters();
+		if (writers < 1) {
+			throw new IllegalArgumentException("grassroots.cases.intake-writers must be at least 1");
+		}
 	}
 
 	/**
@@ -111,15 +137,34 @@ class IntakeWriter implements SmartLifecycle {
 	 * list), its photos and its first history entry.
 	 */
 	List<CaseSummary> writeAll(List<CaseIntake.Prepared> reports) {
+		return writeAll(reports, null);
+	}
+
+	/**
+	 * {@link #writeAll(List)}; with a flight (a writer thread's batch, built holding the build lock), the duplicate
+	 * checks and the keys also see the cases of the batches in flight, the flight is registered and the build lock
+	 * released once the batch's cases are built, and before the commit it waits for the outcome of every batch in
+	 * flight whose case it names, as a likely duplicate or as the first case of a key (failing if that batch was
+	 * rolled back).
+	 */
+	private List<CaseSummary> writeAll(List<CaseIntake.Prepared> reports, Flight flight) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("intakes are written in a transaction");
 		}
+		// the batches in flight before the key and duplicate queries: a batch that leaves the flights meanwhile has
+		// committed, and those queries see its cases
+		var inFlight = flight == null ? List.<Flight>of() : List.copyOf(flights);
 		var keys = reports.stream().map(CaseIntake.Prepared::intakeKey).filter(k -> k != null).distinct().toList();
 		var seen = keys.isEmpty() ? new HashSet<String>()
 				: new HashSet<>(jdbc.sql("select intake_key from cases_case where intake_key in (:keys)")
 					.param("keys", keys)
 					.query(String.class)
 					.list());
+		var unsaved = new ArrayList<Case>(); // the cases in flight, then the batch's own earlier ones
+		for (var f : inFlight) {
+			unsaved.addAll(f.cases);
+		}
+		var waitFor = new HashSet<Flight>();
 		var answered = new ArrayList<Case>(reports.size());
 		var created = new ArrayList<Case>(reports.size());
 		var byKey = new HashMap<String, Case>();
@@ -133,23 +178,41 @@ class IntakeWriter implements SmartLifecycle {
 			if (earlier == null && key != null && seen.contains(key)) {
 				earlier = cases.findByIntakeKey(key).orElse(null);
 			}
+			if (earlier == null && key != null) {
+				// written by a batch in flight: its case, once that batch is committed
+				for (var f : inFlight) {
+					var first = f.withKey(key);
+					if (first != null) {
+						earlier = first;
+						waitFor.add(f);
+						break;
+					}
+				}
+			}
 			if (earlier != null) {
 				answered.add(earlier);
 				continue;
 			}
 			var place = report.place();
 			var duplicate = duplicates.nearest(report.matter().category(), place.longitude(), place.latitude(),
-					place.region(), report.now(), created);
+					place.region(), report.now(), unsaved);
+			duplicate.ifPresent(d -> inFlight.stream().filter(f -> f.holds(d)).forEach(waitFor::add));
 			var c = report.report(duplicate.orElse(null));
 			if (key != null) {
 				byKey.put(key, c);
 			}
 			created.add(c);
+			unsaved.add(c);
 			answered.add(c);
 			fresh[i] = true;
 			firstOf.add(i);
 			firsts.add(new CaseHistory.First(c, CaseAction.REPORT, report.actor(), report.now(),
 					CaseHistory.Note.of(null, report.historyDetails()), List.of()));
+		}
+		if (flight != null) {
+			flight.cases = List.copyOf(created);
+			flights.add(flight);
+			building.unlock();
 		}
 		cases.saveAllNew(created);
 		for (var j = 0; j < firsts.size(); j++) {
@@ -163,6 +226,11 @@ class IntakeWriter implements SmartLifecycle {
 			}
 		}
 		history.recordAllFirst(firsts);
+		for (var f : waitFor) {
+			if (!f.outcome.join()) {
+				throw new IllegalStateException("A batch in flight whose case this batch names was rolled back");
+			}
+		}
 		var answers = new ArrayList<CaseSummary>(reports.size());
 		for (var i = 0; i < reports.size(); i++) {
 			answers.add(CaseSummary.of(answered.get(i), reports.get(i).now(), fresh[i]));
@@ -172,11 +240,19 @@ class IntakeWriter implements SmartLifecycle {
 
 	/** One batch: all in one transaction, or — when that fails — each in its own, so only a bad one fails. */
 	void write(List<Pending> batch) {
+		building.lock();
+		writeBuilt(batch);
+	}
+
+	/** {@link #write(List)}, called holding the build lock, which it releases once the batch is built. */
+	private void writeBuilt(List<Pending> batch) {
+		var flight = new Flight();
 		List<CaseSummary> answers;
 		try {
-			answers = transactions.execute(status -> writeAll(batch.stream().map(Pending::report).toList()));
+			answers = transactions.execute(status -> writeAll(batch.stream().map(Pending::report).toList(), flight));
 		}
 		catch (RuntimeException | Error e) {
+			finish(flight, false);
 			if (batch.size() == 1) {
 				batch.get(0).answer().completeExceptionally(e);
 				return;
@@ -185,22 +261,34 @@ class IntakeWriter implements SmartLifecycle {
 			batch.forEach(p -> write(List.of(p)));
 			return;
 		}
+		finish(flight, true);
 		for (var i = 0; i < batch.size(); i++) {
 			batch.get(i).answer().complete(answers.get(i));
 		}
+	}
+
+	/** The batch's outcome is known: later batches stop seeing its cases as in flight (they are stored, or not). */
+	private void finish(Flight flight, boolean committed) {
+		if (building.isHeldByCurrentThread()) {
+			building.unlock();
+		}
+		flights.remove(flight);
+		flight.outcome.complete(committed);
 	}
 
 	private void run() {
 		var batch = new ArrayList<Pending>(batchSize);
 		while (running || !queue.isEmpty()) {
 			try {
+				building.lockInterruptibly();
 				var first = queue.poll(200, TimeUnit.MILLISECONDS);
 				if (first == null) {
+					building.unlock();
 					continue;
 				}
 				batch.add(first);
 				queue.drainTo(batch, batchSize - 1);
-				write(batch);
+				writeBuilt(batch);
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -212,6 +300,9 @@ class IntakeWriter implements SmartLifecycle {
 				batch.forEach(p -> p.answer().completeExceptionally(e));
 			}
 			finally {
+				if (building.isHeldByCurrentThread()) {
+					building.unlock();
+				}
 				batch.clear();
 			}
 		}
@@ -228,9 +319,12 @@ class IntakeWriter implements SmartLifecycle {
 		}
 		running = true;
 		accepting = true;
-		thread = new Thread(this::run, "intake-writer");
-		thread.setDaemon(true);
-		thread.start();
+		for (var i = 0; i < writers; i++) {
+			var thread = new Thread(this::run, writers == 1 ? "intake-writer" : "intake-writer-" + (i + 1));
+			thread.setDaemon(true);
+			thread.start();
+			threads.add(thread);
+		}
 	}
 
 	/** Refuses new reports, writes those queued, then stops. */
@@ -238,15 +332,17 @@ class IntakeWriter implements SmartLifecycle {
 	public synchronized void stop() {
 		accepting = false;
 		running = false;
-		if (thread != null) {
+		var until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		for (var thread : threads) {
 			try {
-				thread.join(TimeUnit.SECONDS.toMillis(30));
+				thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
+				break;
 			}
-			thread = null;
 		}
+		threads.clear();
 	}
 
 	@Override
@@ -258,6 +354,23 @@ class IntakeWriter implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+	/** A batch being written: its new cases, and whether it was committed once that is known. */
+	private static final class Flight {
+
+		private volatile List<Case> cases = List.of();
+
+		private final CompletableFuture<Boolean> outcome = new CompletableFuture<>();
+
+		boolean holds(CaseId id) {
+			return cases.stream().anyMatch(c -> c.id().equals(id));
+		}
+
+		Case withKey(String key) {
+			return cases.stream().filter(c -> key.equals(c.origin().intakeKey())).findFirst().orElse(null);
+		}
+
 	}
 
 	/** A report waiting for its batch, and its answer once committed. */

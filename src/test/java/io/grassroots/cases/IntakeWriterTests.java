@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.grassroots.identity.Actor;
 import io.grassroots.shared.BusyException;
 import io.grassroots.testing.IntegrationTest;
+import io.grassroots.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -158,7 +161,7 @@ class IntakeWriterTests {
 						properties.duplicateDistanceMeters(), properties.duplicateWindow(),
 						properties.attachmentDirectory(), properties.attachmentMaxBytes(),
 						properties.attachmentMaxFiles(), properties.publicIntakePerMinute(),
-						properties.publicIntakeMaxBytes(), properties.settingsRefresh(), 2, 100));
+						properties.publicIntakeMaxBytes(), properties.settingsRefresh(), 2, 100, 2));
 		var dispatcher = testing.demo("dispatcher");
 		var queued = new ArrayList<CompletableFuture<CaseSummary>>();
 		queued.add(small.submit(prepared(dispatcher, CaseTesting.vendorReport(null), null)));
@@ -227,6 +230,91 @@ class IntakeWriterTests {
 		assertThat(filed.version()).isEqualTo(answered.version() + 1);
 		assertThat(historyOf(answered.id())).containsExactly(CaseAction.REPORT.historyAction(),
 				CaseAction.FILE.historyAction());
+	}
+
+	@Test
+	void aKeyWrittenByAnotherNodeAtTheSameTimeYieldsOneCaseAndBothAnswersNameIt() throws Exception {
+		// Another node (here: a transaction held open in another thread) has written the key but not committed; the
+		// writer's batch with the same key meets it at the unique index, waits for its commit, is rolled back and
+		// written again one by one, and answers the first case; the other report of its batch is still written.
+		// H2 refuses the second insert at once instead of waiting for the first transaction, so this is PostgreSQL's.
+		assumeTrue(TestDatabase.postgres(), "PostgreSQL waits for the first insert; H2 refuses it at once");
+		var dispatcher = testing.demo("dispatcher");
+		var key = CaseIntake.keyOf(dispatcher.id().toString(), "two-batches-" + UUID.randomUUID());
+		var inserted = new java.util.concurrent.CountDownLatch(1);
+		var release = new java.util.concurrent.CountDownLatch(1);
+		var otherWriter = CompletableFuture.supplyAsync(() -> new TransactionTemplate(transactionManager)
+			.execute(status -> {
+				var first = writer.writeAll(List.of(prepared(dispatcher, CaseTesting.vendorReport(null), key))).get(0);
+				inserted.countDown();
+				try {
+					release.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				return first;
+			}));
+		assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
+
+		var retry = pending(prepared(dispatcher, CaseTesting.vendorReport(null), key));
+		var other = pending(prepared(dispatcher, CaseTesting.vendorReport(null), null));
+		var batch = CompletableFuture.runAsync(() -> writer.write(List.of(retry, other)));
+		Thread.sleep(300);
+		assertThat(batch).as("the batch's insert waits for the other transaction").isNotDone();
+		release.countDown();
+
+		var first = otherWriter.get(30, TimeUnit.SECONDS);
+		batch.get(30, TimeUnit.SECONDS);
+		assertThat(first.created()).isTrue();
+		assertThat(retry.answer().get(30, TimeUnit.SECONDS).created()).isFalse();
+		assertThat(retry.answer().get().id()).isEqualTo(first.id());
+		assertThat(other.answer().get(30, TimeUnit.SECONDS).created()).isTrue();
+		assertThat(jdbc.sql("select count(*) from cases_case where intake_key = :key").param("key", key)
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(historyOf(first.id())).containsExactly(CaseAction.REPORT.historyAction());
+	}
+
+	@Test
+	void reportsWithTheSameKeyInTheBatchesOfSeveralWritersYieldOneCaseEach() throws Exception {
+		// 40 keys, each sent twice at once by 8 senders to three writer threads: the two often land in batches written
+		// at the same time; the later batch answers with the case of the one in flight once that one is committed.
+		var dispatcher = testing.demo("dispatcher");
+		var keys = new ArrayList<String>();
+		var answers = new ArrayList<CompletableFuture<CaseSummary>>();
+		for (var i = 0; i < 40; i++) {
+			var key = CaseIntake.keyOf(dispatcher.id().toString(), "writers-" + UUID.randomUUID());
+			keys.add(key);
+			keys.add(key);
+		}
+		var writers = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
+				new CasesProperties(properties.unplacedRegion(), properties.yellowAt(),
+						properties.duplicateDistanceMeters(), properties.duplicateWindow(),
+						properties.attachmentDirectory(), properties.attachmentMaxBytes(),
+						properties.attachmentMaxFiles(), properties.publicIntakePerMinute(),
+						properties.publicIntakeMaxBytes(), properties.settingsRefresh(), 1000, 100, 3));
+		writers.start();
+		var senders = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			for (var key : keys) {
+				answers.add(CompletableFuture.supplyAsync(
+						() -> writers.write(prepared(dispatcher, CaseTesting.vendorReport(null), key)), senders));
+			}
+			for (var i = 0; i < keys.size(); i += 2) {
+				var a = answers.get(i).get(60, TimeUnit.SECONDS);
+				var b = answers.get(i + 1).get(60, TimeUnit.SECONDS);
+				assertThat(b.id()).isEqualTo(a.id());
+				assertThat(a.created() ^ b.created()).as("exactly one of the two created the case").isTrue();
+			}
+		}
+		finally {
+			senders.shutdownNow();
+			writers.stop();
+		}
+		assertThat(jdbc.sql("select count(*) from cases_case where intake_key in (:keys)")
+			.param("keys", keys.stream().distinct().toList())
+			.query(Long.class)
+			.single()).isEqualTo(keys.size() / 2);
 	}
 
 	private List<CaseSummary> writeOneBatch(CaseIntake.Prepared... reports) {
