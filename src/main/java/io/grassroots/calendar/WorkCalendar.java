@@ -31,6 +31,16 @@ public final class WorkCalendar {
 
 	private final Map<YearMonth, long[]> months = new ConcurrentHashMap<>();
 
+	/** How many dates' office periods are kept ({@link #officeTime}); beyond that they are computed on every call. */
+	static final int KEPT_DAYS = 4_096;
+
+	/**
+	 * The office periods of the dates asked for, computed once: every transition that starts a clock asks for the same
+	 * few dates, and working them out (the date's season, its shifts as instants) was about a twentieth of what a
+	 * transition allocated (bench/lifecycle). The calendar is immutable, so they never change.
+	 */
+	private final Map<LocalDate, List<Interval>> days = new ConcurrentHashMap<>();
+
 	public WorkCalendar(RegionCode region, OfficeHours hours, Map<LocalDate, CalendarDay> exceptions) {
 		this.region = region;
 		this.hours = hours;
@@ -52,6 +62,18 @@ public final class WorkCalendar {
 
 	/** The office periods of a date, as instants; none on a day off. */
 	public List<Interval> officeTime(LocalDate date) {
+		var known = days.get(date);
+		if (known != null) {
+			return known;
+		}
+		var periods = computeOfficeTime(date);
+		if (days.size() < KEPT_DAYS) {
+			days.put(date, periods);
+		}
+		return periods;
+	}
+
+	private List<Interval> computeOfficeTime(LocalDate date) {
 		if (!isWorkingDay(date)) {
 			return List.of();
 		}

@@ -3,13 +3,16 @@ package io.grassroots.evaluation;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.grassroots.cases.CaseClaimed;
 import io.grassroots.cases.CaseClosed;
 import io.grassroots.cases.CaseDispatched;
 import io.grassroots.cases.CaseEvaluated;
 import io.grassroots.cases.CaseEvent;
+import io.grassroots.cases.CaseId;
 import io.grassroots.cases.CaseExtensionDecided;
 import io.grassroots.cases.CaseReturned;
 import io.grassroots.cases.CaseVerified;
@@ -17,24 +20,38 @@ import io.grassroots.cases.Rating;
 import io.grassroots.region.DepartmentId;
 import io.grassroots.shared.BeijingTime;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Counts case events into {@code evaluation_month_tally}, in the transaction of the event (before it commits): one
- * UPDATE for an event that counts (an INSERT first when the month's row is new), nothing for the others. A lifecycle
- * pays four: dispatched, claimed, closed, evaluated.
+ * UPDATE for an event that counts (an INSERT first when the row is new), nothing for the others. A lifecycle pays
+ * four: dispatched, claimed, closed, evaluated. The row is that of the event's month, place and department, and of the
+ * case's {@link #slot(CaseId) slot} (decision evaluation-01): concurrent transitions of different cases mostly update
+ * different rows, so they do not queue on one row's lock while each other's commit is flushed. Readers sum over slots.
  */
 @Component
 class MonthTally {
 
 	static final UUID NO_DEPARTMENT = new UUID(0, 0);
 
-	private final JdbcClient jdbc;
+	/** How many rows a month, place and department is spread over. */
+	static final int SLOTS = 8;
 
-	MonthTally(JdbcClient jdbc) {
+	private static final String INSERT = """
+			insert into evaluation_month_tally (tally_month, region, department, slot, dispatched, returned,
+			claimed_on_time, reworked, extended, closed, closed_grid, closed_community, closed_department, rated,
+			resolved, satisfied) values (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+			on conflict do nothing""";
+
+	private final JdbcTemplate jdbc;
+
+	/** The UPDATE of each set of counters, built once (a handful of sets exist). */
+	private final Map<List<String>, String> updates = new ConcurrentHashMap<>();
+
+	MonthTally(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -44,19 +61,25 @@ class MonthTally {
 		if (columns.isEmpty()) {
 			return;
 		}
-		var department = department(event);
+		var update = updates.computeIfAbsent(columns, MonthTally::update);
 		var month = YearMonth.from(event.at().atZone(BeijingTime.ZONE)).toString();
-		var set = String.join(", ", columns.stream().map(c -> c + " = " + c + " + 1").toList());
-		var update = "update evaluation_month_tally set " + set
-				+ " where tally_month = :month and region = :region and department = :department";
-		if (run(update, month, event, department) == 0) {
-			run("""
-					insert into evaluation_month_tally (tally_month, region, department, dispatched, returned,
-					claimed_on_time, reworked, extended, closed, closed_grid, closed_community, closed_department, rated,
-					resolved, satisfied) values (:month, :region, :department, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-					on conflict do nothing""", month, event, department);
-			run(update, month, event, department);
+		var region = event.region().value();
+		var department = department(event);
+		var slot = slot(event.caseId());
+		if (jdbc.update(update, month, region, department, slot) == 0) {
+			jdbc.update(INSERT, month, region, department, slot);
+			jdbc.update(update, month, region, department, slot);
 		}
+	}
+
+	/** The slot of a case's counts: the same for every event of the case, spread evenly over the cases. */
+	static short slot(CaseId id) {
+		return (short) Math.floorMod(id.id().hashCode(), SLOTS);
+	}
+
+	private static String update(List<String> columns) {
+		return "update evaluation_month_tally set " + String.join(", ", columns.stream().map(c -> c + " = " + c + " + 1").toList())
+				+ " where tally_month = ? and region = ? and department = ? and slot = ?";
 	}
 
 	/** The counters an event increments (none for events that count nothing). */
@@ -117,11 +140,6 @@ class MonthTally {
 			department = e.department();
 		}
 		return department == null ? NO_DEPARTMENT : department.id();
-	}
-
-	private int run(String sql, String month, CaseEvent event, UUID department) {
-		return jdbc.sql(sql).param("month", month).param("region", event.region().value())
-			.param("department", department).update();
 	}
 
 }

@@ -2,10 +2,14 @@ package io.grassroots.evaluation;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 
 import io.grassroots.cases.CaseManagement;
+import io.grassroots.cases.CaseSummary;
 import io.grassroots.cases.CategoryKey;
 import io.grassroots.cases.Channel;
 import io.grassroots.cases.Intake;
@@ -22,6 +26,7 @@ import io.grassroots.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -55,6 +60,9 @@ class IndicatorsTests {
 
 	@Autowired
 	CurrentUser currentUser;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aLifecycleCountsOnceInItsCommunityAndItsDepartment() {
@@ -90,6 +98,53 @@ class IndicatorsTests {
 		assertThat(departmentAfter.name()).isEqualTo(market.name());
 		assertThat(indicators.of(handler, month, Indicators.Unit.DEPARTMENT)).extracting(IndicatorRow::unit)
 			.containsOnly(market.id().toString());
+	}
+
+	@Test
+	void concurrentDispatchesOfManyCasesAreCountedOnceEachAcrossTheSlots() throws Exception {
+		var dispatcher = demo("dispatcher");
+		var market = departments.suggest(WEST_STREET, DepartmentKind.MARKET_SUPERVISION).orElseThrow();
+		var month = YearMonth.from(Instant.now().atZone(BeijingTime.ZONE));
+		var filed = new ArrayList<CaseSummary>();
+		for (var i = 0; i < 16; i++) {
+			var reported = cases.report(dispatcher, new Intake(Channel.PHONE, "分槽计数 " + i, "指标",
+					new CategoryKey("CJT214", "E0501"), Urgency.NORMAL, 87.2720, 43.9920, CoordinateSystem.WGS84, null,
+					WEST_STREET, null, null, true, false, UUID.randomUUID().toString(), List.of()));
+			filed.add(cases.file(dispatcher, reported.id(), reported.version(), new CategoryKey("CJT214", "E0501"),
+					Urgency.NORMAL, false, null));
+		}
+		var community = filed.get(0).region().value();
+		var before = row(dispatcher, month, Indicators.Unit.COMMUNITY, community);
+		var departmentBefore = row(demo("handler"), month, Indicators.Unit.DEPARTMENT, market.id().toString());
+
+		var pool = Executors.newFixedThreadPool(4);
+		try {
+			var start = new CountDownLatch(1);
+			var dispatches = filed.stream().map(c -> pool.submit(() -> {
+				start.await();
+				return cases.dispatch(dispatcher, c.id(), c.version(), market.id(), List.of(), null);
+			})).toList();
+			start.countDown();
+			for (var dispatch : dispatches) {
+				dispatch.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+
+		var after = row(dispatcher, month, Indicators.Unit.COMMUNITY, community);
+		assertThat(after.dispatched() - before.dispatched()).isEqualTo(16);
+		var departmentAfter = row(demo("handler"), month, Indicators.Unit.DEPARTMENT, market.id().toString());
+		assertThat(departmentAfter.dispatched() - departmentBefore.dispatched()).isEqualTo(16);
+		var slots = filed.stream().map(c -> MonthTally.slot(c.id())).distinct().count();
+		assertThat(slots).as("16 cases over %d slots", MonthTally.SLOTS).isGreaterThan(1);
+		assertThat(jdbc.sql("""
+				select count(distinct slot) from evaluation_month_tally where tally_month = ? and region = ?
+				and department = ? and dispatched > 0""")
+			.params(month.toString(), community, market.id().id())
+			.query(Long.class)
+			.single()).isGreaterThanOrEqualTo(slots);
 	}
 
 	@Test

@@ -156,14 +156,16 @@ public final class Generate {
 			"closed", "closed_grid", "closed_community", "closed_department", "rated", "resolved", "satisfied");
 
 	private static void monthTally(Connection c, Map<String, long[]> tally) throws Exception {
-		var out = new Copy("evaluation_month_tally", "tally_month, region, department, " + String.join(", ", TALLY));
+		// All of the generated history in slot 0 of its month, place and department (decision evaluation-01: readers
+		// sum over slots; the slots only spread concurrent transitions over rows).
+		var out = new Copy("evaluation_month_tally", "tally_month, region, department, slot, " + String.join(", ", TALLY));
 		try (var s = c.createStatement()) {
 			// The demo's own events counted into the same rows: add ours on top.
 			s.execute("create temporary table bench_tally (like evaluation_month_tally)");
 		}
 		tally.forEach((key, counts) -> {
 			var k = key.split("\\|");
-			out.add(k[0]).add(k[1]).add(k[2]);
+			out.add(k[0]).add(k[1]).add(k[2]).add(0);
 			for (var n : counts) {
 				out.add(n);
 			}
@@ -173,10 +175,10 @@ public final class Generate {
 			.copyIn(out.sql().replace("evaluation_month_tally", "bench_tally"), new StringReader(out.rows.toString()));
 		var sum = String.join(", ", TALLY.stream().map(t -> t + " = t." + t + " + b." + t).toList());
 		try (var s = c.createStatement()) {
-			s.execute("update evaluation_month_tally t set " + sum + " from bench_tally b where b.tally_month = t.tally_month and b.region = t.region and b.department = t.department");
+			s.execute("update evaluation_month_tally t set " + sum + " from bench_tally b where b.tally_month = t.tally_month and b.region = t.region and b.department = t.department and b.slot = t.slot");
 			s.execute("insert into evaluation_month_tally select * from bench_tally b where not exists (select 1 from "
 					+ "evaluation_month_tally t where b.tally_month = t.tally_month and b.region = t.region and "
-					+ "b.department = t.department)");
+					+ "b.department = t.department and b.slot = t.slot)");
 		}
 		System.out.printf("   evaluation_month_tally: %,d month × place × department rows%n", tally.size());
 	}

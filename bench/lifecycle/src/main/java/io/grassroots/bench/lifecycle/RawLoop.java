@@ -66,6 +66,8 @@ final class RawLoop implements Loop {
 			var chain = new Chain("case/" + id);
 			var now = Instant.now();
 			var month = "2026-12";
+			// the product's slot of the case's counters (decision evaluation-01): hash of the case id mod 8
+			var slot = (short) Math.floorMod(id.hashCode(), 8);
 			var lap = System.nanoTime();
 			// report
 			try (var s = c.prepareStatement("""
@@ -115,7 +117,7 @@ final class RawLoop implements Loop {
 				s.setObject(3, id);
 				s.executeUpdate();
 			}
-			tally(c, month, "dispatched = dispatched + 1");
+			tally(c, month, slot, "dispatched = dispatched + 1");
 			c.commit();
 			lap = steps.lap("dispatch", lap);
 			// claim
@@ -123,7 +125,7 @@ final class RawLoop implements Loop {
 					+ "warn_at = now() + interval '5 days', due_at = now() + interval '7 days', step_span_seconds = 201600, "
 					+ "step_unit = 'WORKING_DAYS'");
 			chain.append(c, "case.claim", "{\"from\":\"DISPATCHED\",\"tier\":\"STREET\",\"to\":\"IN_PROGRESS\"}");
-			tally(c, month, "claimed_on_time = claimed_on_time + 1");
+			tally(c, month, slot, "claimed_on_time = claimed_on_time + 1");
 			c.commit();
 			lap = steps.lap("claim", lap);
 			// report back
@@ -140,7 +142,7 @@ final class RawLoop implements Loop {
 					+ "step_span_seconds = 604800, step_unit = 'MINUTES'");
 			chain.append(c, "case.verifyPass", "{\"from\":\"REPORTED_BACK\",\"note\":\"现场已无摊贩\","
 					+ "\"tier\":\"STREET\",\"to\":\"CLOSED\"}");
-			tally(c, month, "closed = closed + 1, closed_department = closed_department + 1");
+			tally(c, month, slot, "closed = closed + 1, closed_department = closed_department + 1");
 			c.commit();
 			lap = steps.lap("verify", lap);
 			// evaluate
@@ -156,7 +158,7 @@ final class RawLoop implements Loop {
 				s.setObject(2, department);
 				s.executeUpdate();
 			}
-			tally(c, month, "rated = rated + 1, resolved = resolved + 1, satisfied = satisfied + 1");
+			tally(c, month, slot, "rated = rated + 1, resolved = resolved + 1, satisfied = satisfied + 1");
 			c.commit();
 			steps.lap("evaluate", lap);
 		}
@@ -172,15 +174,19 @@ final class RawLoop implements Loop {
 		}
 	}
 
-	private static void tally(Connection c, String month, String set) throws SQLException {
+	private static void tally(Connection c, String month, short slot, String set) throws SQLException {
 		try (var s = c.prepareStatement("update evaluation_month_tally set " + set
-				+ " where tally_month = ? and region = '652301001001' and department = '" + DEPARTMENT + "'")) {
+				+ " where tally_month = ? and region = '652301001001' and department = '" + DEPARTMENT + "' and slot = ?")) {
 			s.setString(1, month);
+			s.setShort(2, slot);
 			if (s.executeUpdate() == 0) {
 				try (var i = c.prepareStatement("""
-						insert into evaluation_month_tally values (?, '652301001001', '%s', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+						insert into evaluation_month_tally (tally_month, region, department, slot, dispatched, returned,
+						claimed_on_time, reworked, extended, closed, closed_grid, closed_community, closed_department, rated,
+						resolved, satisfied) values (?, '652301001001', '%s', ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 						on conflict do nothing""".formatted(DEPARTMENT))) {
 					i.setString(1, month);
+					i.setShort(2, slot);
 					i.executeUpdate();
 				}
 				s.executeUpdate();
