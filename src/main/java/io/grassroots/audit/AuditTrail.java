@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
 
+import io.grassroots.shared.Databases;
 import io.grassroots.shared.MultiRowInsert;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -22,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,17 +84,7 @@ public class AuditTrail {
 		this.template = new JdbcTemplate(dataSource);
 		this.template.setFetchSize(1000);
 		this.clock = clock;
-		this.headsQuery = postgres(dataSource) ? HEADS_POSTGRES : HEADS;
-	}
-
-	private static boolean postgres(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
-			return "PostgreSQL".equalsIgnoreCase(product);
-		}
-		catch (Exception e) {
-			return false;
-		}
+		this.headsQuery = Databases.isPostgres(dataSource) ? HEADS_POSTGRES : HEADS;
 	}
 
 	/** Appends one entry to its stream's chain; must run inside the transaction of the change it records. */

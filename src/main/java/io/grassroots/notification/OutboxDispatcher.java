@@ -8,11 +8,11 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.grassroots.shared.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +45,7 @@ class OutboxDispatcher {
 		this.transactions = new TransactionTemplate(transactions);
 		this.webhook = webhook;
 		this.properties = properties;
-		this.skipLocked = postgres(dataSource);
+		this.skipLocked = Databases.isPostgres(dataSource);
 	}
 
 	/** One round to the configured webhook; answers how many deliveries it handled (sent, skipped or failed). */
@@ -132,16 +132,6 @@ class OutboxDispatcher {
 				version = version + 1 where id = :id and claim = :token""")
 			.param("state", state).param("now", Timestamp.from(now)).param("id", delivery.id()).param("token", token)
 			.update();
-	}
-
-	private static boolean postgres(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
-			return "PostgreSQL".equalsIgnoreCase(product);
-		}
-		catch (Exception e) {
-			return false;
-		}
 	}
 
 	/** A claimed row. */
