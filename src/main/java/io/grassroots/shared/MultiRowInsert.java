@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 
 /**
  * Writes many rows with multi-row {@code INSERT … VALUES (…), (…)} statements instead of one execution per row (a
@@ -77,16 +78,21 @@ public final class MultiRowInsert {
 		}
 		var keys = new ArrayList<K>();
 		jdbc.execute(connection -> arrays(connection.prepareStatement(unnest(into, types, suffix), new String[] { key }),
-				types, rows), (PreparedStatement statement) -> {
-					statement.executeUpdate();
-					try (var generated = statement.getGeneratedKeys()) {
-						while (generated.next()) {
-							keys.add(generated.getObject(1, type));
-						}
-					}
-					return null;
-				});
+				types, rows), collecting(keys, type));
 		return keys;
+	}
+
+	/** Executes the INSERT and adds the generated key of each row that went in to {@code keys}. */
+	private static <K> PreparedStatementCallback<Void> collecting(List<K> keys, Class<K> type) {
+		return statement -> {
+			statement.executeUpdate();
+			try (var generated = statement.getGeneratedKeys()) {
+				while (generated.next()) {
+					keys.add(generated.getObject(1, type));
+				}
+			}
+			return null;
+		};
 	}
 
 	private static boolean postgres(Connection connection) throws SQLException {
@@ -157,15 +163,7 @@ public final class MultiRowInsert {
 		var keys = new ArrayList<K>();
 		for (var chunk : chunks(rows)) {
 			jdbc.execute(connection -> prepare(connection.prepareStatement(sql(into, columns, chunk.size(), suffix),
-					new String[] { key }), chunk), (PreparedStatement statement) -> {
-						statement.executeUpdate();
-						try (var generated = statement.getGeneratedKeys()) {
-							while (generated.next()) {
-								keys.add(generated.getObject(1, type));
-							}
-						}
-						return null;
-					});
+					new String[] { key }), chunk), collecting(keys, type));
 		}
 		return keys;
 	}
