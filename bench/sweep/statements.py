@@ -2,8 +2,11 @@
 # Sums PostgreSQL's logged statement durations (log_min_duration_statement = 0) of database bench_sweep per statement
 # kind, between two marks of bench/run sweep --statements, e.g.
 # bench/sweep/statements.py /var/log/postgresql/postgresql-15-main.log 'ours: the changes at once begin' 'ours: the changes at once end'
+# An optional fourth argument names another database (bench/run sweep --database …). Every run between the marks in
+# the log is summed: give it a slice of the log holding one run to see that run alone.
 import re, sys, collections
 log, start, end = sys.argv[1], sys.argv[2], sys.argv[3]
+database = sys.argv[4] if len(sys.argv) > 4 else 'bench_sweep'
 head = re.compile(r'^\d{4}-\d\d-\d\d [\d:.]+ UTC \[(\d+)\] (\S*)@(\S*) LOG:  duration: ([\d.]+) ms  (parse|bind|execute) ([^:]*): (.*)$')
 inside = False
 tot = collections.defaultdict(lambda: [0.0, 0, 0.0, 0.0, 0.0])  # total, executions, parse, bind, execute
@@ -22,7 +25,7 @@ for i, line in enumerate(lines):
     if ('mark: ' + end) in line: inside = False
     if not inside: continue
     m = head.match(line)
-    if not m or m.group(3) != 'bench_sweep': continue
+    if not m or m.group(3) != database: continue
     sql = m.group(7)
     j = i + 1
     while j < len(lines) and not re.match(r'^\d{4}-\d\d-\d\d ', lines[j]) and j < i + 3:

@@ -23,13 +23,13 @@ class Notices {
 
 	private static final String INTO = """
 			insert into notification_notice (id, audience, department, grid, region, roles, kind, case_id, subject_id,
-			created_at)""";
+			created_at, addressee)""";
 
-	private static final String INSERT = INTO + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final String INSERT = INTO + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	/** The PostgreSQL types of {@link #INTO}'s columns, for {@link MultiRowInsert}. */
 	private static final List<String> TYPES = List.of("uuid", "text", "uuid", "uuid", "text", "text", "text", "uuid",
-			"uuid", "timestamptz");
+			"uuid", "timestamptz", "text");
 
 	private final JdbcClient client;
 
@@ -85,7 +85,11 @@ class Notices {
 		jdbc.update(INSERT, notice.row());
 	}
 
-	/** One in-app notice: to a department, a grid, or the staff of a region with given roles. */
+	/**
+	 * One in-app notice: to a department, a grid, or the staff of a region with given roles. Stored with its
+	 * addressee (the department's or grid's id, or the region's code) in one indexed column, so that a notice costs
+	 * one index entry for its readers instead of one in each of three indexes (decision supervision-07).
+	 */
 	record Notice(String audience, UUID department, UUID grid, String region, String roles, NoticeKind kind,
 			CaseId caseId, UUID subject, Instant at) {
 
@@ -105,7 +109,12 @@ class Notices {
 
 		private Object[] row() {
 			return new Object[] { UUID.randomUUID(), audience, department, grid, region, roles, kind.name(),
-					caseId == null ? null : caseId.id(), subject, Timestamp.from(at) };
+					caseId == null ? null : caseId.id(), subject, Timestamp.from(at), addressee() };
+		}
+
+		/** What {@link NotificationManagement} looks a notice up by: the department, the grid or the region. */
+		String addressee() {
+			return department != null ? department.toString() : grid != null ? grid.toString() : region;
 		}
 
 	}

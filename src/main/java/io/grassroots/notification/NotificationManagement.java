@@ -81,18 +81,18 @@ public class NotificationManagement {
 		var scope = actor.scope();
 		switch (scope.kind()) {
 			case DEPARTMENT -> {
-				params.put("department", scope.department());
-				params.put("where", "audience = 'DEPARTMENT' and department = :department");
+				params.put("addressee", String.valueOf(scope.department()));
+				params.put("where", "audience = 'DEPARTMENT' and addressee = :addressee");
 			}
 			case GRID -> {
-				params.put("grid", scope.grid());
-				params.put("where", "audience = 'GRID' and grid = :grid");
+				params.put("addressee", String.valueOf(scope.grid()));
+				params.put("where", "audience = 'GRID' and addressee = :addressee");
 			}
 			case REGION -> {
 				params.put("from", scope.region().subtreeFrom());
 				params.put("to", scope.region().subtreeTo());
 				var roles = actor.roles().stream().map(r -> "roles like '%" + r.name() + "%'").toList();
-				params.put("where", "audience = 'REGION' and region >= :from and region < :to and ("
+				params.put("where", "audience = 'REGION' and addressee >= :from and addressee < :to and ("
 						+ (roles.isEmpty() ? "1 = 0" : String.join(" or ", roles)) + ")");
 			}
 		}

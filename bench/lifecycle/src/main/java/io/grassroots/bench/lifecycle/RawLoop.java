@@ -110,11 +110,12 @@ final class RawLoop implements Loop {
 			chain.append(c, "case.dispatch", "{\"assisting\":[],\"from\":\"FILED\",\"lead\":\"" + DEPARTMENT
 					+ "\",\"tier\":\"STREET\",\"to\":\"DISPATCHED\"}");
 			try (var s = c.prepareStatement("""
-					insert into notification_notice (id, audience, department, kind, case_id, created_at)
-					values (?, 'DEPARTMENT', ?, 'ORDER', ?, now())""")) {
+					insert into notification_notice (id, audience, department, kind, case_id, created_at, addressee)
+					values (?, 'DEPARTMENT', ?, 'ORDER', ?, now(), ?)""")) {
 				s.setObject(1, UUID.randomUUID());
 				s.setObject(2, department);
 				s.setObject(3, id);
+				s.setString(4, department.toString());
 				s.executeUpdate();
 			}
 			tally(c, month, slot, "dispatched = dispatched + 1");
