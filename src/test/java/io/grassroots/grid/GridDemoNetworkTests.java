@@ -2,11 +2,13 @@ package io.grassroots.grid;
 
 import java.util.Optional;
 
+import io.grassroots.shared.PersonalData;
 import io.grassroots.shared.RegionCode;
 import io.grassroots.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +21,12 @@ class GridDemoNetworkTests {
 
 	@Autowired
 	NetworkCheck check;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PersonalData personal;
 
 	@Test
 	void demoNetworkPlacesAPointOfWestStreetInItsInstitutionGridBeforeTheResidentialAndPoliceGrids() {
@@ -55,6 +63,30 @@ class GridDemoNetworkTests {
 		var quarter = report.outlineArea() / 4;
 		assertThat(report.gaps().get(0).area()).isCloseTo(quarter, org.assertj.core.data.Percentage.withPercentage(1));
 		assertThat(report.coveragePercent()).isBetween(74, 75);
+	}
+
+	@Test
+	void demoHouseholdsAreSealedAndEachHasVisitsOfTheDemoGridWorker() {
+		var households = jdbc.sql("select count(*) from grid_household where demo").query(Long.class).single();
+		assertThat(households).isGreaterThan(5_000);
+		var household = jdbc.sql("select phone_sealed, phone_index from grid_household where demo order by id limit 1")
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })
+			.single();
+		var phone = personal.decrypt(household[0]);
+		assertThat(phone).hasSize(11);
+		assertThat(personal.blindIndex(phone)).isEqualTo(household[1]);
+		assertThat(jdbc.sql("""
+				select count(*) from grid_household h
+				where h.demo and not exists (select 1 from grid_visit v where v.household = h.id and v.visitor_id = 'demo')""")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("""
+				select count(*) from grid_visit
+				where visitor_id = 'demo' and (reported or place is not null or photo is not null)""")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("select count(*) from grid_visit where visitor_id = 'demo'").query(Long.class).single())
+			.isGreaterThan(households);
 	}
 
 }
