@@ -1,5 +1,6 @@
 package io.grassroots.cases;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.grassroots.shared.BusyException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +51,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at the same time by another node (or by a report with photos, written in its caller's thread) is caught by the
  * unique index on {@code intake_key}: on PostgreSQL the later insert waits for the earlier commit and fails, its
  * batch is written again one by one, and the report finds the first case and is answered with it.
+ * <p>
+ * The database's part of the duplicate check — the stored open cases near a report — is read on the caller's thread
+ * before the report is queued (decision cases-16), so those reads run on many connections at once and the writer
+ * only resolves, in memory, the cases that the read could not see: those of the batches finished since (kept for a
+ * while, {@link #finished}), those in flight and the batch's own earlier ones. A report whose read is older than what
+ * is kept is read again by the writer.
  */
 @Component
 class IntakeWriter implements SmartLifecycle {
@@ -76,6 +87,28 @@ class IntakeWriter implements SmartLifecycle {
 	/** The batches built and not yet committed or rolled back, in the order they were built. */
 	private final ConcurrentLinkedQueue<Flight> flights = new ConcurrentLinkedQueue<>();
 
+	/**
+	 * The batches finished (committed, or rolled back: then without cases) most recently, oldest first, each numbered;
+	 * {@link #finishedCount} is the number of the last. A read made after {@code n} batches had finished sees the cases
+	 * of the first {@code n}; the writer adds those of the later ones from here. Holds at least the last batch, and
+	 * beyond that batches while they hold at most {@link #keep} cases in all.
+	 */
+	private final ArrayDeque<Finished> finished = new ArrayDeque<>();
+
+	private int finishedCases;
+
+	private volatile long finishedCount;
+
+	private final int keep;
+
+	private final DistributionSummary batchSizes;
+
+	private final Timer builds;
+
+	private final Timer cycles;
+
+	private final Counter readsAgain;
+
 	/** Reports are taken (queued) from construction until stop; queued before start, they are written once started. */
 	private volatile boolean accepting = true;
 
@@ -84,7 +117,8 @@ class IntakeWriter implements SmartLifecycle {
 	private final List<Thread> threads = new ArrayList<>();
 
 	IntakeWriter(CaseRepository cases, DuplicateFinder duplicates, AttachmentStore attachments, CaseHistory history,
-			JdbcClient jdbc, PlatformTransactionManager transactionManager, CasesProperties properties) {
+			JdbcClient jdbc, PlatformTransactionManager transactionManager, CasesProperties properties,
+			MeterRegistry meters) {
 		this.cases = cases;
 		this.duplicates = duplicates;
 		this.attachments = attachments;
@@ -94,6 +128,20 @@ class IntakeWriter implements SmartLifecycle {
 		this.queue = new ArrayBlockingQueue<>(properties.intakeQueue());
 		this.batchSize = properties.intakeBatch();
 		this.writers = properties.intakeWriters();
+		// a report waits behind at most a full queue: its read is normally covered by these
+		this.keep = properties.intakeQueue() + 2 * properties.intakeBatch();
+		this.batchSizes = DistributionSummary.builder("grassroots.intake.batch.size")
+			.description("Reports written in one intake transaction")
+			.register(meters);
+		this.builds = Timer.builder("grassroots.intake.batch.build")
+			.description("An intake batch from taking it off the queue until its cases are built (held under the build lock)")
+			.register(meters);
+		this.cycles = Timer.builder("grassroots.intake.batch.cycle")
+			.description("An intake batch from taking it off the queue until its commit or rollback")
+			.register(meters);
+		this.readsAgain = Counter.builder("grassroots.intake.reads.again")
+			.description("Reports whose duplicate read was older than the finished batches kept, read again by the writer")
+			.register(meters);
 		if (writers < 1) {
 			throw new IllegalArgumentException("grassroots.cases.intake-writers must be at least 1");
 		}
@@ -120,7 +168,25 @@ class IntakeWriter implements SmartLifecycle {
 
 	/** Queues a prepared report; its answer completes after the commit that made its case durable. */
 	CompletableFuture<CaseSummary> submit(CaseIntake.Prepared report) {
-		var pending = new Pending(report, new CompletableFuture<>());
+		if (!accepting) {
+			throw new BusyException("cases.intake.busy", 1);
+		}
+		return submit(new Pending(report, read(report), new CompletableFuture<>()));
+	}
+
+	/**
+	 * The database's part of a report's duplicate check, read on the caller's thread: the stored open cases near it,
+	 * and how many batches had finished before (their cases are in what was read; the writer adds those of later ones).
+	 */
+	Read read(CaseIntake.Prepared report) {
+		var after = finishedCount;
+		var place = report.place();
+		return new Read(after, duplicates.stored(report.matter().category(), place.longitude(), place.latitude(),
+				place.region(), report.now()));
+	}
+
+	/** Queues a report (with its read, if made); its answer completes after the commit that made its case durable. */
+	CompletableFuture<CaseSummary> submit(Pending pending) {
 		if (!accepting || !queue.offer(pending)) {
 			throw new BusyException("cases.intake.busy", 1);
 		}
@@ -137,7 +203,7 @@ class IntakeWriter implements SmartLifecycle {
 	 * list), its photos and its first history entry.
 	 */
 	List<CaseSummary> writeAll(List<CaseIntake.Prepared> reports) {
-		return writeAll(reports, null);
+		return writeAll(reports, java.util.Collections.nCopies(reports.size(), null), null);
 	}
 
 	/**
@@ -145,22 +211,26 @@ class IntakeWriter implements SmartLifecycle {
 	 * checks and the keys also see the cases of the batches in flight, the flight is registered and the build lock
 	 * released once the batch's cases are built, and before the commit it waits for the outcome of every batch in
 	 * flight whose case it names, as a likely duplicate or as the first case of a key (failing if that batch was
-	 * rolled back).
+	 * rolled back). {@code reads} are the reports' duplicate reads ({@link #read}), null where none was made.
 	 */
-	private List<CaseSummary> writeAll(List<CaseIntake.Prepared> reports, Flight flight) {
+	private List<CaseSummary> writeAll(List<CaseIntake.Prepared> reports, List<Read> reads, Flight flight) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("intakes are written in a transaction");
 		}
 		// the batches in flight before the key and duplicate queries: a batch that leaves the flights meanwhile has
 		// committed, and those queries see its cases
 		var inFlight = flight == null ? List.<Flight>of() : List.copyOf(flights);
+		// then the batches finished since the reports' reads (one that finishes meanwhile is in flight or here)
+		var since = reads.stream().filter(r -> r != null).mapToLong(Read::after).min().orElse(Long.MAX_VALUE);
+		var finishedSince = since == Long.MAX_VALUE ? new Since(List.<Case>of(), 0) : finishedAfter(since);
 		var keys = reports.stream().map(CaseIntake.Prepared::intakeKey).filter(k -> k != null).distinct().toList();
 		var seen = keys.isEmpty() ? new HashSet<String>()
 				: new HashSet<>(jdbc.sql("select intake_key from cases_case where intake_key in (:keys)")
 					.param("keys", keys)
 					.query(String.class)
 					.list());
-		var unsaved = new ArrayList<Case>(); // the cases in flight, then the batch's own earlier ones
+		// the cases finished since the oldest read, those in flight, then the batch's own earlier ones
+		var unsaved = new ArrayList<Case>(finishedSince.cases());
 		for (var f : inFlight) {
 			unsaved.addAll(f.cases);
 		}
@@ -194,8 +264,13 @@ class IntakeWriter implements SmartLifecycle {
 				continue;
 			}
 			var place = report.place();
+			var read = reads.get(i);
+			if (read != null && read.after() < finishedSince.from() - 1) {
+				read = null; // batches finished since this read are no longer kept: read again
+				readsAgain.increment();
+			}
 			var duplicate = duplicates.nearest(report.matter().category(), place.longitude(), place.latitude(),
-					place.region(), report.now(), unsaved);
+					place.region(), report.now(), unsaved, read == null ? null : read.stored());
 			duplicate.ifPresent(d -> inFlight.stream().filter(f -> f.holds(d)).forEach(waitFor::add));
 			var c = report.report(duplicate.orElse(null));
 			if (key != null) {
@@ -212,6 +287,7 @@ class IntakeWriter implements SmartLifecycle {
 		if (flight != null) {
 			flight.cases = List.copyOf(created);
 			flights.add(flight);
+			flight.built = System.nanoTime();
 			building.unlock();
 		}
 		cases.saveAllNew(created);
@@ -247,12 +323,15 @@ class IntakeWriter implements SmartLifecycle {
 	/** {@link #write(List)}, called holding the build lock, which it releases once the batch is built. */
 	private void writeBuilt(List<Pending> batch) {
 		var flight = new Flight();
+		var start = System.nanoTime();
+		batchSizes.record(batch.size());
 		List<CaseSummary> answers;
 		try {
-			answers = transactions.execute(status -> writeAll(batch.stream().map(Pending::report).toList(), flight));
+			answers = transactions.execute(status -> writeAll(batch.stream().map(Pending::report).toList(),
+					batch.stream().map(Pending::read).toList(), flight));
 		}
 		catch (RuntimeException | Error e) {
-			finish(flight, false);
+			finish(flight, false, start);
 			if (batch.size() == 1) {
 				batch.get(0).answer().completeExceptionally(e);
 				return;
@@ -261,19 +340,47 @@ class IntakeWriter implements SmartLifecycle {
 			batch.forEach(p -> write(List.of(p)));
 			return;
 		}
-		finish(flight, true);
+		finish(flight, true, start);
 		for (var i = 0; i < batch.size(); i++) {
 			batch.get(i).answer().complete(answers.get(i));
 		}
 	}
 
-	/** The batch's outcome is known: later batches stop seeing its cases as in flight (they are stored, or not). */
-	private void finish(Flight flight, boolean committed) {
+	/**
+	 * The batch's outcome is known: it is numbered among the finished batches (with its cases if committed), and only
+	 * then do later batches stop seeing its cases as in flight (they are stored, or not).
+	 */
+	private void finish(Flight flight, boolean committed, long start) {
 		if (building.isHeldByCurrentThread()) {
 			building.unlock();
 		}
+		var end = System.nanoTime();
+		builds.record((flight.built == 0 ? end : flight.built) - start, TimeUnit.NANOSECONDS);
+		cycles.record(end - start, TimeUnit.NANOSECONDS);
+		synchronized (finished) {
+			var done = new Finished(finishedCount + 1, committed ? flight.cases : List.of());
+			finished.addLast(done);
+			finishedCases += done.cases().size();
+			while (finished.size() > 1 && finishedCases > keep) {
+				finishedCases -= finished.removeFirst().cases().size();
+			}
+			finishedCount = done.number();
+		}
 		flights.remove(flight);
 		flight.outcome.complete(committed);
+	}
+
+	/** The cases of the batches finished after the first {@code after}, oldest first, and the first batch kept. */
+	private Since finishedAfter(long after) {
+		synchronized (finished) {
+			var cases = new ArrayList<Case>();
+			for (var f : finished) {
+				if (f.number() > after) {
+					cases.addAll(f.cases());
+				}
+			}
+			return new Since(cases, finished.isEmpty() ? finishedCount + 1 : finished.peekFirst().number());
+		}
 	}
 
 	private void run() {
@@ -361,6 +468,9 @@ class IntakeWriter implements SmartLifecycle {
 
 		private volatile List<Case> cases = List.of();
 
+		/** When its cases were built ({@link System#nanoTime()}), 0 until then. */
+		private volatile long built;
+
 		private final CompletableFuture<Boolean> outcome = new CompletableFuture<>();
 
 		boolean holds(CaseId id) {
@@ -373,8 +483,25 @@ class IntakeWriter implements SmartLifecycle {
 
 	}
 
-	/** A report waiting for its batch, and its answer once committed. */
-	record Pending(CaseIntake.Prepared report, CompletableFuture<CaseSummary> answer) {
+	/** A report waiting for its batch, its duplicate read (null if none was made) and its answer once committed. */
+	record Pending(CaseIntake.Prepared report, Read read, CompletableFuture<CaseSummary> answer) {
+
+		Pending(CaseIntake.Prepared report, CompletableFuture<CaseSummary> answer) {
+			this(report, null, answer);
+		}
+
+	}
+
+	/** The stored candidates of a report's duplicate check, read after {@code after} batches had finished. */
+	record Read(long after, List<DuplicateFinder.Candidate> stored) {
+	}
+
+	/** A finished batch: its number and the cases it committed (none if rolled back). */
+	private record Finished(long number, List<Case> cases) {
+	}
+
+	/** The cases of the batches finished after a read, and the number of the oldest finished batch still kept. */
+	private record Since(List<Case> cases, long from) {
 	}
 
 }
