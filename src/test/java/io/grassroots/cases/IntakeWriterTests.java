@@ -158,7 +158,7 @@ class IntakeWriterTests {
 	@Test
 	void aFullQueueIsRefusedAtOnceAndWhatWasQueuedIsStillWritten() throws Exception {
 		var small = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
-				properties(2, 100, 2), new SimpleMeterRegistry());
+				properties(2, 100), new SimpleMeterRegistry());
 		var dispatcher = testing.demo("dispatcher");
 		var queued = new ArrayList<CompletableFuture<CaseSummary>>();
 		queued.add(small.submit(prepared(dispatcher, CaseTesting.vendorReport(null), null)));
@@ -273,9 +273,9 @@ class IntakeWriterTests {
 	}
 
 	@Test
-	void reportsWithTheSameKeyInTheBatchesOfSeveralWritersYieldOneCaseEach() throws Exception {
-		// 40 keys, each sent twice at once by 8 senders to three writer threads: the two often land in batches written
-		// at the same time; the later batch answers with the case of the one in flight once that one is committed.
+	void aKeySentTwiceAtOnceYieldsOneCaseAndBothAnswersNameIt() throws Exception {
+		// 40 keys, each sent twice at once by 8 senders: the two land in one batch or in two after each other, and the
+		// later one answers with the first one's case, read on the senders' threads or not.
 		var dispatcher = testing.demo("dispatcher");
 		var keys = new ArrayList<String>();
 		var answers = new ArrayList<CompletableFuture<CaseSummary>>();
@@ -284,14 +284,11 @@ class IntakeWriterTests {
 			keys.add(key);
 			keys.add(key);
 		}
-		var writers = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
-				properties(1000, 100, 3), new SimpleMeterRegistry());
-		writers.start();
 		var senders = java.util.concurrent.Executors.newFixedThreadPool(8);
 		try {
 			for (var key : keys) {
 				answers.add(CompletableFuture.supplyAsync(
-						() -> writers.write(prepared(dispatcher, CaseTesting.vendorReport(null), key)), senders));
+						() -> writer.write(prepared(dispatcher, CaseTesting.vendorReport(null), key)), senders));
 			}
 			for (var i = 0; i < keys.size(); i += 2) {
 				var a = answers.get(i).get(60, TimeUnit.SECONDS);
@@ -302,7 +299,6 @@ class IntakeWriterTests {
 		}
 		finally {
 			senders.shutdownNow();
-			writers.stop();
 		}
 		assertThat(jdbc.sql("select count(*) from cases_case where intake_key in (:keys)")
 			.param("keys", keys.stream().distinct().toList())
@@ -335,7 +331,7 @@ class IntakeWriterTests {
 		// five batches finished is too old to be completed from memory, so the writer reads it again.
 		var meters = new SimpleMeterRegistry();
 		var small = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
-				properties(1, 1, 1), meters);
+				properties(1, 1), meters);
 		var supervisor = testing.demo("supervisor");
 		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
 		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
@@ -384,11 +380,11 @@ class IntakeWriterTests {
 		}
 	}
 
-	private CasesProperties properties(int queue, int batch, int writers) {
+	private CasesProperties properties(int queue, int batch) {
 		return new CasesProperties(properties.unplacedRegion(), properties.yellowAt(),
 				properties.duplicateDistanceMeters(), properties.duplicateWindow(), properties.attachmentDirectory(),
 				properties.attachmentMaxBytes(), properties.attachmentMaxFiles(), properties.publicIntakePerMinute(),
-				properties.publicIntakeMaxBytes(), properties.settingsRefresh(), queue, batch, writers);
+				properties.publicIntakeMaxBytes(), properties.settingsRefresh(), queue, batch);
 	}
 
 	private List<CaseSummary> writeOneBatch(CaseIntake.Prepared... reports) {
