@@ -56,7 +56,7 @@ class DuplicateFinder {
 	/** The likely duplicates of a report, nearest first. */
 	List<CaseId> find(CategoryKey category, Double longitude, Double latitude, RegionCode region, Instant now,
 			CaseId except) {
-		return candidates(category, longitude, latitude, region, now)
+		return stored(category, longitude, latitude, region, now)
 			.stream()
 			.filter(c -> !c.id().equals(except))
 			.filter(c -> near(c, longitude, latitude, region))
@@ -65,8 +65,11 @@ class DuplicateFinder {
 			.toList();
 	}
 
-	/** The stored open cases of the category that can be near, newest first (at most 200), not yet checked exactly. */
-	private List<Candidate> candidates(CategoryKey category, Double longitude, Double latitude, RegionCode region,
+	/**
+	 * The stored open cases of the category that can be near, newest first (at most 200), not yet checked exactly: the
+	 * database's part of {@link #nearest}, which the intake writer's callers read on their own threads (cases-16).
+	 */
+	List<Candidate> stored(CategoryKey category, Double longitude, Double latitude, RegionCode region,
 			Instant now) {
 		// Two cases with points are near within the distance; when either has no point, only in the same community
 		// (depth 5). Only the candidates that can be near are read: for a point, a box a little larger than the
@@ -104,17 +107,18 @@ class DuplicateFinder {
 	}
 
 	Optional<CaseId> nearest(CategoryKey category, Double longitude, Double latitude, RegionCode region, Instant now) {
-		return nearest(category, longitude, latitude, region, now, List.of());
+		return nearest(category, longitude, latitude, region, now, List.of(), null);
 	}
 
 	/**
 	 * The nearest likely duplicate of a report among the stored open cases and {@code unsaved}: cases reported
 	 * before it that are not written yet (the earlier reports of the intake writer's batch, oldest first), so that a
 	 * second report at the same place in one batch finds the first one exactly as if it had been stored. Of equally
-	 * near candidates the newest wins, as in the database's order.
+	 * near candidates the newest wins, as in the database's order. {@code stored} are the stored candidates if they
+	 * were read already ({@link #stored}; {@code unsaved} must then hold every case stored since), else null: read now.
 	 */
 	Optional<CaseId> nearest(CategoryKey category, Double longitude, Double latitude, RegionCode region, Instant now,
-			List<Case> unsaved) {
+			List<Case> unsaved, List<Candidate> stored) {
 		var since = now.minus(properties.duplicateWindow());
 		var candidates = new ArrayList<Candidate>();
 		for (var i = unsaved.size() - 1; i >= 0; i--) {
@@ -125,7 +129,7 @@ class DuplicateFinder {
 						c.place().region().value()));
 			}
 		}
-		candidates.addAll(candidates(category, longitude, latitude, region, now));
+		candidates.addAll(stored != null ? stored : stored(category, longitude, latitude, region, now));
 		return candidates.stream()
 			.filter(c -> near(c, longitude, latitude, region))
 			.min(Comparator.comparingDouble(c -> distance(c, longitude, latitude)))
@@ -158,7 +162,8 @@ class DuplicateFinder {
 		return 2 * EARTH_RADIUS_METERS * Math.asin(Math.sqrt(a));
 	}
 
-	private record Candidate(CaseId id, Double longitude, Double latitude, String region) {
+	/** A stored case that can be a likely duplicate: its id and where it is. */
+	record Candidate(CaseId id, Double longitude, Double latitude, String region) {
 	}
 
 }

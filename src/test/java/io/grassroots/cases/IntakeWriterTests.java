@@ -11,6 +11,7 @@ import io.grassroots.identity.Actor;
 import io.grassroots.shared.BusyException;
 import io.grassroots.testing.IntegrationTest;
 import io.grassroots.testing.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,11 +158,7 @@ class IntakeWriterTests {
 	@Test
 	void aFullQueueIsRefusedAtOnceAndWhatWasQueuedIsStillWritten() throws Exception {
 		var small = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
-				new CasesProperties(properties.unplacedRegion(), properties.yellowAt(),
-						properties.duplicateDistanceMeters(), properties.duplicateWindow(),
-						properties.attachmentDirectory(), properties.attachmentMaxBytes(),
-						properties.attachmentMaxFiles(), properties.publicIntakePerMinute(),
-						properties.publicIntakeMaxBytes(), properties.settingsRefresh(), 2, 100, 2));
+				properties(2, 100), new SimpleMeterRegistry());
 		var dispatcher = testing.demo("dispatcher");
 		var queued = new ArrayList<CompletableFuture<CaseSummary>>();
 		queued.add(small.submit(prepared(dispatcher, CaseTesting.vendorReport(null), null)));
@@ -276,9 +273,9 @@ class IntakeWriterTests {
 	}
 
 	@Test
-	void reportsWithTheSameKeyInTheBatchesOfSeveralWritersYieldOneCaseEach() throws Exception {
-		// 40 keys, each sent twice at once by 8 senders to three writer threads: the two often land in batches written
-		// at the same time; the later batch answers with the case of the one in flight once that one is committed.
+	void aKeySentTwiceAtOnceYieldsOneCaseAndBothAnswersNameIt() throws Exception {
+		// 40 keys, each sent twice at once by 8 senders: the two land in one batch or in two after each other, and the
+		// later one answers with the first one's case, read on the senders' threads or not.
 		var dispatcher = testing.demo("dispatcher");
 		var keys = new ArrayList<String>();
 		var answers = new ArrayList<CompletableFuture<CaseSummary>>();
@@ -287,18 +284,11 @@ class IntakeWriterTests {
 			keys.add(key);
 			keys.add(key);
 		}
-		var writers = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
-				new CasesProperties(properties.unplacedRegion(), properties.yellowAt(),
-						properties.duplicateDistanceMeters(), properties.duplicateWindow(),
-						properties.attachmentDirectory(), properties.attachmentMaxBytes(),
-						properties.attachmentMaxFiles(), properties.publicIntakePerMinute(),
-						properties.publicIntakeMaxBytes(), properties.settingsRefresh(), 1000, 100, 3));
-		writers.start();
 		var senders = java.util.concurrent.Executors.newFixedThreadPool(8);
 		try {
 			for (var key : keys) {
 				answers.add(CompletableFuture.supplyAsync(
-						() -> writers.write(prepared(dispatcher, CaseTesting.vendorReport(null), key)), senders));
+						() -> writer.write(prepared(dispatcher, CaseTesting.vendorReport(null), key)), senders));
 			}
 			for (var i = 0; i < keys.size(); i += 2) {
 				var a = answers.get(i).get(60, TimeUnit.SECONDS);
@@ -309,12 +299,92 @@ class IntakeWriterTests {
 		}
 		finally {
 			senders.shutdownNow();
-			writers.stop();
 		}
 		assertThat(jdbc.sql("select count(*) from cases_case where intake_key in (:keys)")
 			.param("keys", keys.stream().distinct().toList())
 			.query(Long.class)
 			.single()).isEqualTo(keys.size() / 2);
+	}
+
+	@Test
+	void aReportReadBeforeAnEarlierBatchCommittedIsSuspectedADuplicateOfThatBatchsCase() {
+		// The stored cases near a report are read on the request's thread before it is queued (cases-16); a case
+		// committed after that read and before the report's batch is built is not in what was read, and the writer
+		// adds it from the batches finished since.
+		var supervisor = testing.demo("supervisor");
+		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
+		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
+		var later = prepared(supervisor, spill(lng, lat + 0.0003), null);
+		var read = writer.read(later);
+		assertThat(read.stored()).isEmpty();
+
+		var first = writeOneBatch(prepared(supervisor, spill(lng, lat), null)).get(0);
+		var answer = new IntakeWriter.Pending(later, read, new CompletableFuture<>());
+		writer.write(List.of(answer));
+
+		assertThat(answer.answer().join().suspectedDuplicate()).isEqualTo(first.id());
+	}
+
+	@Test
+	void aReportReadBeforeMoreBatchesFinishedThanAreKeptIsReadAgainByTheWriter() {
+		// A writer with a queue of one and batches of one keeps the last three cases' batches: a read made before
+		// five batches finished is too old to be completed from memory, so the writer reads it again.
+		var meters = new SimpleMeterRegistry();
+		var small = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
+				properties(1, 1), meters);
+		var supervisor = testing.demo("supervisor");
+		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
+		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
+		var later = prepared(supervisor, spill(lng, lat + 0.0003), null);
+		var read = small.read(later);
+
+		var first = new IntakeWriter.Pending(prepared(supervisor, spill(lng, lat), null), new CompletableFuture<>());
+		small.write(List.of(first));
+		for (var i = 0; i < 4; i++) {
+			small.write(List.of(pending(prepared(supervisor, CaseTesting.vendorReport(null), null))));
+		}
+		var answer = new IntakeWriter.Pending(later, read, new CompletableFuture<>());
+		small.write(List.of(answer));
+
+		assertThat(answer.answer().join().suspectedDuplicate()).isEqualTo(first.answer().join().id());
+		assertThat(meters.counter("grassroots.intake.reads.again").count()).isEqualTo(1);
+		assertThat(meters.summary("grassroots.intake.batch.size").count()).isEqualTo(6);
+	}
+
+	@Test
+	void reportsAtOnePlaceSentAtOnceNameALikelyDuplicateAllButTheFirst() throws Exception {
+		// 24 reports at one place from 8 senders at once: their reads run in parallel and see none or some of the
+		// others stored; the writer completes each from the batches finished since and the batch's earlier reports,
+		// so exactly one (the first written) has no likely duplicate.
+		var supervisor = testing.demo("supervisor");
+		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
+		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
+		var senders = java.util.concurrent.Executors.newFixedThreadPool(8);
+		var answers = new ArrayList<CompletableFuture<CaseSummary>>();
+		try {
+			for (var i = 0; i < 24; i++) {
+				var report = prepared(supervisor, spill(lng, lat + i * 0.00001), null);
+				answers.add(CompletableFuture.supplyAsync(() -> writer.write(report), senders));
+			}
+			var summaries = new ArrayList<CaseSummary>();
+			for (var answer : answers) {
+				summaries.add(answer.get(60, TimeUnit.SECONDS));
+			}
+			assertThat(summaries.stream().filter(s -> s.suspectedDuplicate() == null)).hasSize(1);
+			var ids = summaries.stream().map(CaseSummary::id).toList();
+			assertThat(summaries).allSatisfy(
+					s -> assertThat(s.suspectedDuplicate() == null || ids.contains(s.suspectedDuplicate())).isTrue());
+		}
+		finally {
+			senders.shutdownNow();
+		}
+	}
+
+	private CasesProperties properties(int queue, int batch) {
+		return new CasesProperties(properties.unplacedRegion(), properties.yellowAt(),
+				properties.duplicateDistanceMeters(), properties.duplicateWindow(), properties.attachmentDirectory(),
+				properties.attachmentMaxBytes(), properties.attachmentMaxFiles(), properties.publicIntakePerMinute(),
+				properties.publicIntakeMaxBytes(), properties.settingsRefresh(), queue, batch);
 	}
 
 	private List<CaseSummary> writeOneBatch(CaseIntake.Prepared... reports) {

@@ -142,7 +142,9 @@ final class IntakeBench {
 				var rawRound = new ArrayList<Level>();
 				for (var c : clients) {
 					var sampler = c == 32 ? new MemorySampler() : null;
+					var batchesBefore = batches();
 					var o = http(c, seconds, sampler);
+					var batchesAfter = batches();
 					oursRound.add(o);
 					if (sampler != null) {
 						memory.add(sampler.stop());
@@ -153,6 +155,7 @@ final class IntakeBench {
 							+ "PostgreSQL %.2f ms) | raw %8.1f/s p50 %6.2f ms p99 %6.2f ms (PostgreSQL CPU/row %.3f ms) | ratio "
 							+ "%.2f | load %s%n", c, o.perSecond, o.p50, o.p99, o.errors, o.appCpuMs, o.dbCpuMs, r.perSecond,
 							r.p50, r.p99, r.dbCpuMs, o.perSecond / r.perSecond, Machine.load());
+					printBatches(batchesBefore, batchesAfter);
 				}
 				var peak = oursRound.stream().mapToDouble(Level::perSecond).max().orElse(0);
 				var f = fixedRate(peak / 2, seconds);
@@ -561,6 +564,53 @@ final class IntakeBench {
 		var errors = all.stream().mapToLong(l -> l.errors).sum();
 		return new Level(0, sorted.length / elapsed, Latencies.percentileMs(sorted, 50),
 				Latencies.percentileMs(sorted, 99), errors, sorted.length, 0, 0);
+	}
+
+	/**
+	 * The intake writer's batch meters (actuator metrics, administrator token): batches, reports, cycle and build time
+	 * in seconds; null where the server has none (a build before they were added).
+	 */
+	private double[] batches() {
+		try (var http = new MiniHttp("127.0.0.1", server.port)) {
+			var size = http.get("/actuator/metrics/grassroots.intake.batch.size", adminToken);
+			var cycle = http.get("/actuator/metrics/grassroots.intake.batch.cycle", adminToken);
+			var build = http.get("/actuator/metrics/grassroots.intake.batch.build", adminToken);
+			if (size.status() != 200 || cycle.status() != 200 || build.status() != 200) {
+				return null;
+			}
+			return new double[] { statistic(size.body(), "COUNT"), statistic(size.body(), "TOTAL"),
+					statistic(cycle.body(), "TOTAL_TIME"), statistic(build.body(), "TOTAL_TIME") };
+		}
+		catch (IOException e) {
+			return null;
+		}
+	}
+
+	private static double statistic(String body, String name) {
+		var at = body.indexOf("\"statistic\":\"" + name + "\",\"value\":");
+		if (at < 0) {
+			return Double.NaN;
+		}
+		var start = body.indexOf("\"value\":", at) + 8;
+		var end = start;
+		while (end < body.length() && "0123456789.Ee+-".indexOf(body.charAt(end)) >= 0) {
+			end++;
+		}
+		return Double.parseDouble(body.substring(start, end));
+	}
+
+	/** The writer's batches during a level: how many, reports per batch, and the mean cycle and build per batch. */
+	private static void printBatches(double[] before, double[] after) {
+		if (before == null || after == null) {
+			return;
+		}
+		var n = after[0] - before[0];
+		if (n <= 0) {
+			return;
+		}
+		System.out.printf("             intake writer: %.0f batches, %.1f reports per batch, cycle %.2f ms, of which "
+				+ "build %.2f ms (means per batch)%n", n, (after[1] - before[1]) / n, (after[2] - before[2]) / n * 1000,
+				(after[3] - before[3]) / n * 1000);
 	}
 
 	/** Heap (actuator metrics, administrator token) and RSS (/proc) of the server, once a second. */
