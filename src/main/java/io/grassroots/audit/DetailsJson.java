@@ -11,8 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
  * An entry's details as JSON, keys sorted: the text that is stored and hashed. The details of a case transition are a
  * handful of strings, flags, whole numbers and lists of strings; those are written here directly, character for
  * character as the history's Jackson mapper writes them ({@code DetailsJsonTests} compares both), and anything else
- * (nested maps, dates, decimals, enums …) goes through the mapper. Jackson's serializer look-ups and the sorted copy
- * of the map were most of what writing an entry cost (bench/RESULTS.md § lifecycle, 2026-12-04).
+ * (nested maps, dates, decimals, enums …) goes through the mapper. Jackson (its serializer look-ups per call, the
+ * sorted copy of the map) was 5 % of a case transition's samples on the driving thread, one of the deepest code paths
+ * the JIT had to compile for it (bench/RESULTS.md § lifecycle, 2026-12-04).
  */
 final class DetailsJson {
 
