@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
@@ -73,11 +72,7 @@ public class AuditTrail {
 	/** The heads query of this database. */
 	private final String headsQuery;
 
-	private final JsonMapper json = JsonMapper.builder()
-		.findAndAddModules()
-		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-		.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-		.build();
+	private final DetailsJson json = new DetailsJson(mapper());
 
 	AuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock) {
 		this.jdbc = jdbc;
@@ -215,10 +210,19 @@ public class AuditTrail {
 
 	/** The entry that links {@code record} onto {@code previous} as number {@code seq} of its stream (not yet stored). */
 	private AuditEntry link(AuditRecord record, int seq, String previous, Instant at) {
-		var details = json.writeValueAsString(new TreeMap<>(record.details()));
+		var details = json.write(record.details());
 		var hash = ChainHash.of(previous, record.stream(), seq, at, record.actorId(), record.action(), details);
 		return new AuditEntry(0, record.stream(), seq, at, record.actorId(), record.actorName(), record.action(),
 				details, previous, hash);
+	}
+
+	/** How the details of an entry are written as JSON (anything {@link DetailsJson} does not write itself). */
+	static JsonMapper mapper() {
+		return JsonMapper.builder()
+			.findAndAddModules()
+			.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+			.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+			.build();
 	}
 
 	/** The whole chain of one stream, oldest first. */

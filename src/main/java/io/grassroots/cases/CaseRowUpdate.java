@@ -1,55 +1,45 @@
 package io.grassroots.cases;
 
 import java.sql.PreparedStatement;
-import java.util.ArrayList;
-import java.util.stream.Collectors;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
-import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.stereotype.Component;
 
 /**
- * Saves a transition: one hand-written UPDATE of the columns a transition may change, guarded by the version the
- * case was loaded with ({@code where id = ? and version = ?}), then the case's events are published as the
- * repository would publish them. What a case was reported with (its origin, text and place) is written once, by the
- * intake. Mapping the whole aggregate on every step was most of the Java time of a transition (bench/lifecycle).
- * The UPDATE answers whether the case has assisting departments ({@code assisted}, as a generated key: no extra
- * statement); only then is their copy of the case's state brought along ({@link AssistStore#follow}). The statement
- * is written with named parameters (the columns' names, {@link CaseColumns#changing}) but turned into its positional
- * form once: building the positional SQL and its parameter list on every save was a tenth of what a transition
- * allocated (bench/lifecycle). The values are taken in the placeholders' order straight from the case
- * ({@link CaseColumns#changingValues}, no map and no parameter source per save, which were another tenth) and bound
- * as the named form bound them (raw values, the same {@code StatementCreatorUtils} typing).
+ * Saves a transition: one hand-written UPDATE of the columns the transition changed, guarded by the version the case
+ * was loaded with ({@code where id = ? and version = ?}), then the case's events are published as the repository
+ * would publish them. What a case was reported with (its origin, text and place) is written once, by the intake.
+ * Mapping the whole aggregate on every step was most of the Java time of a transition (bench/lifecycle).
+ * <p>
+ * Only the columns whose values differ from those the case was loaded with are set ({@link #save(Case, Object[])}:
+ * a transition changes six to ten of the 31 columns it may change; binding all of them was most of the statement's
+ * parameters and of its server execution, bench/RESULTS.md § lifecycle, 2026-12-04). The version check makes that
+ * safe: the row is the one loaded, so a column left out keeps the loaded value. One statement text per set of
+ * changed columns, built once (a handful exist: one or two per verb). The UPDATE answers whether the case has
+ * assisting departments ({@code assisted}, as a generated key: no extra statement); only then is their copy of the
+ * case's state brought along ({@link AssistStore#follow}). The values are taken straight from the case
+ * ({@link CaseColumns#changingValues}) and bound as raw values with the same {@code StatementCreatorUtils} typing.
  */
 @Component
 class CaseRowUpdate {
 
-	private static final String UPDATE = """
-			update cases_case set status = :status, tier = :tier, category_standard = :categoryStandard,
-			category_code = :categoryCode, urgency = :urgency, complex = :complex, lead_department = :leadDepartment,
-			merged_into = :mergedInto, step = :step, step_started_at = :stepStartedAt, warn_at = :warnAt, due_at = :dueAt,
-			step_span_seconds = :stepSpanSeconds, step_unit = :stepUnit, parked_at = :parkedAt,
-			parked_remaining_seconds = :parkedRemainingSeconds, extension_amount = :extensionAmount,
-			extension_unit = :extensionUnit, return_count = :returnCount, rework_count = :reworkCount,
-			extension_count = :extensionCount, reopen_count = :reopenCount, resolved_at_tier = :resolvedAtTier,
-			rating = :rating, resolved = :resolved, filed_at = :filedAt, dispatched_at = :dispatchedAt,
-			claimed_at = :claimedAt, reported_back_at = :reportedBackAt, closed_at = :closedAt,
-			evaluated_at = :evaluatedAt, version = :version + 1
-			where id = :id and version = :version""";
+	/** The columns of {@link CaseColumns#CHANGING}, in its order. */
+	private static final String[] COLUMNS = columns();
 
-	private static final ParsedSql PARSED = NamedParameterUtils.parseSqlStatement(UPDATE);
-
-	private static final String POSITIONAL = NamedParameterUtils.substituteNamedParameters(PARSED, null);
-
-	/** For each placeholder of {@link #POSITIONAL}, its value's index in {@link #values}. */
-	private static final int[] ORDER = order();
+	/** At most this many statement texts are kept (the sets of changed columns are few; this only bounds a surprise). */
+	private static final int MAX_STATEMENTS = 256;
 
 	private static final String[] ASSISTED = { "assisted" };
+
+	/** The UPDATE of each set of changed columns (bit i: {@link #COLUMNS}[i]). */
+	private final Map<Integer, String> statements = new ConcurrentHashMap<>();
 
 	private final JdbcTemplate jdbc;
 
@@ -63,20 +53,44 @@ class CaseRowUpdate {
 		this.assists = assists;
 	}
 
-	/** Writes the changed case; a case changed meanwhile by someone else is a conflict (409). */
-	Case save(Case c) {
-		var values = new ArgumentPreparedStatementSetter(values(c));
+	/**
+	 * Writes the changed case: the columns whose values differ from {@code loaded} (the case's
+	 * {@link CaseColumns#changingValues} when it was read); a case changed meanwhile by someone else is a conflict (409).
+	 */
+	Case save(Case c, Object[] loaded) {
+		var current = CaseColumns.changingValues(c);
+		var changed = 0;
+		var count = 0;
+		for (var i = 0; i < current.length; i++) {
+			if (!Objects.equals(current[i], loaded[i])) {
+				changed |= 1 << i;
+				count++;
+			}
+		}
+		var version = c.version();
+		var bound = new Object[count + 3];
+		var at = 0;
+		for (var i = 0; i < current.length; i++) {
+			if ((changed & (1 << i)) != 0) {
+				bound[at++] = current[i];
+			}
+		}
+		bound[at++] = version;
+		bound[at++] = c.id().id();
+		bound[at] = version;
+		var sql = statement(changed);
+		var values = new ArgumentPreparedStatementSetter(bound);
 		// the UPDATE answers whether the case has assisting departments, as a generated key (null: not known)
-		var assisted = jdbc.execute(con -> con.prepareStatement(POSITIONAL, ASSISTED), (PreparedStatement ps) -> {
+		var assisted = jdbc.execute(con -> con.prepareStatement(sql, ASSISTED), (PreparedStatement ps) -> {
 			values.setValues(ps);
 			if (ps.executeUpdate() != 1) {
-				throw new OptimisticLockingFailureException("Case " + c.id() + " changed since version " + c.version());
+				throw new OptimisticLockingFailureException("Case " + c.id() + " changed since version " + version);
 			}
 			try (var keys = ps.getGeneratedKeys()) {
 				return new Saved(keys.next() ? keys.getObject(1) : null);
 			}
 		});
-		c.saved(c.version() + 1);
+		c.saved(version + 1);
 		if (!Boolean.FALSE.equals(assisted.assisted())) {
 			assists.follow(c);
 		}
@@ -85,34 +99,45 @@ class CaseRowUpdate {
 		return c;
 	}
 
-	/** The values in the order of the positional UPDATE's placeholders, as the named form bound them. */
-	private static Object[] values(Case c) {
-		var changing = CaseColumns.changingValues(c);
-		var id = c.id().id();
-		var version = c.version();
-		var values = new Object[ORDER.length];
-		for (var i = 0; i < ORDER.length; i++) {
-			var at = ORDER[i];
-			values[i] = at < changing.length ? changing[at] : at == changing.length ? id : version;
+	/** The UPDATE of the changed columns (bit i of {@code changed}: {@link #COLUMNS}[i]). */
+	private String statement(int changed) {
+		var known = statements.get(changed);
+		if (known != null) {
+			return known;
 		}
-		return values;
+		var sql = update(changed);
+		if (statements.size() < MAX_STATEMENTS) {
+			statements.put(changed, sql);
+		}
+		return sql;
 	}
 
-	/** The index of each placeholder's value: a changing column's, then {@code id}, then {@code version}. */
-	private static int[] order() {
-		var names = new ArrayList<String>(CaseColumns.CHANGING);
-		names.add("id");
-		names.add("version");
-		var sql = NamedParameterUtils.buildValueArray(PARSED, new MapSqlParameterSource(names.stream()
-			.collect(Collectors.toMap(n -> n, n -> n))), null);
-		var order = new int[sql.length];
-		for (var i = 0; i < sql.length; i++) {
-			order[i] = names.indexOf((String) sql[i]);
-			if (order[i] < 0) {
-				throw new IllegalStateException("no value for the UPDATE's parameter " + sql[i]);
+	/**
+	 * {@code update cases_case set <changed> = ?, …, version = ? + 1 where id = ? and version = ?}: the parameters
+	 * are the changed values in {@link #COLUMNS}' order, the loaded version, the id and the loaded version again.
+	 */
+	static String update(int changed) {
+		var sql = new StringBuilder("update cases_case set ");
+		for (var i = 0; i < COLUMNS.length; i++) {
+			if ((changed & (1 << i)) != 0) {
+				sql.append(COLUMNS[i]).append(" = ?, ");
 			}
 		}
-		return order;
+		return sql.append("version = ? + 1 where id = ? and version = ?").toString();
+	}
+
+	/** The columns of {@link CaseColumns#CHANGING}; a set of them is an int's bits, so there may be 31 at most. */
+	private static String[] columns() {
+		var columns = CaseColumns.CHANGING.stream().map(CaseRowUpdate::column).toArray(String[]::new);
+		if (columns.length > Integer.SIZE - 1) {
+			throw new IllegalStateException("more changing columns than bits in a set of them: " + columns.length);
+		}
+		return columns;
+	}
+
+	/** The column of a parameter name: {@code stepStartedAt} is {@code step_started_at}. */
+	private static String column(String parameter) {
+		return parameter.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
 	}
 
 	private record Saved(Object assisted) {

@@ -2,6 +2,7 @@ package io.grassroots.cases;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.grassroots.identity.Actor;
@@ -73,7 +74,7 @@ class CaseTransitions {
 			Supplier<List<AssistStore.Part>> parts = loaded::assists;
 			subject.checkVersion(version);
 			access.check(actor, subject, action, parts);
-			return apply(actor, subject, action, photos, parts, change);
+			return apply(actor, subject, CaseColumns.changingValues(subject), action, photos, parts, change);
 		}));
 	}
 
@@ -86,17 +87,21 @@ class CaseTransitions {
 		return guard(() -> transactions.execute(status -> {
 			var subject = cases.findByTrackingCode(trackingCode)
 				.orElseThrow(() -> new NotFoundException("cases.tracking.notFound", trackingCode));
-			return apply(actor, subject, action, List.of(), memo(() -> assists.of(subject.id())), change);
+			return apply(actor, subject, CaseColumns.changingValues(subject), action, List.of(),
+					memo(() -> assists.of(subject.id())), change);
 		}));
 	}
 
-	private CaseSummary apply(Actor actor, Case subject, CaseAction action, List<AttachmentCheck.Checked> photos,
-			Supplier<List<AssistStore.Part>> parts, Change change) {
+	/** Applies the verb and saves what it changed against {@code loaded}, the case's columns as read. */
+	private CaseSummary apply(Actor actor, Case subject, Object[] loaded, CaseAction action,
+			List<AttachmentCheck.Checked> photos, Supplier<List<AssistStore.Part>> parts, Change change) {
 		var now = time.now();
 		var from = subject.status();
 		var note = change.apply(subject, now, parts);
-		var saved = rows.save(subject);
-		var photoIds = attachments.add(saved.id(), action, photos, actor.id().toString(), now);
+		var saved = rows.save(subject, loaded);
+		// most transitions carry no photo: no call through the store's proxy (exception translation) for nothing
+		var photoIds = photos.isEmpty() ? List.<UUID>of()
+				: attachments.add(saved.id(), action, photos, actor.id().toString(), now);
 		history.record(saved, action, from, actor, now, note, photoIds);
 		return CaseSummary.of(saved, now, false);
 	}

@@ -1,0 +1,119 @@
+package io.grassroots.audit;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An entry's details as JSON, keys sorted: the text that is stored and hashed. The details of a case transition are a
+ * handful of strings, flags, whole numbers and lists of strings; those are written here directly, character for
+ * character as the history's Jackson mapper writes them ({@code DetailsJsonTests} compares both), and anything else
+ * (nested maps, dates, decimals, enums …) goes through the mapper. Jackson (its serializer look-ups per call, the
+ * sorted copy of the map) was 5 % of a case transition's samples on the driving thread, one of the deepest code paths
+ * the JIT had to compile for it (bench/RESULTS.md § lifecycle, 2026-12-04).
+ */
+final class DetailsJson {
+
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+	private final JsonMapper mapper;
+
+	DetailsJson(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	String write(Map<String, ?> details) {
+		if (!plain(details)) {
+			return mapper.writeValueAsString(new TreeMap<>(details));
+		}
+		var keys = details.keySet().toArray(new String[0]);
+		Arrays.sort(keys);
+		var json = new StringBuilder(32 + 24 * keys.length).append('{');
+		for (var i = 0; i < keys.length; i++) {
+			if (i > 0) {
+				json.append(',');
+			}
+			string(json, keys[i]).append(':');
+			value(json, details.get(keys[i]));
+		}
+		return json.append('}').toString();
+	}
+
+	/** Whether every key is a string and every value one that {@link #value} writes. */
+	private static boolean plain(Map<String, ?> details) {
+		for (var e : details.entrySet()) {
+			if (!(e.getKey() instanceof String) || !plain(e.getValue())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean plain(Object value) {
+		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+				|| value instanceof Long) {
+			return true;
+		}
+		if (value instanceof List<?> list) {
+			for (var item : list) {
+				if (!(item instanceof String)) {
+					return false;
+				}
+			}
+			return true;
+		}
+		return false;
+	}
+
+	private static void value(StringBuilder json, Object value) {
+		if (value == null) {
+			json.append("null");
+		}
+		else if (value instanceof String s) {
+			string(json, s);
+		}
+		else if (value instanceof List<?> list) {
+			json.append('[');
+			for (var i = 0; i < list.size(); i++) {
+				if (i > 0) {
+					json.append(',');
+				}
+				string(json, (String) list.get(i));
+			}
+			json.append(']');
+		}
+		else {
+			json.append(value);
+		}
+	}
+
+	/** A JSON string as Jackson writes it by default: quote, backslash and control characters escaped. */
+	private static StringBuilder string(StringBuilder json, String s) {
+		json.append('"');
+		for (var i = 0; i < s.length(); i++) {
+			var c = s.charAt(i);
+			switch (c) {
+				case '"' -> json.append("\\\"");
+				case '\\' -> json.append("\\\\");
+				case '\b' -> json.append("\\b");
+				case '\t' -> json.append("\\t");
+				case '\n' -> json.append("\\n");
+				case '\f' -> json.append("\\f");
+				case '\r' -> json.append("\\r");
+				default -> {
+					if (c < 0x20) {
+						json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+					}
+					else {
+						json.append(c);
+					}
+				}
+			}
+		}
+		return json.append('"');
+	}
+
+}
