@@ -19,13 +19,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
-	private final ApiTokens tokens;
+	private final ApiTokenCheck tokens;
 
 	private final AccountDetailsService details;
 
 	private final AuthenticationEntryPoint entryPoint;
 
-	ApiTokenFilter(ApiTokens tokens, AccountDetailsService details, AuthenticationEntryPoint entryPoint) {
+	ApiTokenFilter(ApiTokenCheck tokens, AccountDetailsService details, AuthenticationEntryPoint entryPoint) {
 		this.tokens = tokens;
 		this.details = details;
 		this.entryPoint = entryPoint;

@@ -10,27 +10,19 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.grassroots.audit.AuditRecord;
 import io.grassroots.audit.AuditTrail;
 import io.grassroots.shared.ForbiddenException;
 import io.grassroots.shared.NotFoundException;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Issues, revokes and checks API tokens. A checked token is cached for a short while, so a revoked token (or one
- * whose account was disabled or changed) stops working at once on the node that made the change and within
- * {@link #CACHE_TIME} on every other node.
+ * Issues and revokes API tokens; {@link ApiTokenCheck} checks the secrets that requests present and caches the
+ * answers for {@link #CACHE_TIME}.
  */
 @Service
 @Transactional
@@ -50,22 +42,20 @@ public class ApiTokens {
 
 	private final AuditTrail audit;
 
+	private final ApiTokenCheck check;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final Cache<String, Optional<AccountPrincipal>> checked = Caffeine.newBuilder()
-		.expireAfterWrite(CACHE_TIME)
-		.maximumSize(10_000)
-		.build();
-
 	ApiTokens(ApiTokenRepository tokens, AccountRepository accounts, AccountManagement management,
-			CurrentUser currentUser, AuditTrail audit, Clock clock) {
+			CurrentUser currentUser, AuditTrail audit, ApiTokenCheck check, Clock clock) {
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.management = management;
 		this.currentUser = currentUser;
 		this.audit = audit;
+		this.check = check;
 		this.clock = clock;
 	}
 
@@ -99,7 +89,7 @@ public class ApiTokens {
 		}
 		token.revoke(clock.instant());
 		tokens.save(token);
-		checked.invalidateAll();
+		check.forgetAll();
 		audit.record(new AuditRecord("account/" + token.account(), "account.tokenRevoked", actor.id().toString(),
 				actor.displayName(), Map.of("token", tokenId.toString())));
 	}
@@ -111,37 +101,6 @@ public class ApiTokens {
 			.stream()
 			.map(t -> new TokenView(t.id(), t.name(), t.createdAt(), t.expiresAt(), t.revokedAt()))
 			.toList();
-	}
-
-	/**
-	 * The account a presented secret belongs to, if the token is valid and the account enabled. Joins no transaction
-	 * of its own: a cached answer needs no connection, and a miss reads through the repositories (each read-only).
-	 */
-	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-	Optional<AccountPrincipal> authenticate(String secret, AccountDetailsService details) {
-		if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
-			return Optional.empty();
-		}
-		var hash = hash(secret);
-		return checked.get(hash, h -> tokens.findByTokenHash(h)
-			.filter(t -> t.validAt(clock.instant()))
-			.flatMap(t -> accounts.findById(t.account()))
-			.filter(Account::enabled)
-			.map(details::principal));
-	}
-
-	/** A changed account's tokens are checked afresh (on this node at once; elsewhere within the cache time). */
-	@EventListener
-	void accountChanged(AccountChanged event) {
-		checked.invalidateAll();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					checked.invalidateAll();
-				}
-			});
-		}
 	}
 
 	static String hash(String secret) {

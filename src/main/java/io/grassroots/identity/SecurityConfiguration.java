@@ -14,7 +14,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -62,7 +62,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	@ConditionalOnWebApplication
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccountDetailsService details,
+	SecurityFilterChain api(HttpSecurity http, ApiTokenCheck tokens, AccountDetailsService details,
 			MessageSource messages) throws Exception {
 		var entryPoint = problemEntryPoint(messages);
 		http.securityMatcher("/api/**", "/open311/**", "/actuator/**")
@@ -78,9 +78,15 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMINISTRATOR.name())
 				.anyRequest()
 				.authenticated())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// stateless: the context lives in the request only (a console session cookie signs nothing in here),
+			// and there is no session management, session-fixation check, request cache, logout or servlet-API
+			// request wrapper to run per request
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.sessionManagement(session -> session.disable())
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
+			.logout(logout -> logout.disable())
+			.servletApi(servletApi -> servletApi.disable())
 			.exceptionHandling(
 					errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(problemDenied(messages)))
 			.addFilterBefore(new ApiTokenFilter(tokens, details, entryPoint), BasicAuthenticationFilter.class);

@@ -13,7 +13,19 @@ interface DepartmentRepository extends ListCrudRepository<Department, Department
 	@Query("select * from region_department where region >= :from and region < :to order by region, kind, name")
 	List<Department> findInSubtree(String from, String to);
 
-	List<Department> findByRegionOrderByKindAscNameAsc(RegionCode region);
+	/**
+	 * The active departments of a place and of every region above it (following the parent links, as
+	 * {@link Regions#path} does), from the top region down, each region's by kind and name: one query.
+	 */
+	@Query("""
+			with recursive path (code, parent, depth) as (
+			    select code, parent, 0 from region_region where code = :place
+			    union all
+			    select r.code, r.parent, p.depth + 1 from region_region r join path p on r.code = p.parent
+			    where p.depth < 12)
+			select d.* from region_department d join path p on p.code = d.region
+			where d.active order by p.depth desc, d.kind, d.name""")
+	List<Department> findActiveServing(String place);
 
 	Optional<Department> findFirstByRegionAndKindAndActiveTrue(RegionCode region, DepartmentKind kind);
 

@@ -63,12 +63,7 @@ public class Departments {
 	/** The active departments that serve a place: those of the place itself and of every region above it. */
 	@Transactional(readOnly = true)
 	public List<DepartmentView> serving(RegionCode place) {
-		return regions.path(place)
-			.stream()
-			.flatMap(r -> departments.findByRegionOrderByKindAscNameAsc(r.code()).stream())
-			.map(Department::view)
-			.filter(DepartmentView::active)
-			.toList();
+		return departments.findActiveServing(place.value()).stream().map(Department::view).toList();
 	}
 
 	/** The nearest active department of a kind that serves the place. */

@@ -8,13 +8,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -74,6 +77,28 @@ class ApiTokenTests {
 		mvc.perform(post("/api/accounts/" + dispatcher.id() + "/tokens").header("Authorization", admin.bearer())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)).andExpect(status().isCreated());
+	}
+
+	@Test
+	void theApiKeepsNoSessionAndTakesNoSignInFromTheConsolesSession() throws Exception {
+		var account = TestAccounts.in(context).open("token-session", Role.DISPATCHER, DataScope.Kind.REGION,
+				"652301001000");
+		var api = mvc.perform(get("/api/accounts/me").header("Authorization", account.bearer()))
+			.andExpect(status().isOk())
+			.andReturn();
+		assertThat(api.getRequest().getSession(false)).isNull();
+		assertThat(api.getResponse().getHeaders("Set-Cookie")).isEmpty();
+
+		var signedIn = (MockHttpSession) mvc
+			.perform(formLogin("/login").user(account.username()).password(TestAccounts.PASSWORD))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		mvc.perform(get("/").session(signedIn)).andExpect(status().isOk());
+		mvc.perform(get("/api/accounts/me").session(signedIn))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.status").value(401));
 	}
 
 	@Test

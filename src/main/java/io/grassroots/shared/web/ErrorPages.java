@@ -20,11 +20,8 @@ class ErrorPages implements ErrorViewResolver {
 
 	private final MessageSource messages;
 
-	private final UiAdvice.UiFactory ui;
-
-	ErrorPages(MessageSource messages, UiAdvice.UiFactory ui) {
+	ErrorPages(MessageSource messages) {
 		this.messages = messages;
-		this.ui = ui;
 	}
 
 	@Override
@@ -41,7 +38,6 @@ class ErrorPages implements ErrorViewResolver {
 				messages.getMessage(detailKey, null, detailKey, locale), List.of(), "");
 		var mav = new ModelAndView("shared/errorPage", status);
 		mav.addObject("view", view);
-		mav.addObject("ui", ui.create(request));
 		return mav;
 	}
 

@@ -43,11 +43,8 @@ class PageProblems {
 
 	private final MessageSource messages;
 
-	private final UiAdvice.UiFactory ui;
-
-	PageProblems(MessageSource messages, UiAdvice.UiFactory ui) {
+	PageProblems(MessageSource messages) {
 		this.messages = messages;
-		this.ui = ui;
 	}
 
 	@ExceptionHandler(DomainException.class)
@@ -124,7 +121,6 @@ class PageProblems {
 		var htmx = "true".equals(request.getHeader("HX-Request"));
 		var mav = new ModelAndView(htmx ? "shared/problemFragment" : "shared/errorPage");
 		mav.addObject("view", view);
-		mav.addObject("ui", ui.create(request));
 		return mav;
 	}
 

@@ -1,0 +1,61 @@
+package io.grassroots.shared.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.grassroots.shared.NavigationItem;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * Builds the {@link Ui} of a console page. The console's view ({@link TemplateViews}) adds it to the model of every
+ * template it renders, so only requests that render a page build one: a {@code @ModelAttribute} advice on
+ * {@code @Controller} also matched every {@code @RestController} (a meta-annotated {@code @Controller}), and each
+ * API request scanned its controller's annotations and built a {@code Ui} it never used.
+ */
+@Component
+class UiFactory {
+
+	private final MessageSource messages;
+
+	private final List<NavigationItem> navigation;
+
+	private final boolean demo;
+
+	/** Looked-up texts without arguments, by locale (the keys are the code's own; the bound guards against a mistake). */
+	private final Map<Locale, Cache<String, String>> texts = new ConcurrentHashMap<>();
+
+	/** Labels of enum constants, by locale. */
+	private final Map<Locale, Map<Enum<?>, String>> labels = new ConcurrentHashMap<>();
+
+	UiFactory(MessageSource messages, List<NavigationItem> navigation,
+			@Value("${grassroots.demo.enabled:false}") boolean demo) {
+		this.messages = messages;
+		this.navigation = List.copyOf(navigation);
+		this.demo = demo;
+	}
+
+	Ui create(HttpServletRequest request) {
+		Locale locale = RequestContextUtils.getLocale(request);
+		var csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		var path = request.getRequestURI().substring(request.getContextPath().length());
+		var flash = RequestContextUtils.getInputFlashMap(request);
+		var notice = flash == null ? null : flash.get(Redirects.NOTICE);
+		return new Ui(messages, locale, path, csrf, SecurityContextHolder.getContext().getAuthentication(),
+				navigation, notice instanceof String key ? key : null, demo,
+				texts.computeIfAbsent(locale, l -> Caffeine.newBuilder().maximumSize(20_000).build()),
+				labels.computeIfAbsent(locale, l -> new ConcurrentHashMap<>()));
+	}
+
+}
