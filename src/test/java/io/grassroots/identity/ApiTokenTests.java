@@ -110,4 +110,14 @@ class ApiTokenTests {
 			.andExpect(status().isUnauthorized());
 	}
 
+	@Test
+	void aControlCharacterInAHeaderIsRefusedByTheFirewall() throws Exception {
+		var account = TestAccounts.in(context).open("token-firewall", Role.DISPATCHER, DataScope.Kind.REGION,
+				"652301001000");
+		mvc.perform(get("/api/accounts/me").header("Authorization", account.bearer() + "\u0001"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/accounts/me").header("Authorization", account.bearer() + "\t"))
+			.andExpect(status().isOk());
+	}
+
 }

@@ -1,0 +1,107 @@
+package io.grassroots.cases.web;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.grassroots.cases.CaseSummary;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.exc.InvalidDefinitionException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConversionException;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StreamUtils;
+
+/**
+ * The JSON of intake: the {@link IntakeRequest} read and the {@link CaseSummary} that intake and transitions answer,
+ * with a reader and a writer prepared once from the application's {@link JsonMapper} (so the same JSON, settings and
+ * errors as Spring's Jackson converter, without resolving the type and looking up its (de)serializer per request).
+ * The answer is written whole with its {@code Content-Length}: Spring MVC flushes the response after the converter,
+ * which without a length commits it chunked and costs a second write of the terminating chunk. Boot puts converter
+ * beans before its own, so this one is asked first and only answers for these two types.
+ */
+@Component
+class IntakeJson implements HttpMessageConverter<Object> {
+
+	private static final MediaType ANY_JSON = new MediaType("application", "*+json");
+
+	private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON, ANY_JSON);
+
+	private final ObjectReader reader;
+
+	private final ObjectWriter writer;
+
+	IntakeJson(JsonMapper json) {
+		this.reader = json.readerFor(IntakeRequest.class);
+		this.writer = json.writerFor(CaseSummary.class);
+	}
+
+	@Override
+	public List<MediaType> getSupportedMediaTypes() {
+		return JSON;
+	}
+
+	@Override
+	public boolean canRead(Class<?> type, MediaType mediaType) {
+		return type == IntakeRequest.class && (mediaType == null || MediaType.APPLICATION_JSON.includes(mediaType)
+				|| ANY_JSON.includes(mediaType));
+	}
+
+	@Override
+	public boolean canWrite(Class<?> type, MediaType mediaType) {
+		if (type != CaseSummary.class) {
+			return false;
+		}
+		// written in UTF-8 only; a caller asking for another charset is left to Spring's converter, as before
+		return mediaType == null || (mediaType.getCharset() == null || StandardCharsets.UTF_8.equals(mediaType.getCharset()))
+				&& (MediaType.APPLICATION_JSON.isCompatibleWith(mediaType) || ANY_JSON.isCompatibleWith(mediaType));
+	}
+
+	@Override
+	public Object read(Class<?> type, HttpInputMessage input) throws IOException {
+		var contentType = input.getHeaders().getContentType();
+		var charset = contentType == null ? null : contentType.getCharset();
+		var body = StreamUtils.nonClosing(input.getBody());
+		try {
+			// Jackson detects UTF-8, -16 and -32 itself; any other declared charset is decoded as declared
+			return charset == null || charset.name().startsWith("UTF-") || charset.equals(StandardCharsets.US_ASCII)
+					? reader.readValue(body) : reader.readValue(new InputStreamReader(body, charset));
+		}
+		catch (InvalidDefinitionException e) {
+			throw new HttpMessageConversionException("Type definition error: " + e.getType(), e);
+		}
+		catch (JacksonException e) {
+			throw new HttpMessageNotReadableException("JSON parse error: " + e.getOriginalMessage(), e, input);
+		}
+	}
+
+	@Override
+	public void write(Object value, MediaType contentType, HttpOutputMessage output) throws IOException {
+		byte[] json;
+		try {
+			json = writer.writeValueAsBytes(value);
+		}
+		catch (JacksonException e) {
+			throw new HttpMessageNotWritableException("Could not write JSON: " + e.getOriginalMessage(), e);
+		}
+		var headers = output.getHeaders();
+		if (headers.getContentType() == null) {
+			headers.setContentType(contentType == null || !contentType.isConcrete() ? MediaType.APPLICATION_JSON
+					: contentType);
+		}
+		headers.setContentLength(json.length);
+		output.getBody().write(json);
+		output.getBody().flush();
+	}
+
+}

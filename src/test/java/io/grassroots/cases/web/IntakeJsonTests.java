@@ -1,0 +1,120 @@
+package io.grassroots.cases.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import io.grassroots.cases.CaseSummary;
+import io.grassroots.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The intake's own JSON converter: the same JSON and the same problem details as Spring's Jackson converter, the
+ * answer written whole with its length, and every other type left to Spring's converter.
+ */
+@IntegrationTest
+class IntakeJsonTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService accounts;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	IntakeJson converter;
+
+	RequestPostProcessor dispatcher() {
+		return user(accounts.loadUserByUsername("dispatcher"));
+	}
+
+	static String report(String title, String extra) {
+		return """
+				{"channel":"PHONE","title":"%s","description":"井盖破损","categoryStandard":"CJT214","categoryCode":"E0102",
+				 "longitude":87.272,"latitude":43.992,"community":"652301001001","reporterName":"赵六",
+				 "reporterPhone":"13700000001"%s}""".formatted(title, extra);
+	}
+
+	@Test
+	void theAnswerIsTheMappersJsonOfTheSummaryWithItsLength() throws Exception {
+		var response = mvc.perform(post("/api/cases").with(dispatcher()).header("Idempotency-Key", UUID.randomUUID().toString())
+			.contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+			.content(report("长度-" + UUID.randomUUID().toString().substring(0, 8), "")))
+			.andExpect(status().isCreated())
+			.andExpect(content().contentType(MediaType.APPLICATION_JSON))
+			.andReturn().getResponse();
+		var body = response.getContentAsByteArray();
+		assertThat(response.getContentLength()).isEqualTo(body.length);
+		var summary = json.readValue(body, CaseSummary.class);
+		assertThat(json.readTree(body)).isEqualTo(json.readTree(json.writeValueAsBytes(summary)));
+		assertThat(json.readTree(body).get("deadline").get("dueAt").isString()).isTrue();
+		assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"placement\":").contains("\"created\":true");
+	}
+
+	@Test
+	void anyAcceptedJsonAndACharsetInTheRequestAreUnderstood() throws Exception {
+		mvc.perform(post("/api/cases").with(dispatcher()).contentType("application/json;charset=UTF-8")
+			.accept(MediaType.ALL).content(report("编码-" + UUID.randomUUID().toString().substring(0, 8), "")))
+			.andExpect(status().isCreated())
+			.andExpect(content().contentType(MediaType.APPLICATION_JSON))
+			.andExpect(jsonPath("$.status").value("REPORTED"));
+	}
+
+	@Test
+	void unknownFieldsAreIgnoredAsBefore() throws Exception {
+		mvc.perform(post("/api/cases").with(dispatcher()).contentType(MediaType.APPLICATION_JSON)
+			.content(report("未知-" + UUID.randomUUID().toString().substring(0, 8), ",\"colour\":\"red\",\"extra\":{\"a\":[1]}")))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void malformedJsonAndWrongTypesAreProblemDetailsThatSayWhere() throws Exception {
+		mvc.perform(post("/api/cases").with(dispatcher()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"channel\": \"PHONE\",\n \"title\": }"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.detail", containsString("JSON 格式错误")))
+			.andExpect(jsonPath("$.detail", containsString("2")));
+		mvc.perform(post("/api/cases").with(dispatcher()).contentType(MediaType.APPLICATION_JSON)
+			.content(report("类型", "").replace("\"PHONE\"", "[\"PHONE\"]")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.errors[0].where").value("channel"));
+		mvc.perform(post("/api/cases").with(dispatcher()).contentType(MediaType.APPLICATION_JSON).content(""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+	}
+
+	@Test
+	void onlyTheIntakeRequestAndTheSummaryAreItsOwn() {
+		assertThat(converter.canRead(IntakeRequest.class, MediaType.APPLICATION_JSON)).isTrue();
+		assertThat(converter.canRead(IntakeRequest.class, MediaType.TEXT_PLAIN)).isFalse();
+		assertThat(converter.canRead(ActionRequest.class, MediaType.APPLICATION_JSON)).isFalse();
+		assertThat(converter.canRead(CaseSummary.class, MediaType.APPLICATION_JSON)).isFalse();
+		assertThat(converter.canWrite(CaseSummary.class, MediaType.APPLICATION_JSON)).isTrue();
+		assertThat(converter.canWrite(CaseSummary.class, MediaType.ALL)).isTrue();
+		assertThat(converter.canWrite(CaseSummary.class, MediaType.APPLICATION_XML)).isFalse();
+		assertThat(converter.canWrite(CaseSummary.class, MediaType.parseMediaType("application/json;charset=ISO-8859-1")))
+			.isFalse();
+		assertThat(converter.canWrite(IntakeRequest.class, MediaType.APPLICATION_JSON)).isFalse();
+		assertThat(converter.canWrite(String.class, MediaType.APPLICATION_JSON)).isFalse();
+	}
+
+}
