@@ -18,9 +18,10 @@ import io.grassroots.shared.RegionCode;
  * The columns of {@code cases_case} in one place, for the hand-written writes and the hand-written read: the
  * parameters of the writes ({@link CaseInsertsImpl}, {@link CaseRowUpdate}) are named after the columns
  * ({@code reported_at} is {@code reportedAt}): {@link #changing} holds what a transition may change, {@link #all} adds
- * what the intake writes once; {@link #read} builds a case back from a row of the same columns ({@link CaseReadsImpl}).
- * A column added to the table is added here (both ways), and to the INSERT (and the UPDATE if transitions change
- * it); {@code CaseColumnsTests} fails on a column that is written but not read back, or not written at all.
+ * what the intake writes once; {@link #read} builds a case back from a row of the columns of {@link #READ}, in that
+ * order ({@link CaseReadsImpl}). A column added to the table is added here (both ways: to {@link #READ} and
+ * {@link #read} at the same position), and to the INSERT (and the UPDATE if transitions change it);
+ * {@code CaseReadsTests} fails on a column that is written but not read back, not read, or not written at all.
  */
 final class CaseColumns {
 
