@@ -146,7 +146,7 @@ final class CaseColumns {
 	 * in {@link #READ}'s order.
 	 */
 	static Case read(ResultSet rs) throws SQLException {
-		var r = new Row(rs);
+		var r = new RowCursor(rs);
 		var reporter = new Reporter(r.string(), r.string(), r.string(), r.uuid(), r.bool());
 		var origin = new Origin(r.string(), r.string(), Channel.valueOf(r.string()), reporter, r.bool(),
 				department(r.uuid()), caseId(r.uuid()));
@@ -172,48 +172,6 @@ final class CaseColumns {
 				place, department(r.uuid()), caseId(r.uuid()), empty(clock) ? null : clock, extension, tally, milestones,
 				outcome.resolvedAtTier() == null && outcome.rating() == null && outcome.resolved() == null ? null : outcome,
 				r.longValue());
-	}
-
-	/** Reads the columns of a row one after the other, by position. */
-	private static final class Row {
-
-		private final ResultSet rs;
-
-		private int column;
-
-		Row(ResultSet rs) {
-			this.rs = rs;
-		}
-
-		String string() throws SQLException {
-			return rs.getString(++column);
-		}
-
-		boolean bool() throws SQLException {
-			return rs.getBoolean(++column);
-		}
-
-		int integer() throws SQLException {
-			return rs.getInt(++column);
-		}
-
-		long longValue() throws SQLException {
-			return rs.getLong(++column);
-		}
-
-		UUID uuid() throws SQLException {
-			return rs.getObject(++column, UUID.class);
-		}
-
-		<T> T object(Class<T> type) throws SQLException {
-			return rs.getObject(++column, type);
-		}
-
-		Instant instant() throws SQLException {
-			var at = rs.getTimestamp(++column);
-			return at == null ? null : at.toInstant();
-		}
-
 	}
 
 	private static boolean empty(StepClock c) {
