@@ -18,9 +18,10 @@ import io.grassroots.shared.RegionCode;
  * The columns of {@code cases_case} in one place, for the hand-written writes and the hand-written read: the
  * parameters of the writes ({@link CaseInsertsImpl}, {@link CaseRowUpdate}) are named after the columns
  * ({@code reported_at} is {@code reportedAt}): {@link #changing} holds what a transition may change, {@link #all} adds
- * what the intake writes once; {@link #read} builds a case back from a row of the same columns ({@link CaseReadsImpl}).
- * A column added to the table is added here (both ways), and to the INSERT (and the UPDATE if transitions change
- * it); {@code CaseColumnsTests} fails on a column that is written but not read back, or not written at all.
+ * what the intake writes once; {@link #read} builds a case back from a row of the columns of {@link #READ}, in that
+ * order ({@link CaseReadsImpl}). A column added to the table is added here (both ways: to {@link #READ} and
+ * {@link #read} at the same position), and to the INSERT (and the UPDATE if transitions change it);
+ * {@code CaseReadsTests} fails on a column that is written but not read back, not read, or not written at all.
  */
 final class CaseColumns {
 
@@ -121,44 +122,56 @@ final class CaseColumns {
 	}
 
 	/**
-	 * The case of a row holding every column of {@code cases_case} (under their own names), as Spring Data JDBC would
+	 * The columns {@link #read} reads, in the order it reads them: a load selects exactly these (qualified with
+	 * {@code c.}), so that each is read by its position instead of being looked up by name in a map the driver builds
+	 * for every result set (bench/RESULTS.md § lifecycle, 2026-12-04 evening).
+	 */
+	static final List<String> READ = List.of("reporter_name", "reporter_phone", "reporter_phone_index",
+			"reporter_account", "anonymous", "tracking_code", "intake_key", "channel", "confidential",
+			"suggested_department", "suspected_duplicate", "category_standard", "category_code", "title",
+			"description", "urgency", "complex", "region", "grid", "placement", "longitude", "latitude", "address",
+			"step", "step_started_at", "warn_at", "due_at", "step_span_seconds", "step_unit", "parked_at",
+			"parked_remaining_seconds", "extension_amount", "extension_unit", "return_count", "rework_count",
+			"extension_count", "reopen_count", "reported_at", "filed_at", "dispatched_at", "claimed_at",
+			"reported_back_at", "closed_at", "evaluated_at", "resolved_at_tier", "rating", "resolved", "id", "status",
+			"tier", "lead_department", "merged_into", "version");
+
+	/** {@link #READ} as a select list on the alias {@code c}. */
+	static final String SELECTED = String.join(", ", READ.stream().map(column -> "c." + column).toList());
+
+	/**
+	 * The case of a row that starts with the columns of {@link #READ} ({@link #SELECTED}), as Spring Data JDBC would
 	 * map it: an embedded value whose columns are all null ({@code @Embedded.Nullable}: the clock, the pending
-	 * extension, the category, the outcome) is null.
+	 * extension, the category, the outcome) is null. Java evaluates arguments left to right, so the reads below run
+	 * in {@link #READ}'s order.
 	 */
 	static Case read(ResultSet rs) throws SQLException {
-		var reporter = new Reporter(rs.getString("reporter_name"), rs.getString("reporter_phone"),
-				rs.getString("reporter_phone_index"), uuid(rs, "reporter_account"), rs.getBoolean("anonymous"));
-		var origin = new Origin(rs.getString("tracking_code"), rs.getString("intake_key"),
-				Channel.valueOf(rs.getString("channel")), reporter, rs.getBoolean("confidential"),
-				department(rs, "suggested_department"), caseId(rs, "suspected_duplicate"));
-		var standard = rs.getString("category_standard");
-		var code = rs.getString("category_code");
-		var matter = new Matter(rs.getString("title"), rs.getString("description"),
+		var r = new RowCursor(rs);
+		var reporter = new Reporter(r.string(), r.string(), r.string(), r.uuid(), r.bool());
+		var origin = new Origin(r.string(), r.string(), Channel.valueOf(r.string()), reporter, r.bool(),
+				department(r.uuid()), caseId(r.uuid()));
+		var standard = r.string();
+		var code = r.string();
+		var matter = new Matter(r.string(), r.string(),
 				standard == null && code == null ? null : new CategoryKey(standard, code),
-				Urgency.valueOf(rs.getString("urgency")), rs.getBoolean("complex"));
-		var place = new Place(new RegionCode(rs.getString("region")), uuid(rs, "grid"),
-				Placement.valueOf(rs.getString("placement")), rs.getObject("longitude", Double.class),
-				rs.getObject("latitude", Double.class), rs.getString("address"));
-		var clock = new StepClock(value(Step.class, rs.getString("step")), instant(rs, "step_started_at"),
-				instant(rs, "warn_at"), instant(rs, "due_at"), rs.getObject("step_span_seconds", Long.class),
-				value(LimitUnit.class, rs.getString("step_unit")), instant(rs, "parked_at"),
-				rs.getObject("parked_remaining_seconds", Long.class));
-		var extensionAmount = rs.getObject("extension_amount", Integer.class);
-		var extensionUnit = rs.getString("extension_unit");
+				Urgency.valueOf(r.string()), r.bool());
+		var place = new Place(new RegionCode(r.string()), r.uuid(), Placement.valueOf(r.string()),
+				r.object(Double.class), r.object(Double.class), r.string());
+		var clock = new StepClock(value(Step.class, r.string()), r.instant(), r.instant(), r.instant(),
+				r.object(Long.class), value(LimitUnit.class, r.string()), r.instant(), r.object(Long.class));
+		var extensionAmount = r.object(Integer.class);
+		var extensionUnit = r.string();
 		var extension = extensionAmount == null && extensionUnit == null ? null
 				: new TimeLimit(extensionAmount, LimitUnit.valueOf(extensionUnit));
-		var tally = new Tally(rs.getInt("return_count"), rs.getInt("rework_count"), rs.getInt("extension_count"),
-				rs.getInt("reopen_count"));
-		var milestones = new Milestones(instant(rs, "reported_at"), instant(rs, "filed_at"),
-				instant(rs, "dispatched_at"), instant(rs, "claimed_at"), instant(rs, "reported_back_at"),
-				instant(rs, "closed_at"), instant(rs, "evaluated_at"));
-		var outcome = new Outcome(value(ResolvedAt.class, rs.getString("resolved_at_tier")),
-				value(Rating.class, rs.getString("rating")), rs.getObject("resolved", Boolean.class));
-		return new Case(caseId(rs, "id"), origin, CaseStatus.valueOf(rs.getString("status")),
-				Tier.valueOf(rs.getString("tier")), matter, place, department(rs, "lead_department"),
-				caseId(rs, "merged_into"), empty(clock) ? null : clock, extension, tally, milestones,
+		var tally = new Tally(r.integer(), r.integer(), r.integer(), r.integer());
+		var milestones = new Milestones(r.instant(), r.instant(), r.instant(), r.instant(), r.instant(), r.instant(),
+				r.instant());
+		var outcome = new Outcome(value(ResolvedAt.class, r.string()), value(Rating.class, r.string()),
+				r.object(Boolean.class));
+		return new Case(caseId(r.uuid()), origin, CaseStatus.valueOf(r.string()), Tier.valueOf(r.string()), matter,
+				place, department(r.uuid()), caseId(r.uuid()), empty(clock) ? null : clock, extension, tally, milestones,
 				outcome.resolvedAtTier() == null && outcome.rating() == null && outcome.resolved() == null ? null : outcome,
-				rs.getLong("version"));
+				r.longValue());
 	}
 
 	private static boolean empty(StepClock c) {
@@ -167,23 +180,12 @@ final class CaseColumns {
 				&& c.parkedRemainingSeconds() == null;
 	}
 
-	private static UUID uuid(ResultSet rs, String column) throws SQLException {
-		return rs.getObject(column, UUID.class);
-	}
-
-	private static CaseId caseId(ResultSet rs, String column) throws SQLException {
-		var id = uuid(rs, column);
+	private static CaseId caseId(UUID id) {
 		return id == null ? null : new CaseId(id);
 	}
 
-	private static DepartmentId department(ResultSet rs, String column) throws SQLException {
-		var id = uuid(rs, column);
+	private static DepartmentId department(UUID id) {
 		return id == null ? null : new DepartmentId(id);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		var at = rs.getTimestamp(column);
-		return at == null ? null : at.toInstant();
 	}
 
 	private static <E extends Enum<E>> E value(Class<E> type, String name) {

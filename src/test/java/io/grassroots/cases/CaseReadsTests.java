@@ -73,6 +73,22 @@ class CaseReadsTests {
 	}
 
 	@Test
+	void theLoadsReadEveryColumnOfTheCaseTableButItsAssistingBookkeepingOnceEach() {
+		var columns = jdbc.sql("select * from cases_case where 1 = 0").query((ResultSetExtractor<Set<String>>) rs -> {
+			var meta = rs.getMetaData();
+			var labels = new HashSet<String>();
+			for (int i = 1; i <= meta.getColumnCount(); i++) {
+				labels.add(meta.getColumnLabel(i).toLowerCase());
+			}
+			return labels;
+		});
+		columns.remove("assisted");
+
+		assertThat(CaseColumns.READ).doesNotHaveDuplicates();
+		assertThat(new HashSet<>(CaseColumns.READ)).isEqualTo(columns);
+	}
+
+	@Test
 	void aCaseWithoutClockCategoryExtensionOrOutcomeReadsBackWithThemEmpty() {
 		var bare = new Case(CaseId.random(), origin(), CaseStatus.REJECTED, Tier.STREET,
 				new Matter("占道", "占道经营", null, Urgency.NORMAL, false), place(), null, null, null, null, Tally.zero(),
