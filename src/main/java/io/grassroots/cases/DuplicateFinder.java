@@ -80,19 +80,8 @@ class DuplicateFinder {
 		if (category == null || (longitude == null && !community)) {
 			return List.of();
 		}
-		var parts = new ArrayList<String>();
-		if (longitude == null) {
-			parts.add(IN_COMMUNITY);
-		}
-		else {
-			parts.add(IN_BOX);
-			if (community) {
-				parts.add(WITHOUT_POINT);
-			}
-		}
 		var box = longitude == null ? new double[4] : box(longitude, latitude);
-		return jdbc.sql("select id, longitude, latitude, region from (" + String.join(" union all ", parts)
-				+ ") near order by reported_at desc limit 200")
+		return jdbc.sql(sql(longitude != null, community))
 			.param("standard", category.standard())
 			.param("code", category.code())
 			.param("since", Timestamp.from(now.minus(properties.duplicateWindow())))
@@ -104,6 +93,17 @@ class DuplicateFinder {
 			.query((rs, n) -> new Candidate(new CaseId(rs.getObject("id", UUID.class)),
 					(Double) rs.getObject("longitude"), (Double) rs.getObject("latitude"), rs.getString("region")))
 			.list();
+	}
+
+	/**
+	 * The statement of {@link #stored}: for a report with a point, the box (and in a community the community's cases
+	 * without a point); without a point, the community's cases. Its state condition must imply the predicate of the
+	 * partial index {@code cases_case_category_place} on PostgreSQL (decision cases-18).
+	 */
+	static String sql(boolean point, boolean community) {
+		var parts = point ? (community ? List.of(IN_BOX, WITHOUT_POINT) : List.of(IN_BOX)) : List.of(IN_COMMUNITY);
+		return "select id, longitude, latitude, region from (" + String.join(" union all ", parts)
+				+ ") near order by reported_at desc limit 200";
 	}
 
 	Optional<CaseId> nearest(CategoryKey category, Double longitude, Double latitude, RegionCode region, Instant now) {
