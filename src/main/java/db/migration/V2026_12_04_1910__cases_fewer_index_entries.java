@@ -10,28 +10,25 @@ import org.flywaydb.core.api.migration.Context;
  * inserted row and for each UPDATE that is not HOT — and every transition changes {@code status}, which the queue
  * indexes hold, so none is HOT: seven row versions per lifecycle, each entered into every index.
  * <p>
- * Both databases: {@code cases_case_status_region (status, region)} is dropped. The work queues read a state within a
- * region range in the queue's order from {@code cases_case_queue}, which starts with the same column and holds the
- * region. The last queries planned on it, the duplicate check's community parts, read the place index, which takes
- * the region on PostgreSQL (on H2 they read what H2 picks; its plans differ anyway).
+ * PostgreSQL only: the indexes whose queries read a part of the table become partial indexes of that part, so that a
+ * row outside it takes no entry: a case's {@code merged_into}, {@code grid}, {@code lead_department}, pending
+ * extension, running clock ({@code warn_at}, {@code due_at}) and idempotency key are only read by conditions that hold
+ * for non-null values; the duplicate check and the small queues of a community's open states
+ * ({@code cases_case_status_region}) read only open cases. H2 has no partial indexes: it keeps the plain ones (the
+ * same names, the same queries; the plans differ anyway). This is why the migration is Java and not SQL: one
+ * migration set, two dialects of DDL (STYLE 13, the preamble's rule for SQL that must differ).
  * <p>
  * Both databases: a grid worker's queue reads {@code cases_case_grid_queue (grid, status, due_at, reported_at desc)}
  * in the queue's order and stops after a page, like a department's ({@code cases_case_lead_queue}); it replaces
  * {@code cases_case_grid_status (grid, status)}, from which each state's cases of the grid were all fetched and
  * sorted (850 buffers for a grid's evaluated cases on the 1,000,000-case city, 55 now).
- * <p>
- * PostgreSQL only: the indexes whose queries read a part of the table become partial indexes of that part, so that a
- * row outside it takes no entry: a case's {@code merged_into}, {@code grid}, {@code lead_department}, pending
- * extension, running clock ({@code warn_at}, {@code due_at}) and idempotency key are only read by conditions that hold
- * for non-null values, and the duplicate check reads only open cases. H2 has no partial indexes: it keeps the plain
- * ones (the same names, the same queries; the plans differ anyway). This is why the migration is Java and not SQL: one
- * migration set, two dialects of DDL (STYLE 13, the preamble's rule for SQL that must differ).
  */
 public class V2026_12_04_1910__cases_fewer_index_entries extends BaseJavaMigration {
 
 	/**
-	 * The states {@code DuplicateFinder} reads (its {@code OPEN} condition lists the same seven): a query's condition
-	 * must imply an index's predicate for the index to serve it, so the two lists change together.
+	 * The open states, as {@code DuplicateFinder} lists them (its {@code OPEN} condition): a query's condition must
+	 * imply an index's predicate for the index to serve it, so the two lists change together. A queue of one of these
+	 * states ({@code status = ?} with the state's name) implies it too.
 	 */
 	private static final String OPEN_STATES = "'REPORTED', 'COMMUNITY_HANDLING', 'FILED', 'DISPATCHED', 'IN_PROGRESS', "
 			+ "'PARKED', 'REPORTED_BACK'";
@@ -57,11 +54,16 @@ public class V2026_12_04_1910__cases_fewer_index_entries extends BaseJavaMigrati
 			"drop index cases_case_extension_queue",
 			"create index cases_case_extension_queue on cases_case (status, region) where extension_amount is not null",
 			// the duplicate check reads open cases only: the state is the predicate instead of the key's last column;
-			// the region after the latitude serves its community parts (a report without a point: the community's
-			// cases of the category, and those without a point), which read cases_case_status_region before
+			// the region after the latitude makes its community parts (a report without a point: the community's
+			// cases of the category, and those without a point) exact ranges; they read cases_case_status_region
 			"drop index cases_case_category_place",
 			"create index cases_case_category_place on cases_case (category_standard, category_code, latitude, region,"
 					+ " longitude, reported_at) where status in (" + OPEN_STATES + ")",
+			// a community's queue of an open state (a few dozen rows of a state that has tens of thousands in the
+			// city: cases_case_queue would walk the whole state for them); the closed states' queues read
+			// cases_case_queue in its order, as they did before
+			"drop index cases_case_status_region",
+			"create index cases_case_status_region on cases_case (status, region) where status in (" + OPEN_STATES + ")",
 			// the idempotency key: unique among the cases that have one (a unique constraint cannot be partial; the
 			// index keeps the constraint's name, and a second case with the same key still fails to insert)
 			"alter table cases_case drop constraint cases_case_intake_key",
@@ -72,7 +74,6 @@ public class V2026_12_04_1910__cases_fewer_index_entries extends BaseJavaMigrati
 		var connection = context.getConnection();
 		var postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
 		try (Statement s = connection.createStatement()) {
-			s.execute("drop index cases_case_status_region");
 			s.execute("drop index cases_case_grid_status");
 			if (postgres) {
 				for (var sql : POSTGRESQL) {

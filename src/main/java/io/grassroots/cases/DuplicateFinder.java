@@ -73,9 +73,10 @@ class DuplicateFinder {
 			Instant now) {
 		// Two cases with points are near within the distance; when either has no point, only in the same community
 		// (depth 5). Only the candidates that can be near are read: for a point, a box a little larger than the
-		// distance around it (one short range of cases_case_category_place: category, latitude, longitude,
-		// reported_at; the exact distance is checked below) and the community's cases without a point; without a
-		// point, the community's cases of the category.
+		// distance around it (one short range of cases_case_category_place: category, latitude, and on PostgreSQL
+		// region, then longitude, reported_at; the exact distance is checked below) and the community's cases without
+		// a point (on PostgreSQL an exact range of the same index); without a point, the community's cases of the
+		// category.
 		var community = region.depth() == 5;
 		if (category == null || (longitude == null && !community)) {
 			return List.of();
