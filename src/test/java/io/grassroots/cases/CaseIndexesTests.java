@@ -67,29 +67,21 @@ class CaseIndexesTests {
 
 	/**
 	 * A partial index serves a query only if the query's conditions imply its predicate: the duplicate check's list
-	 * of open states must stay the index's. With sequential and bitmap scans off, a query that cannot use the index
-	 * would be planned on another one or on the table.
+	 * of open states must stay the index's. Each query is planned with the index under test as the only index of the
+	 * table besides its keys (the others dropped inside a savepoint, rolled back), sequential and bitmap scans off:
+	 * a query that cannot use it is planned on the table or a key's index instead.
 	 */
 	@Test
 	void onPostgresqlTheDuplicateCheckReadsTheOpenCasesIndex() {
 		assumeTrue(Databases.isPostgres(dataSource));
-		jdbc.sql("set local enable_seqscan = off").update();
-		jdbc.sql("set local enable_bitmapscan = off").update();
+		var params = Map.<String, Object>of("standard", "CJT214", "code", "E0303", "since",
+				Timestamp.from(Instant.parse("2026-12-01T00:00:00Z")), "region", "652301001001", "west", 87.2, "east",
+				87.3, "south", 43.9, "north", 44.0);
 		for (var point : List.of(true, false)) {
-			var plan = jdbc.sql("explain " + DuplicateFinder.sql(point, true))
-				.param("standard", "CJT214")
-				.param("code", "E0303")
-				.param("since", Timestamp.from(Instant.parse("2026-12-01T00:00:00Z")))
-				.param("region", "652301001001")
-				.param("west", 87.2)
-				.param("east", 87.3)
-				.param("south", 43.9)
-				.param("north", 44.0)
-				.query(String.class)
-				.list();
-			assertThat(plan).as("plan with a point: %s", point)
-				.anyMatch(line -> line.contains("using cases_case_category_place"))
-				.noneMatch(line -> line.contains("Seq Scan"));
+			assertThat(plannedOn("cases_case_category_place", DuplicateFinder.sql(point, true), params))
+				.as("plan with a point: %s", point)
+				.contains("using cases_case_category_place")
+				.doesNotContain("Seq Scan");
 		}
 	}
 
@@ -97,32 +89,48 @@ class CaseIndexesTests {
 	@Test
 	void onPostgresqlTheScopeAndSweepConditionsReadThePartialIndexes() {
 		assumeTrue(Databases.isPostgres(dataSource));
-		jdbc.sql("set local enable_seqscan = off").update();
-		jdbc.sql("set local enable_bitmapscan = off").update();
-		var id = UUID.randomUUID();
-		var at = Timestamp.from(Instant.parse("2026-12-01T00:00:00Z"));
-		assertThat(plan("select id from cases_case where merged_into = :p", id)).contains("cases_case_merged_into");
-		assertThat(plan("select id from cases_case c where c.grid = :p and c.status = 'REPORTED'"
-				+ " order by c.due_at, c.reported_at desc, c.id limit 51", id))
+		var id = Map.<String, Object>of("p", UUID.randomUUID());
+		var at = Map.<String, Object>of("p", Timestamp.from(Instant.parse("2026-12-01T00:00:00Z")));
+		assertThat(plannedOn("cases_case_merged_into", "select id from cases_case where merged_into = :p", id))
+			.contains("cases_case_merged_into");
+		assertThat(plannedOn("cases_case_grid_queue", "select id from cases_case c where c.grid = :p"
+				+ " and c.status = 'REPORTED' order by c.due_at, c.reported_at desc, c.id limit 51", id))
 			.contains("cases_case_grid_queue");
-		assertThat(plan("select id from cases_case c where c.lead_department = :p and c.status = 'DISPATCHED'"
-				+ " order by c.due_at, c.reported_at desc, c.id limit 51", id))
+		assertThat(plannedOn("cases_case_lead_queue", "select id from cases_case c where c.lead_department = :p"
+				+ " and c.status = 'DISPATCHED' order by c.due_at, c.reported_at desc, c.id limit 51", id))
 			.contains("cases_case_lead_queue");
-		assertThat(plan("select id from cases_case where warn_at > :p and warn_at <= :p", at))
+		assertThat(plannedOn("cases_case_warn_at", "select id from cases_case where warn_at > :p and warn_at <= :p", at))
 			.contains("cases_case_warn_at");
-		assertThat(plan("select id from cases_case where due_at <= :p order by due_at, id limit 10", at))
+		assertThat(plannedOn("cases_case_due_at", "select id from cases_case where due_at <= :p order by due_at, id"
+				+ " limit 10", at))
 			.contains("cases_case_due_at");
-		assertThat(plan("select id from cases_case c where c.status = 'IN_PROGRESS' and c.region >= :p"
-				+ " and c.extension_amount is not null", "652301001"))
+		assertThat(plannedOn("cases_case_extension_queue", "select id from cases_case c where c.status = 'IN_PROGRESS'"
+				+ " and c.region >= :p and c.extension_amount is not null", Map.of("p", "652301001")))
 			.contains("cases_case_extension_queue");
-		assertThat(plan("select id from cases_case c where c.status = 'IN_PROGRESS' and c.region = :p", "652301001001"))
+		assertThat(plannedOn("cases_case_status_region", "select id from cases_case c where c.status = 'IN_PROGRESS'"
+				+ " and c.region >= :p and c.region < '652301001002'", Map.of("p", "652301001001")))
 			.contains("cases_case_status_region");
-		assertThat(plan("select intake_key from cases_case where intake_key in (:p)", List.of("a", "b")))
+		assertThat(plannedOn("cases_case_intake_key", "select intake_key from cases_case where intake_key in (:p)",
+				Map.of("p", List.of("a", "b"))))
 			.contains("cases_case_intake_key");
 	}
 
-	private String plan(String sql, Object parameter) {
-		return String.join("\n", jdbc.sql("explain " + sql).param("p", parameter).query(String.class).list());
+	/** The plan of a query when {@code index} is the only index of cases_case that no key constraint owns. */
+	private String plannedOn(String index, String sql, Map<String, Object> params) {
+		jdbc.sql("savepoint only_one_index").update();
+		jdbc.sql("set local enable_seqscan = off").update();
+		jdbc.sql("set local enable_bitmapscan = off").update();
+		for (var other : jdbc.sql("select indexname from pg_indexes where tablename = 'cases_case'"
+				+ " and schemaname = current_schema() and indexname <> :index"
+				+ " and indexname not in (select conname from pg_constraint)")
+			.param("index", index)
+			.query(String.class)
+			.list()) {
+			jdbc.sql("drop index " + other).update();
+		}
+		var plan = String.join("\n", jdbc.sql("explain " + sql).params(params).query(String.class).list());
+		jdbc.sql("rollback to savepoint only_one_index").update();
+		return plan;
 	}
 
 	private Map<String, String> postgresIndexes() {
