@@ -73,26 +73,16 @@ class DuplicateFinder {
 			Instant now) {
 		// Two cases with points are near within the distance; when either has no point, only in the same community
 		// (depth 5). Only the candidates that can be near are read: for a point, a box a little larger than the
-		// distance around it (one short range of cases_case_category_place: category, latitude, longitude,
-		// reported_at; the exact distance is checked below) and the community's cases without a point; without a
-		// point, the community's cases of the category.
+		// distance around it (one short range of cases_case_category_place: category, latitude, and on PostgreSQL
+		// region, then longitude, reported_at; the exact distance is checked below) and the community's cases without
+		// a point (on PostgreSQL an exact range of the same index); without a point, the community's cases of the
+		// category.
 		var community = region.depth() == 5;
 		if (category == null || (longitude == null && !community)) {
 			return List.of();
 		}
-		var parts = new ArrayList<String>();
-		if (longitude == null) {
-			parts.add(IN_COMMUNITY);
-		}
-		else {
-			parts.add(IN_BOX);
-			if (community) {
-				parts.add(WITHOUT_POINT);
-			}
-		}
 		var box = longitude == null ? new double[4] : box(longitude, latitude);
-		return jdbc.sql("select id, longitude, latitude, region from (" + String.join(" union all ", parts)
-				+ ") near order by reported_at desc limit 200")
+		return jdbc.sql(sql(longitude != null, community))
 			.param("standard", category.standard())
 			.param("code", category.code())
 			.param("since", Timestamp.from(now.minus(properties.duplicateWindow())))
@@ -104,6 +94,17 @@ class DuplicateFinder {
 			.query((rs, n) -> new Candidate(new CaseId(rs.getObject("id", UUID.class)),
 					(Double) rs.getObject("longitude"), (Double) rs.getObject("latitude"), rs.getString("region")))
 			.list();
+	}
+
+	/**
+	 * The statement of {@link #stored}: for a report with a point, the box (and in a community the community's cases
+	 * without a point); without a point, the community's cases. Its state condition must imply the predicate of the
+	 * partial index {@code cases_case_category_place} on PostgreSQL (decision cases-18).
+	 */
+	static String sql(boolean point, boolean community) {
+		var parts = point ? (community ? List.of(IN_BOX, WITHOUT_POINT) : List.of(IN_BOX)) : List.of(IN_COMMUNITY);
+		return "select id, longitude, latitude, region from (" + String.join(" union all ", parts)
+				+ ") near order by reported_at desc limit 200";
 	}
 
 	Optional<CaseId> nearest(CategoryKey category, Double longitude, Double latitude, RegionCode region, Instant now) {

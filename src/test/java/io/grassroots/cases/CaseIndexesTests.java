@@ -1,0 +1,145 @@
+package io.grassroots.cases;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import io.grassroots.shared.Databases;
+import io.grassroots.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The indexes of {@code cases_case} after decision cases-18: a grid's queue is read in its order on both databases; on
+ * PostgreSQL the indexes read for a part of the table hold only that part, and the queries still find them.
+ */
+@IntegrationTest
+@Transactional
+class CaseIndexesTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void theStateAndRegionIndexIsGoneAndTheQueueIndexesAreThere() {
+		var names = Databases.isPostgres(dataSource) ? postgresIndexes().keySet()
+				: jdbc.sql("select lower(index_name) from information_schema.indexes where lower(table_name) = 'cases_case'")
+					.query(String.class)
+					.set();
+		assertThat(names).doesNotContain("cases_case_grid_status")
+			.contains("cases_case_queue", "cases_case_status_region", "cases_case_lead_queue", "cases_case_grid_queue", "cases_case_warn_at",
+					"cases_case_due_at", "cases_case_merged_into", "cases_case_category_place",
+					"cases_case_extension_queue")
+			// H2 names a unique constraint's index after the constraint, with a suffix
+			.anyMatch(name -> name.startsWith("cases_case_intake_key"));
+	}
+
+	@Test
+	void onPostgresqlTheIndexesOfAPartOfTheTableArePartial() {
+		assumeTrue(Databases.isPostgres(dataSource));
+		var indexes = postgresIndexes();
+		assertThat(indexes.get("cases_case_merged_into")).endsWith("WHERE (merged_into IS NOT NULL)");
+		assertThat(indexes.get("cases_case_grid_queue")).endsWith("WHERE (grid IS NOT NULL)");
+		assertThat(indexes.get("cases_case_lead_queue")).endsWith("WHERE (lead_department IS NOT NULL)");
+		assertThat(indexes.get("cases_case_warn_at")).endsWith("WHERE (warn_at IS NOT NULL)");
+		assertThat(indexes.get("cases_case_due_at")).endsWith("WHERE (due_at IS NOT NULL)");
+		assertThat(indexes.get("cases_case_extension_queue")).endsWith("WHERE (extension_amount IS NOT NULL)");
+		assertThat(indexes.get("cases_case_intake_key")).startsWith("CREATE UNIQUE INDEX")
+			.endsWith("WHERE (intake_key IS NOT NULL)");
+		assertThat(indexes.get("cases_case_category_place")).contains("WHERE ((status)::text = ANY");
+		assertThat(indexes.get("cases_case_status_region")).contains("WHERE ((status)::text = ANY");
+		assertThat(indexes.get("cases_case_queue")).doesNotContain("WHERE");
+	}
+
+	/**
+	 * A partial index serves a query only if the query's conditions imply its predicate: the duplicate check's list
+	 * of open states must stay the index's. Each query is planned with the index under test as the only index of the
+	 * table besides its keys (the others dropped inside a savepoint, rolled back), sequential and bitmap scans off:
+	 * a query that cannot use it is planned on the table or a key's index instead.
+	 */
+	@Test
+	void onPostgresqlTheDuplicateCheckReadsTheOpenCasesIndex() {
+		assumeTrue(Databases.isPostgres(dataSource));
+		var params = Map.<String, Object>of("standard", "CJT214", "code", "E0303", "since",
+				Timestamp.from(Instant.parse("2026-12-01T00:00:00Z")), "region", "652301001001", "west", 87.2, "east",
+				87.3, "south", 43.9, "north", 44.0);
+		for (var point : List.of(true, false)) {
+			assertThat(plannedOn("cases_case_category_place", DuplicateFinder.sql(point, true), params))
+				.as("plan with a point: %s", point)
+				.contains("using cases_case_category_place")
+				.doesNotContain("Seq Scan");
+		}
+	}
+
+	/** The other partial indexes serve the conditions the product reads them by. */
+	@Test
+	void onPostgresqlTheScopeAndSweepConditionsReadThePartialIndexes() {
+		assumeTrue(Databases.isPostgres(dataSource));
+		var id = Map.<String, Object>of("p", UUID.randomUUID());
+		var at = Map.<String, Object>of("p", Timestamp.from(Instant.parse("2026-12-01T00:00:00Z")));
+		assertThat(plannedOn("cases_case_merged_into", "select id from cases_case where merged_into = :p", id))
+			.contains("cases_case_merged_into");
+		assertThat(plannedOn("cases_case_grid_queue", "select id from cases_case c where c.grid = :p"
+				+ " and c.status = 'REPORTED' order by c.due_at, c.reported_at desc, c.id limit 51", id))
+			.contains("cases_case_grid_queue");
+		assertThat(plannedOn("cases_case_lead_queue", "select id from cases_case c where c.lead_department = :p"
+				+ " and c.status = 'DISPATCHED' order by c.due_at, c.reported_at desc, c.id limit 51", id))
+			.contains("cases_case_lead_queue");
+		assertThat(plannedOn("cases_case_warn_at", "select id from cases_case where warn_at > :p and warn_at <= :p", at))
+			.contains("cases_case_warn_at");
+		assertThat(plannedOn("cases_case_due_at", "select id from cases_case where due_at <= :p order by due_at, id"
+				+ " limit 10", at))
+			.contains("cases_case_due_at");
+		assertThat(plannedOn("cases_case_extension_queue", "select id from cases_case c where c.status = 'IN_PROGRESS'"
+				+ " and c.region >= :p and c.extension_amount is not null", Map.of("p", "652301001")))
+			.contains("cases_case_extension_queue");
+		assertThat(plannedOn("cases_case_status_region", "select id from cases_case c where c.status = 'IN_PROGRESS'"
+				+ " and c.region >= :p and c.region < '652301001002'", Map.of("p", "652301001001")))
+			.contains("cases_case_status_region");
+		assertThat(plannedOn("cases_case_intake_key", "select intake_key from cases_case where intake_key in (:p)",
+				Map.of("p", List.of("a", "b"))))
+			.contains("cases_case_intake_key");
+	}
+
+	/** The plan of a query when {@code index} is the only index of cases_case that no key constraint owns. */
+	private String plannedOn(String index, String sql, Map<String, Object> params) {
+		jdbc.sql("savepoint only_one_index").update();
+		jdbc.sql("set local enable_seqscan = off").update();
+		jdbc.sql("set local enable_bitmapscan = off").update();
+		for (var other : jdbc.sql("select indexname from pg_indexes where tablename = 'cases_case'"
+				+ " and schemaname = current_schema() and indexname <> :index"
+				+ " and indexname not in (select conname from pg_constraint)")
+			.param("index", index)
+			.query(String.class)
+			.list()) {
+			jdbc.sql("drop index " + other).update();
+		}
+		var plan = String.join("\n", jdbc.sql("explain " + sql).params(params).query(String.class).list());
+		jdbc.sql("rollback to savepoint only_one_index").update();
+		return plan;
+	}
+
+	private Map<String, String> postgresIndexes() {
+		return jdbc.sql("select indexname, indexdef from pg_indexes where tablename = 'cases_case'"
+				+ " and schemaname = current_schema()")
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+}
