@@ -202,7 +202,7 @@ class IntakeWriter implements SmartLifecycle {
 	 * next caller that finds the lock free). Answers whether it wrote the report; if not, the report is to be queued.
 	 */
 	private boolean lead(Pending pending) {
-		if (!running || !writing.tryLock()) {
+		if (!writing.tryLock()) {
 			return false;
 		}
 		try {
