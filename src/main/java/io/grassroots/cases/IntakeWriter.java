@@ -206,6 +206,9 @@ class IntakeWriter implements SmartLifecycle {
 			return false;
 		}
 		try {
+			if (!accepting) {
+				return false; // stopping: queueing refuses it, as it refuses every report from now on
+			}
 			var batch = new ArrayList<Pending>();
 			queue.drainTo(batch, batchSize - 1);
 			batch.add(pending);
