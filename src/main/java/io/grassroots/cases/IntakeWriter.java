@@ -34,8 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is answered only after the commit that made its case durable.
  * <p>
  * The database's part of a report's duplicate check — the stored open cases near it — is read on the caller's thread
- * before the report is queued ({@link #read}, decision cases-16), so those reads run on many connections at once. One
- * writer thread takes whatever is queued when it is free (no timer: a lone report is written at once, reports that
+ * before the report is queued ({@link #read}, decision cases-16), so those reads run on many connections at once. A
+ * caller that finds no batch being written writes the batch itself, with whatever is queued ({@link #lead}, decision
+ * cases-19: no hand-off to another thread when the writer is idle). Otherwise one writer thread takes whatever is
+ * queued when it is free (no timer: a lone report is written at once, reports that
  * arrive while a batch commits form the next one) and, in the order of arrival, answers a key seen before with the
  * first case (also a key seen earlier in the same batch), completes the duplicate check in memory with the cases the
  * read could not see — those of the batches finished since the read (kept for a while, {@link #finished}) and the
@@ -94,6 +96,8 @@ class IntakeWriter implements SmartLifecycle {
 
 	private final Counter readsAgain;
 
+	private final Counter led;
+
 	/** Reports are taken (queued) from construction until stop; queued before start, they are written once started. */
 	private volatile boolean accepting = true;
 
@@ -126,15 +130,26 @@ class IntakeWriter implements SmartLifecycle {
 		this.readsAgain = Counter.builder("grassroots.intake.reads.again")
 			.description("Reports whose duplicate read was older than the finished batches kept, read again by the writer")
 			.register(meters);
+		this.led = Counter.builder("grassroots.intake.batches.led")
+			.description("Intake batches written by a caller that found no batch being written (the rest: the writer thread)")
+			.register(meters);
 	}
 
 	/**
-	 * Reads a prepared report's stored duplicate candidates, queues it and waits until the commit that made its case
-	 * durable (or its error); a full queue, or a writer that is stopping, refuses it at once.
+	 * Reads a prepared report's stored duplicate candidates, writes it in a batch of its own thread's if no batch is
+	 * being written ({@link #lead}), else queues it, and answers after the commit that made its case durable (or with
+	 * its error); a full queue, or a writer that is stopping, refuses it at once.
 	 */
 	CaseSummary write(CaseIntake.Prepared report) {
+		if (!accepting) {
+			throw new BusyException("cases.intake.busy", 1);
+		}
+		var pending = new Pending(report, read(report), new CompletableFuture<>());
+		if (!lead(pending)) {
+			submit(pending);
+		}
 		try {
-			return submit(report).join();
+			return pending.answer().join();
 		}
 		catch (CompletionException e) {
 			if (e.getCause() instanceof RuntimeException cause) {
@@ -176,6 +191,46 @@ class IntakeWriter implements SmartLifecycle {
 			throw new BusyException("cases.intake.busy", 1);
 		}
 		return pending.answer();
+	}
+
+	/**
+	 * Leader and followers (decision cases-19): a caller that finds no batch being written writes one itself, on its
+	 * own thread — the reports queued meanwhile (they arrived first) and then its own — instead of queueing its report,
+	 * waking the writer thread and parking until that thread has committed. It holds the write lock from before it
+	 * takes the queued reports until their batch is committed or rolled back, so batches are still written one at a
+	 * time and each sees every earlier one finished; reports that arrive meanwhile queue for the writer thread (or the
+	 * next caller that finds the lock free). Answers whether it wrote the report; if not, the report is to be queued.
+	 */
+	private boolean lead(Pending pending) {
+		if (!writing.tryLock()) {
+			return false;
+		}
+		try {
+			if (!accepting) {
+				return false; // stopping: queueing refuses it, as it refuses every report from now on
+			}
+			var batch = new ArrayList<Pending>();
+			queue.drainTo(batch, batchSize - 1);
+			batch.add(pending);
+			led.increment();
+			writeAnswering(batch);
+			return true;
+		}
+		finally {
+			writing.unlock();
+		}
+	}
+
+	/** {@link #write(List)}, and should it fail outside a transaction, every report of the batch is told so. */
+	private void writeAnswering(List<Pending> batch) {
+		try {
+			write(batch);
+		}
+		catch (RuntimeException | Error e) {
+			// write() answers every report of its batch; this is the last line against a writer that fails.
+			log.error("The intake writer failed on a batch of {}", batch.size(), e);
+			batch.forEach(p -> p.answer().completeExceptionally(e));
+		}
 	}
 
 	/**
@@ -338,16 +393,11 @@ class IntakeWriter implements SmartLifecycle {
 				}
 				batch.add(first);
 				queue.drainTo(batch, batchSize - 1);
-				write(batch);
+				writeAnswering(batch);
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 				break;
-			}
-			catch (RuntimeException | Error e) {
-				// write() answers every report of its batch; this is the last line against a writer that stops.
-				log.error("The intake writer failed on a batch of {}", batch.size(), e);
-				batch.forEach(p -> p.answer().completeExceptionally(e));
 			}
 			finally {
 				batch.clear();

@@ -352,6 +352,36 @@ class IntakeWriterTests {
 	}
 
 	@Test
+	void aCallerThatFindsNoBatchBeingWrittenWritesTheQueuedReportsAndItsOwnInOneBatch() {
+		// cases-19: no writer thread has taken the two queued reports (this writer is not started); the caller finds
+		// the write lock free and writes them, then its own, in one batch on its own thread, each answered after the
+		// commit, in the order of arrival.
+		var meters = new SimpleMeterRegistry();
+		var small = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
+				properties(10, 100), meters);
+		var supervisor = testing.demo("supervisor");
+		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
+		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
+		var queued = List.of(small.submit(prepared(supervisor, spill(lng, lat), null)),
+				small.submit(prepared(supervisor, spill(lng, lat + 0.0001), null)));
+
+		var own = small.write(prepared(supervisor, spill(lng, lat + 0.0002), null));
+
+		assertThat(queued).allMatch(CompletableFuture::isDone);
+		var first = queued.get(0).join();
+		assertThat(first.suspectedDuplicate()).isNull();
+		assertThat(queued.get(1).join().suspectedDuplicate()).isEqualTo(first.id());
+		assertThat(own.created()).isTrue();
+		assertThat(own.suspectedDuplicate()).isEqualTo(queued.get(1).join().id());
+		assertThat(meters.counter("grassroots.intake.batches.led").count()).isEqualTo(1);
+		assertThat(meters.summary("grassroots.intake.batch.size").totalAmount()).isEqualTo(3);
+		assertThat(jdbc.sql("select count(*) from cases_case where id in (:ids)")
+			.param("ids", List.of(first.id().id(), queued.get(1).join().id().id(), own.id().id()))
+			.query(Long.class)
+			.single()).isEqualTo(3);
+	}
+
+	@Test
 	void reportsAtOnePlaceSentAtOnceNameALikelyDuplicateAllButTheFirst() throws Exception {
 		// 24 reports at one place from 8 senders at once: their reads run in parallel and see none or some of the
 		// others stored; the writer completes each from the batches finished since and the batch's earlier reports,

@@ -25,6 +25,8 @@ final class FlowableLoop implements Loop {
 
 	private final int poolSize;
 
+	private final ReportPoints points;
+
 	private DataSource dataSource;
 
 	private ProcessEngine engine;
@@ -33,7 +35,8 @@ final class FlowableLoop implements Loop {
 
 	private TaskService tasks;
 
-	FlowableLoop(Postgres postgres, String database, int poolSize) {
+	FlowableLoop(Postgres postgres, String database, int poolSize, ReportPoints points) {
+		this.points = points;
 		this.postgres = postgres;
 		this.database = database;
 		this.poolSize = poolSize;
@@ -66,10 +69,11 @@ final class FlowableLoop implements Loop {
 	@Override
 	public void lifecycle(long n) {
 		var lap = System.nanoTime();
+		var point = points.of(n);
 		var instance = runtime.startProcessInstanceByKey("caseLifecycle", "BENCH" + n,
 				Map.of("title", "无照游商占道 " + n, "description", "延安北路与北京南路交叉口有流动摊贩占道经营", "channel", "PHONE",
 						"region", OurLoop.WEST_STREET.value(), "categoryCode", "E0501", "urgency", "NORMAL", "address",
-						"延安北路", "longitude", 87.2720, "latitude", 43.9920));
+						"延安北路", "longitude", point[0], "latitude", point[1]));
 		var id = instance.getId();
 		step(id, "dispatcher", Map.of("category", "CJT214/E0501", "urgency", "NORMAL", "complex", false));
 		step(id, "dispatcher", Map.of("department", "market-652301", "gridGroup", "grid-652301001001",

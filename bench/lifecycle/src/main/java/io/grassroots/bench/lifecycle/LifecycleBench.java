@@ -56,9 +56,10 @@ public final class LifecycleBench {
 		var loops = new ArrayList<Loop>();
 		for (var name : options.only) {
 			loops.add(switch (name) {
-				case "ours" -> new OurLoop(postgres, "bench_lifecycle");
-				case "raw" -> new RawLoop(postgres, "bench_lifecycle_raw", options.maxThreads() + 2);
-				case "flowable" -> new FlowableLoop(postgres, "bench_lifecycle_flowable", options.maxThreads() + 2);
+				case "ours" -> new OurLoop(postgres, "bench_lifecycle", options.points);
+				case "raw" -> new RawLoop(postgres, "bench_lifecycle_raw", options.maxThreads() + 2, options.points);
+				case "flowable" -> new FlowableLoop(postgres, "bench_lifecycle_flowable", options.maxThreads() + 2,
+						options.points);
 				default -> throw new IllegalArgumentException("unknown loop " + name);
 			});
 		}
@@ -346,7 +347,7 @@ public final class LifecycleBench {
 	}
 
 	record Options(String server, String user, long cases, long warmup, long costCases, int rounds, List<Integer> threads,
-			List<String> only, int top, boolean waits) {
+			List<String> only, int top, boolean waits, ReportPoints points) {
 
 		static Options parse(String[] args) {
 			var values = new LinkedHashMap<String, String>();
@@ -360,6 +361,7 @@ public final class LifecycleBench {
 			values.put("only", "ours,raw,flowable");
 			values.put("top", "0");
 			values.put("waits", "false");
+			values.put("points", "community");
 			for (var i = 0; i < args.length; i++) {
 				var key = args[i].replaceFirst("^--", "");
 				if (!values.containsKey(key) || i + 1 >= args.length) {
@@ -372,7 +374,7 @@ public final class LifecycleBench {
 					Integer.parseInt(values.get("rounds")),
 					Arrays.stream(values.get("threads").split(",")).map(Integer::parseInt).toList(),
 					List.of(values.get("only").split(",")), Integer.parseInt(values.get("top")),
-					Boolean.parseBoolean(values.get("waits")));
+					Boolean.parseBoolean(values.get("waits")), ReportPoints.parse(values.get("points")));
 		}
 
 		int maxThreads() {

@@ -12,8 +12,10 @@ import io.grassroots.cases.Intake;
 import io.grassroots.cases.Rating;
 import io.grassroots.cases.Urgency;
 import io.grassroots.grid.CoordinateSystem;
+import io.grassroots.identity.AccountProvisioning;
 import io.grassroots.identity.Actor;
 import io.grassroots.identity.CurrentUser;
+import io.grassroots.identity.DataScope;
 import io.grassroots.region.DepartmentId;
 import io.grassroots.region.DepartmentKind;
 import io.grassroots.region.Departments;
@@ -55,7 +57,10 @@ final class OurLoop implements Loop {
 
 	private final Steps steps = new Steps();
 
-	OurLoop(Postgres postgres, String database) {
+	private final ReportPoints points;
+
+	OurLoop(Postgres postgres, String database, ReportPoints points) {
+		this.points = points;
 		this.postgres = postgres;
 		this.database = database;
 	}
@@ -89,6 +94,12 @@ final class OurLoop implements Loop {
 			.logStartupInfo(false)
 			.run(args);
 		cases = context.getBean(CaseManagement.class);
+		if (points == ReportPoints.COMMUNITY) {
+			// cases all over 西街社区: its grid worker covers the community, the scope the identity demo data gives
+			// the account before the grid demo data moves it into the community's first grid
+			context.getBean(AccountProvisioning.class)
+				.rescope("gridworker", DataScope.Kind.REGION, WEST_STREET.value());
+		}
 		dispatcher = demo("dispatcher");
 		handler = demo("handler");
 		gridWorker = demo("gridworker");
@@ -134,10 +145,14 @@ final class OurLoop implements Loop {
 		return steps;
 	}
 
-	/** A phone report of an unlicensed street vendor in 西街社区, with the reporter's name and phone number. */
-	static Intake report(long n) {
+	/**
+	 * A phone report of an unlicensed street vendor in 西街社区, with the reporter's name and phone number, at the
+	 * n-th point ({@link ReportPoints}).
+	 */
+	private Intake report(long n) {
+		var point = points.of(n);
 		return new Intake(Channel.PHONE, "无照游商占道 " + n, "延安北路与北京南路交叉口有流动摊贩占道经营",
-				new CategoryKey("CJT214", "E0501"), Urgency.NORMAL, 87.2720, 43.9920, CoordinateSystem.WGS84, "延安北路",
+				new CategoryKey("CJT214", "E0501"), Urgency.NORMAL, point[0], point[1], CoordinateSystem.WGS84, "延安北路",
 				WEST_STREET, "张三", "13912345678", false, false, null, List.of());
 	}
 

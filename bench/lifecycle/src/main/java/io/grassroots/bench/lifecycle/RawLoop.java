@@ -31,11 +31,14 @@ final class RawLoop implements Loop {
 
 	private final int poolSize;
 
+	private final ReportPoints points;
+
 	private HikariDataSource dataSource;
 
 	private final Steps steps = new Steps();
 
-	RawLoop(Postgres postgres, String database, int poolSize) {
+	RawLoop(Postgres postgres, String database, int poolSize, ReportPoints points) {
+		this.points = points;
 		this.postgres = postgres;
 		this.database = database;
 		this.poolSize = poolSize;
@@ -76,21 +79,24 @@ final class RawLoop implements Loop {
 					reporter_name, reporter_phone, reporter_phone_index, anonymous, confidential, suggested_department, step,
 					step_started_at, warn_at, due_at, step_span_seconds, step_unit, return_count, rework_count,
 					extension_count, reopen_count, reported_at, version) values (?, ?, null, 'PHONE', 'REPORTED', 'STREET',
-					?, ?, 'CJT214', 'E0501', 'NORMAL', false, '652301001001', ?, 'GRID', 87.272, 43.992, '延安北路', ?, ?, ?,
+					?, ?, 'CJT214', 'E0501', 'NORMAL', false, '652301001001', ?, 'GRID', ?, ?, '延安北路', ?, ?, ?,
 					false, false, ?, 'DISPATCH', ?, ?, ?, 1800, 'MINUTES', 0, 0, 0, 0, ?, 0)""")) {
 				s.setObject(1, id);
 				s.setString(2, Long.toString(36L * 36 * 36 * 36 * 36 * 36 + n, 36).toUpperCase());
 				s.setString(3, "无照游商占道 " + n);
 				s.setString(4, "延安北路与北京南路交叉口有流动摊贩占道经营");
 				s.setObject(5, department);
-				s.setString(6, "v1:" + "x".repeat(40));
-				s.setString(7, "v1:" + "y".repeat(48));
-				s.setString(8, "z".repeat(64));
-				s.setObject(9, department);
-				s.setTimestamp(10, Timestamp.from(now));
-				s.setTimestamp(11, Timestamp.from(now.plus(Duration.ofMinutes(24))));
-				s.setTimestamp(12, Timestamp.from(now.plus(Duration.ofMinutes(30))));
-				s.setTimestamp(13, Timestamp.from(now));
+				var point = points.of(n);
+				s.setDouble(6, point[0]);
+				s.setDouble(7, point[1]);
+				s.setString(8, "v1:" + "x".repeat(40));
+				s.setString(9, "v1:" + "y".repeat(48));
+				s.setString(10, "z".repeat(64));
+				s.setObject(11, department);
+				s.setTimestamp(12, Timestamp.from(now));
+				s.setTimestamp(13, Timestamp.from(now.plus(Duration.ofMinutes(24))));
+				s.setTimestamp(14, Timestamp.from(now.plus(Duration.ofMinutes(30))));
+				s.setTimestamp(15, Timestamp.from(now));
 				s.executeUpdate();
 			}
 			chain.append(c, "case.report", "{\"channel\":\"PHONE\",\"placement\":\"GRID\",\"region\":\"652301001001\","
