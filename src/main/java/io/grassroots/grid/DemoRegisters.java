@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,10 +35,6 @@ class DemoRegisters {
 
 	private static final List<String> VISIT_TYPES = List.of("uuid", "uuid", "uuid", "text", "text", "timestamptz",
 			"text", "text", "boolean", "bigint");
-
-	/** The order of UUIDs in H2's and PostgreSQL's indexes: both halves unsigned ({@link UUID#compareTo} is signed). */
-	static final Comparator<UUID> KEY_ORDER = Comparator.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
-		.thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
 	private final JdbcTemplate jdbc;
 
@@ -96,7 +91,6 @@ class DemoRegisters {
 			}
 		}
 		seal(households);
-		inKeyOrder(households, visits);
 		jdbc.batchUpdate("update grid_grid set branch_name = ?, branch_secretary = ? where id = ?", branches);
 		jdbc.batchUpdate("insert into grid_branch_member (grid, grid_key, name, in_service) values (?, ?, ?, ?)",
 				branchMembers);
@@ -126,22 +120,6 @@ class DemoRegisters {
 			row[11] = personal.encrypt(idNumber);
 			row[12] = personal.blindIndex(idNumber);
 		});
-	}
-
-	/**
-	 * Puts the household and visit rows in the order of their primary keys, so that the database appends to its
-	 * indexes instead of inserting all over them: households by id, visits by household (their index on household
-	 * and time), and the visits' own random ids handed out again in ascending order. The same random ids and rows,
-	 * written in a different order; on H2 each row inserted at a random place in an index touched and copied a
-	 * different page, and the commit had to find every one of them again (bench/RESULTS.md § start).
-	 */
-	static void inKeyOrder(List<Object[]> households, List<Object[]> visits) {
-		households.sort(Comparator.comparing(row -> (UUID) row[0], KEY_ORDER));
-		visits.sort(Comparator.comparing(row -> (UUID) row[1], KEY_ORDER));
-		var ids = visits.stream().map(row -> (UUID) row[0]).sorted(KEY_ORDER).toList();
-		for (int i = 0; i < visits.size(); i++) {
-			visits.get(i)[0] = ids.get(i);
-		}
 	}
 
 	/**
