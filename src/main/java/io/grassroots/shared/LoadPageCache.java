@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -17,8 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * server does not keep the load's pages on its heap once ready.
  * <p>
  * H2 stores {@code CACHE_SIZE} with the database. A load that was interrupted leaves {@value #LOAD_KB} behind; the next
- * start finds it and sets H2's default back instead. On an in-memory H2 database or another database this does
- * nothing.
+ * start finds it and sets H2's default back instead. A database user who may not change it (not an administrator),
+ * an in-memory H2 database and another database are left as they are.
  */
 final class LoadPageCache implements AutoCloseable {
 
@@ -51,16 +52,24 @@ final class LoadPageCache implements AutoCloseable {
 			return new LoadPageCache(jdbc, -1);
 		}
 		var previous = current.get(0) == LOAD_KB ? H2_DEFAULT_KB : current.get(0);
-		if (previous < LOAD_KB) {
-			set(jdbc, LOAD_KB);
-			log.debug("H2 page cache {} KB while the demo data loads (was {} KB)", LOAD_KB, previous);
+		if (previous >= LOAD_KB) {
+			return new LoadPageCache(jdbc, -1);
 		}
+		try {
+			set(jdbc, LOAD_KB);
+		}
+		catch (DataAccessException e) {
+			// only an administrator may change it; the load is slower, not wrong
+			log.info("H2 page cache left at {} KB for the demo load: {}", previous, e.getMessage());
+			return new LoadPageCache(jdbc, -1);
+		}
+		log.debug("H2 page cache {} KB while the demo data loads (was {} KB)", LOAD_KB, previous);
 		return new LoadPageCache(jdbc, previous);
 	}
 
 	@Override
 	public void close() {
-		if (previous > 0 && previous < LOAD_KB) {
+		if (previous > 0) {
 			set(jdbc, previous);
 		}
 	}

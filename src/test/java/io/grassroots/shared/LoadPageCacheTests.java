@@ -64,6 +64,22 @@ class LoadPageCacheTests {
 	}
 
 	@Test
+	void aUserWhoMayNotChangeItLoadsWithTheCacheAsItIs() {
+		var admin = h2("jdbc:h2:file:" + folder.resolve("db"));
+		admin.execute("create user reader password 'reader'");
+		var source = new JdbcDataSource();
+		source.setURL("jdbc:h2:file:" + folder.resolve("db"));
+		source.setUser("reader");
+		source.setPassword("reader");
+		var jdbc = new JdbcTemplate(source);
+
+		try (var cache = LoadPageCache.widen(jdbc)) {
+			assertThat(cacheKb(jdbc)).isEqualTo(LoadPageCache.H2_DEFAULT_KB);
+		}
+		assertThat(cacheKb(admin)).isEqualTo(LoadPageCache.H2_DEFAULT_KB);
+	}
+
+	@Test
 	void anInMemoryDatabaseIsLeftAlone() {
 		var jdbc = h2("jdbc:h2:mem:load-page-cache;DB_CLOSE_DELAY=-1");
 		try (var cache = LoadPageCache.widen(jdbc)) {
