@@ -1,8 +1,10 @@
 package io.grassroots.shared;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -13,13 +15,15 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads every {@link DemoData} step that this database has not seen yet, each in its own transaction, and logs
- * how far it is.
+ * how far it is: each step's wall time and the CPU time of the thread that loaded it (on a busy machine the wall time
+ * measures the load, the CPU time the step). On H2 the page cache is widened while steps load ({@link LoadPageCache}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -31,16 +35,19 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate template;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
 	private final boolean enabled;
 
-	DemoDataLoader(List<DemoData> steps, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
-			@Value("${grassroots.demo.enabled:false}") boolean enabled) {
+	DemoDataLoader(List<DemoData> steps, JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions,
+			Clock clock, @Value("${grassroots.demo.enabled:false}") boolean enabled) {
 		this.steps = steps.stream().sorted(Comparator.comparingInt(DemoData::order)).toList();
 		this.jdbc = jdbc;
+		this.template = template;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.enabled = enabled;
@@ -51,27 +58,35 @@ class DemoDataLoader implements ApplicationRunner {
 		if (!enabled) {
 			return;
 		}
-		var i = 0;
-		for (var step : steps) {
-			i++;
-			var loaded = jdbc.sql("select count(*) from shared_demo_step where name = :name")
-				.param("name", step.name())
-				.query(Long.class)
-				.single() > 0;
-			if (loaded) {
-				continue;
-			}
-			log.info("Demo data {}/{}: {}", i, steps.size(), step.name());
-			var started = System.nanoTime();
-			transactions.executeWithoutResult(status -> {
-				step.load();
-				jdbc.sql("insert into shared_demo_step (name, loaded_at) values (:name, :at)")
-					.param("name", step.name())
-					.param("at", Timestamp.from(clock.instant()))
-					.update();
-			});
-			log.info("Demo data {}: done in {} ms", step.name(), (System.nanoTime() - started) / 1_000_000);
+		var loaded = new HashSet<>(jdbc.sql("select name from shared_demo_step").query(String.class).list());
+		if (steps.stream().allMatch(step -> loaded.contains(step.name()))) {
+			return;
 		}
+		try (var cache = LoadPageCache.widen(template)) {
+			var i = 0;
+			for (var step : steps) {
+				i++;
+				if (!loaded.contains(step.name())) {
+					log.info("Demo data {}/{}: {}", i, steps.size(), step.name());
+					load(step);
+				}
+			}
+		}
+	}
+
+	private void load(DemoData step) {
+		var threads = ManagementFactory.getThreadMXBean();
+		var started = System.nanoTime();
+		var cpu = threads.getCurrentThreadCpuTime();
+		transactions.executeWithoutResult(status -> {
+			step.load();
+			jdbc.sql("insert into shared_demo_step (name, loaded_at) values (:name, :at)")
+				.param("name", step.name())
+				.param("at", Timestamp.from(clock.instant()))
+				.update();
+		});
+		log.info("Demo data {}: done in {} ms (CPU {} ms)", step.name(), (System.nanoTime() - started) / 1_000_000,
+				(threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
 	}
 
 }
