@@ -56,14 +56,7 @@ class CaseReadsTests {
 
 	@Test
 	void everyColumnOfTheCaseTableIsOneTheHandWrittenWritesAndReadKnow() {
-		var columns = jdbc.sql("select * from cases_case where 1 = 0").query((ResultSetExtractor<Set<String>>) rs -> {
-			var meta = rs.getMetaData();
-			var labels = new HashSet<String>();
-			for (int i = 1; i <= meta.getColumnCount(); i++) {
-				labels.add(meta.getColumnLabel(i).toLowerCase());
-			}
-			return labels;
-		});
+		var columns = caseTableColumns();
 		// version: optimistic locking; assisted: the table's own bookkeeping of whether the case has assisting
 		// departments (written by AssistStore, answered by CaseRowUpdate's UPDATE), not a part of the aggregate.
 		var known = new HashSet<String>(Set.of("version", "assisted"));
@@ -74,14 +67,7 @@ class CaseReadsTests {
 
 	@Test
 	void theLoadsReadEveryColumnOfTheCaseTableButItsAssistingBookkeepingOnceEach() {
-		var columns = jdbc.sql("select * from cases_case where 1 = 0").query((ResultSetExtractor<Set<String>>) rs -> {
-			var meta = rs.getMetaData();
-			var labels = new HashSet<String>();
-			for (int i = 1; i <= meta.getColumnCount(); i++) {
-				labels.add(meta.getColumnLabel(i).toLowerCase());
-			}
-			return labels;
-		});
+		var columns = caseTableColumns();
 		columns.remove("assisted");
 
 		assertThat(CaseColumns.READ).doesNotHaveDuplicates();
@@ -161,6 +147,18 @@ class CaseReadsTests {
 	private static Place place() {
 		return new Place(RegionCode.of("652301001001"), UUID.randomUUID(), Placement.GRID, 87.3051234, 44.0123456,
 				"宁边路1号");
+	}
+
+	/** The case table's column names, lower case, as the database reports them. */
+	private Set<String> caseTableColumns() {
+		return jdbc.sql("select * from cases_case where 1 = 0").query((ResultSetExtractor<Set<String>>) rs -> {
+			var meta = rs.getMetaData();
+			var labels = new HashSet<String>();
+			for (int i = 1; i <= meta.getColumnCount(); i++) {
+				labels.add(meta.getColumnLabel(i).toLowerCase());
+			}
+			return labels;
+		});
 	}
 
 }
