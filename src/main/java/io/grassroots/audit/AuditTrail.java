@@ -24,12 +24,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.IllegalTransactionStateException;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends to the history in the caller's transaction, so a change and its history commit together or not at all,
  * and verifies the chains. Entries are never updated or deleted by the application.
+ * <p>
+ * The reads open their read-only transaction through a {@link TransactionTemplate}, not {@code @Transactional}: an
+ * annotated method made the bean a CGLIB proxy, and every append of every case transition (not annotated) then went
+ * through the proxy's interceptor look-up and a reflective call (bench/RESULTS.md, lifecycle, 2026-12-04 night).
  */
 @Service
 public class AuditTrail {
@@ -74,8 +79,13 @@ public class AuditTrail {
 
 	private final DetailsJson json = new DetailsJson(mapper());
 
-	AuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+	/** The read-only transaction of the reads (what {@code @Transactional(readOnly = true)} gave them). */
+	private final TransactionTemplate reads;
+
+	AuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
 		this.template = new JdbcTemplate(dataSource);
 		this.template.setFetchSize(1000);
 		this.clock = clock;
@@ -226,45 +236,44 @@ public class AuditTrail {
 	}
 
 	/** The whole chain of one stream, oldest first. */
-	@Transactional(readOnly = true)
 	public List<AuditEntry> stream(String stream) {
-		return jdbc.sql("select * from audit_entry where stream = :stream order by seq")
+		return reads.execute(status -> jdbc.sql("select * from audit_entry where stream = :stream order by seq")
 			.param("stream", stream)
 			.query(AuditTrail::entry)
-			.list();
+			.list());
 	}
 
 	/** The newest entries whose stream starts with the given prefix (all streams for an empty prefix). */
-	@Transactional(readOnly = true)
 	public List<AuditEntry> recent(String streamPrefix, int limit) {
-		return jdbc.sql("select * from audit_entry where stream like :prefix order by entry_no desc limit :limit")
+		return reads.execute(status -> jdbc
+			.sql("select * from audit_entry where stream like :prefix order by entry_no desc limit :limit")
 			.param("prefix", streamPrefix.replace("%", "") + "%")
 			.param("limit", limit)
 			.query(AuditTrail::entry)
-			.list();
+			.list());
 	}
 
-	@Transactional(readOnly = true)
 	public long count() {
-		return jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
+		return reads.execute(status -> jdbc.sql("select count(*) from audit_entry").query(Long.class).single());
 	}
 
 	/**
 	 * Recomputes every link, stream by stream, and returns the earliest-written broken one. Reads with a cursor, so
 	 * memory stays flat however long the history is.
 	 */
-	@Transactional(readOnly = true)
 	public Verification verify(LongConsumer progress) {
-		var state = new ChainCheck();
-		template.query("select * from audit_entry order by stream, seq", rs -> {
-			var entry = entry(rs, 0);
-			state.check(entry);
-			if (++state.entries % 1000 == 0) {
-				progress.accept(state.entries);
-			}
+		return reads.execute(status -> {
+			var state = new ChainCheck();
+			template.query("select * from audit_entry order by stream, seq", rs -> {
+				var entry = entry(rs, 0);
+				state.check(entry);
+				if (++state.entries % 1000 == 0) {
+					progress.accept(state.entries);
+				}
+			});
+			progress.accept(state.entries);
+			return new Verification(state.entries, state.streams, state.firstBroken, state.reason);
 		});
-		progress.accept(state.entries);
-		return new Verification(state.entries, state.streams, state.firstBroken, state.reason);
 	}
 
 	public Verification verify() {

@@ -17,11 +17,14 @@ import io.grassroots.shared.ImportReport;
 import io.grassroots.shared.ImportReport.Problem;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The category standards as versioned data: read by intake, dispatch and the time-limit table, and loaded by
- * administrators (a new standard beside the others, or a new edition of one).
+ * administrators (a new standard beside the others, or a new edition of one). The standards' read and the import
+ * open their transaction through a {@link TransactionTemplate}, not {@code @Transactional}, so that the bean is no
+ * proxy and the look-ups of every transition are plain calls (bench/RESULTS.md, lifecycle, 2026-12-04 night).
  */
 @Service
 public class Categories {
@@ -36,8 +39,16 @@ public class Categories {
 
 	private final Reloading<Map<CategoryKey, Category>> cache;
 
-	Categories(CategoryStore store, AuditTrail audit, Clock clock, CasesProperties properties) {
+	private final TransactionTemplate transactions;
+
+	private final TransactionTemplate reads;
+
+	Categories(CategoryStore store, AuditTrail audit, Clock clock, CasesProperties properties,
+			PlatformTransactionManager transactions) {
 		this.store = store;
+		this.transactions = new TransactionTemplate(transactions);
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
 		this.audit = audit;
 		this.clock = clock;
 		this.cache = new Reloading<>(properties.settingsRefresh(), () -> {
@@ -47,9 +58,8 @@ public class Categories {
 		});
 	}
 
-	@Transactional(readOnly = true)
 	public List<CategoryStandard> standards() {
-		return store.standards();
+		return reads.execute(status -> store.standards());
 	}
 
 	public Optional<Category> find(CategoryKey key) {
@@ -84,8 +94,12 @@ public class Categories {
 	 * Loads a standard from a category file. Every row is checked first; with any problem nothing is written.
 	 * Categories the file no longer lists are kept but marked inactive, because cases point at them.
 	 */
-	@Transactional
 	public ImportReport importStandard(Actor actor, String standard, String title, String source, byte[] content) {
+		return transactions.execute(status -> importInTransaction(actor, standard, title, source, content));
+	}
+
+	private ImportReport importInTransaction(Actor actor, String standard, String title, String source,
+			byte[] content) {
 		if (!actor.isSystem() && !actor.has(Role.ADMINISTRATOR)) {
 			throw new ForbiddenException("problem.forbidden");
 		}

@@ -20,11 +20,14 @@ import io.grassroots.shared.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The time-limit table (时限表): which limit each step of a case has, by category × urgency × condition. Read on
- * every transition from memory; changed by administrators.
+ * every transition from memory; changed by administrators. The changes open their transaction through a
+ * {@link TransactionTemplate}, not {@code @Transactional}, so that the bean is no proxy and the look-ups of every
+ * transition are plain calls (bench/RESULTS.md, lifecycle, 2026-12-04 night).
  */
 @Service
 public class TimeLimits {
@@ -40,8 +43,11 @@ public class TimeLimits {
 
 	private final Reloading<List<TimeLimitRule>> cache;
 
-	TimeLimits(JdbcClient jdbc, AuditTrail audit, CasesProperties properties) {
+	private final TransactionTemplate transactions;
+
+	TimeLimits(JdbcClient jdbc, AuditTrail audit, CasesProperties properties, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactions);
 		this.audit = audit;
 		this.cache = new Reloading<>(properties.settingsRefresh(),
 				() -> jdbc.sql("select * from cases_time_limit").query(TimeLimits::rule).list()
@@ -65,8 +71,11 @@ public class TimeLimits {
 	}
 
 	/** Adds a row (no id) or changes one (its id and the version read). */
-	@Transactional
 	public TimeLimitRule save(Actor actor, TimeLimitRule rule) {
+		return transactions.execute(status -> saveInTransaction(actor, rule));
+	}
+
+	private TimeLimitRule saveInTransaction(Actor actor, TimeLimitRule rule) {
 		administrator(actor);
 		if (rule.id() != null && rules().stream().noneMatch(r -> r.id().equals(rule.id()))) {
 			throw new NotFoundException("cases.timeLimit.notFound", rule.id());
@@ -93,13 +102,14 @@ public class TimeLimits {
 		return rules().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
 	}
 
-	@Transactional
 	public void remove(Actor actor, UUID id) {
-		administrator(actor);
-		var rule = rules().stream().filter(r -> r.id().equals(id)).findFirst()
-			.orElseThrow(() -> new NotFoundException("cases.timeLimit.notFound", id));
-		jdbc.sql("delete from cases_time_limit where id = :id").param("id", id).update();
-		record(actor, "timeLimit.removed", id, rule);
+		transactions.executeWithoutResult(status -> {
+			administrator(actor);
+			var rule = rules().stream().filter(r -> r.id().equals(id)).findFirst()
+				.orElseThrow(() -> new NotFoundException("cases.timeLimit.notFound", id));
+			jdbc.sql("delete from cases_time_limit where id = :id").param("id", id).update();
+			record(actor, "timeLimit.removed", id, rule);
+		});
 	}
 
 	private void record(Actor actor, String action, UUID id, TimeLimitRule rule) {

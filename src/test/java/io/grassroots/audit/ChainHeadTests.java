@@ -52,7 +52,7 @@ class ChainHeadTests {
 	@Test
 	void anotherNodesAppendAndARollbackLeaveTheChainWhole() {
 		var stream = "test/" + UUID.randomUUID();
-		var otherNode = new AuditTrail(jdbc, dataSource, clock);
+		var otherNode = new AuditTrail(jdbc, dataSource, clock, transactions.getTransactionManager());
 		append(audit, stream, 1);
 		append(audit, stream, 2);
 		append(otherNode, stream, 3);
