@@ -2,19 +2,27 @@ package io.grassroots.cases;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.UUID;
 
+import io.grassroots.audit.AuditTrail;
+import io.grassroots.calendar.TimeLimit;
 import io.grassroots.identity.Actor;
+import io.grassroots.identity.DataScope;
+import io.grassroots.identity.Role;
 import io.grassroots.region.DepartmentKind;
 import io.grassroots.testing.IntegrationTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -46,6 +54,15 @@ class CategoryImportTests {
 
 	@Autowired
 	UserDetailsService accounts;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void theSeedStandardsAreLoadedWithTheirDepartments() {
@@ -118,6 +135,38 @@ class CategoryImportTests {
 			.andExpect(status().isForbidden());
 		mvc.perform(delete("/api/time-limits/" + id).with(admin)).andExpect(status().isNoContent());
 		mvc.perform(delete("/api/time-limits/" + UUID.randomUUID()).with(admin)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aTimeLimitChangeCommitsWithItsHistoryEntryOrNeitherIsKept() {
+		var admin = new Actor(Actor.system().id(), "admin", "admin", Set.of(Role.ADMINISTRATOR), DataScope.everything());
+		var entries = audit.stream("timelimits").size();
+		var rule = new TimeLimitRule(null, new CategoryKey("CJT214", "P0111"), Urgency.URGENT, null, Step.CLAIM,
+				TimeLimit.minutes(17), 0);
+
+		transactions.executeWithoutResult(status -> {
+			limits.save(admin, rule);
+			status.setRollbackOnly();
+		});
+		// the table, not the rules in memory: those were read again inside the rolled-back transaction
+		assertThat(jdbc.sql("select count(*) from cases_time_limit where category_code = 'P0111' and amount = 17")
+			.query(Integer.class).single()).isZero();
+		assertThat(audit.stream("timelimits")).hasSize(entries);
+
+		var saved = limits.save(admin, rule);
+		assertThat(limits.rules()).anyMatch(r -> r.id().equals(saved.id()));
+		assertThat(audit.stream("timelimits")).hasSize(entries + 1);
+		limits.remove(admin, saved.id());
+		assertThat(audit.stream("timelimits")).hasSize(entries + 2);
+	}
+
+	@Test
+	void theLookUpsOfEveryTransitionAreCalledWithoutAProxy() {
+		// an annotated method (@Transactional, @Cacheable …) would make each of them a proxy again, and every call of
+		// a transition would go through its interceptor look-up (bench/RESULTS.md, lifecycle, 2026-12-04 night)
+		assertThat(AopUtils.isAopProxy(categories)).isFalse();
+		assertThat(AopUtils.isAopProxy(limits)).isFalse();
+		assertThat(AopUtils.isAopProxy(audit)).isFalse();
 	}
 
 }
