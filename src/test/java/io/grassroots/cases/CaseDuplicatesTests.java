@@ -113,7 +113,7 @@ class CaseDuplicatesTests {
 		cases.report(supervisor, withoutPoint(GAS));
 		cases.report(supervisor, report(GAS, vendor.longitude(), vendor.latitude()));
 		var now = time.now();
-		var street = RegionCode.of("652301001");
+		var street = RegionCode.of("652301001000");
 		var queries = List.of(new DuplicateFinder.Query(SPILL, lng, lat + 10 * METRE, CaseTesting.WEST_STREET, now),
 				new DuplicateFinder.Query(SPILL, lng, lat + 2_000 * METRE, CaseTesting.WEST_STREET, now),
 				new DuplicateFinder.Query(GAS, lng, lat, street, now),
