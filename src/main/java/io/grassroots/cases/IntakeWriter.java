@@ -33,8 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the case rows in one multi-row INSERT, their first history entries in one JDBC batch, one commit — and every request
  * is answered only after the commit that made its case durable.
  * <p>
- * The database's part of a report's duplicate check — the stored open cases near it — is read on the caller's thread
- * before the report is queued ({@link #read}, decision cases-16), so those reads run on many connections at once. A
+ * The database's part of the reports' duplicate checks — the stored open cases near each — is read by the batch's
+ * writer in one statement for the whole batch ({@link DuplicateFinder#storedAll}, decision cases-23); with
+ * {@code grassroots.cases.intake-reads-in-batch=false} each caller reads its own before its report is queued
+ * ({@link #read}, decision cases-16), and the writer completes such a read with the batches finished since. A
  * caller that finds no batch being written writes the batch itself, with whatever is queued ({@link #lead}, decision
  * cases-19: no hand-off to another thread when the writer is idle). Otherwise one writer thread takes whatever is
  * queued when it is free (no timer: a lone report is written at once, reports that
