@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        another node is seen here after this long at most (at once on the node that made it)
  * @param intakeQueue how many reports may wait for the intake writer; more are refused with 503 and Retry-After
  * @param intakeBatch the most reports the intake writer commits in one transaction
+ * @param intakeReadsInBatch whether the intake writer reads the likely duplicates of a whole batch in one statement
+ *        (decision cases-23); {@code false}: each request reads its own before its report is queued (cases-16)
  */
 @ConfigurationProperties("grassroots.cases")
 public record CasesProperties(@DefaultValue("652301001000") String unplacedRegion, @DefaultValue("0.8") double yellowAt,
@@ -28,5 +30,6 @@ public record CasesProperties(@DefaultValue("652301001000") String unplacedRegio
 		@DefaultValue("") String attachmentDirectory, @DefaultValue("5242880") int attachmentMaxBytes,
 		@DefaultValue("6") int attachmentMaxFiles, @DefaultValue("10") int publicIntakePerMinute,
 		@DefaultValue("16777216") long publicIntakeMaxBytes, @DefaultValue("1m") Duration settingsRefresh,
-		@DefaultValue("1000") int intakeQueue, @DefaultValue("100") int intakeBatch) {
+		@DefaultValue("1000") int intakeQueue, @DefaultValue("100") int intakeBatch,
+		@DefaultValue("true") boolean intakeReadsInBatch) {
 }

@@ -1,5 +1,6 @@
 package io.grassroots.cases;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,9 +8,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
+import io.grassroots.shared.Databases;
 import io.grassroots.shared.RegionCode;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +31,18 @@ class DuplicateFinder {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate template;
+
 	private final CasesProperties properties;
 
-	DuplicateFinder(JdbcClient jdbc, CasesProperties properties) {
+	/** Whether {@link #storedAll} reads many reports' candidates in one statement ({@link #BATCH}, PostgreSQL). */
+	private final boolean batch;
+
+	DuplicateFinder(JdbcClient jdbc, JdbcTemplate template, CasesProperties properties, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.properties = properties;
+		this.batch = Databases.isPostgres(dataSource);
 	}
 
 	private static final String OPEN = """
@@ -52,6 +65,115 @@ class DuplicateFinder {
 	private static final String IN_COMMUNITY = """
 			select id, longitude, latitude, region, reported_at from cases_case
 			where category_standard = :standard and category_code = :code and region = :region and\s""" + OPEN;
+
+	/**
+	 * {@link #stored} of many reports in one statement on PostgreSQL (decision cases-23): the reports' parameters as
+	 * arrays, one row per report ({@code n}, from 1), and for each the same statement as {@link #sql} — the same
+	 * conditions, each part switched on or off by the report's kind (a one-time filter per report) — so each report
+	 * reads the same index ranges as alone, newest first, at most 200.
+	 */
+	static final String BATCH = """
+			select r.n, c.id, c.longitude, c.latitude, c.region from unnest(?::text[], ?::text[], ?::float8[], ?::float8[],
+			?::float8[], ?::float8[], ?::text[], ?::timestamptz[], ?::boolean[], ?::boolean[]) with ordinality
+			as r(standard, code, west, east, south, north, region, since, point, community, n)
+			cross join lateral (select id, longitude, latitude, region, reported_at from (""" + lateral(IN_BOX, "r.point")
+			+ " union all " + lateral(WITHOUT_POINT, "r.point and r.community") + " union all "
+			+ lateral(IN_COMMUNITY, "not r.point") + """
+			) near order by reported_at desc limit 200) c order by r.n, c.reported_at desc""";
+
+	/** One part of {@link #sql} for {@link #BATCH}: the report's values from {@code r}, only if {@code when}. */
+	private static String lateral(String part, String when) {
+		var guarded = part.replaceFirst("\\bwhere ", "where " + when + " and ");
+		return Pattern.compile(":(\\w+)").matcher(guarded).replaceAll("r.$1");
+	}
+
+	/** What a report's duplicate check reads: as the arguments of {@link #stored}. */
+	record Query(CategoryKey category, Double longitude, Double latitude, RegionCode region, Instant now) {
+
+		/** Whether there is anything to read: a category, and a point or a community. */
+		boolean reads() {
+			return category != null && (longitude != null || region.depth() == 5);
+		}
+
+	}
+
+	/**
+	 * {@link #stored} of each query, in order: on PostgreSQL in one statement ({@link #BATCH}, planned once per
+	 * connection: a generic plan is forced for it, as PostgreSQL would otherwise plan it anew for every batch), elsewhere
+	 * one statement per query. Meant for the intake writer's transaction (cases-23).
+	 */
+	List<List<Candidate>> storedAll(List<Query> queries) {
+		var answers = new ArrayList<List<Candidate>>(queries.size());
+		var reading = new ArrayList<Integer>();
+		for (var i = 0; i < queries.size(); i++) {
+			answers.add(queries.get(i).reads() ? new ArrayList<>() : List.of());
+			if (queries.get(i).reads()) {
+				reading.add(i);
+			}
+		}
+		if (reading.isEmpty()) {
+			return answers;
+		}
+		if (!batch || reading.size() == 1) {
+			for (var i : reading) {
+				var q = queries.get(i);
+				answers.set(i, stored(q.category(), q.longitude(), q.latitude(), q.region(), q.now()));
+			}
+			return answers;
+		}
+		var n = reading.size();
+		var standards = new String[n];
+		var codes = new String[n];
+		var wests = new Double[n];
+		var easts = new Double[n];
+		var souths = new Double[n];
+		var norths = new Double[n];
+		var regions = new String[n];
+		var sinces = new String[n];
+		var points = new Boolean[n];
+		var communities = new Boolean[n];
+		for (var k = 0; k < n; k++) {
+			var q = queries.get(reading.get(k));
+			var box = q.longitude() == null ? new double[4] : box(q.longitude(), q.latitude());
+			standards[k] = q.category().standard();
+			codes[k] = q.category().code();
+			wests[k] = box[0];
+			easts[k] = box[1];
+			souths[k] = box[2];
+			norths[k] = box[3];
+			regions[k] = q.region().value();
+			sinces[k] = q.now().minus(properties.duplicateWindow()).toString();
+			points[k] = q.longitude() != null;
+			communities[k] = q.region().depth() == 5;
+		}
+		template.execute("set local plan_cache_mode = force_generic_plan");
+		template.query(connection -> {
+			var statement = connection.prepareStatement(BATCH);
+			try {
+				statement.setArray(1, connection.createArrayOf("text", standards));
+				statement.setArray(2, connection.createArrayOf("text", codes));
+				statement.setArray(3, connection.createArrayOf("float8", wests));
+				statement.setArray(4, connection.createArrayOf("float8", easts));
+				statement.setArray(5, connection.createArrayOf("float8", souths));
+				statement.setArray(6, connection.createArrayOf("float8", norths));
+				statement.setArray(7, connection.createArrayOf("text", regions));
+				statement.setArray(8, connection.createArrayOf("text", sinces));
+				statement.setArray(9, connection.createArrayOf("bool", points));
+				statement.setArray(10, connection.createArrayOf("bool", communities));
+				return statement;
+			}
+			catch (SQLException | RuntimeException e) {
+				statement.close();
+				throw e;
+			}
+		}, rs -> {
+			answers.get(reading.get(rs.getInt("n") - 1))
+				.add(new Candidate(new CaseId(rs.getObject("id", UUID.class)), (Double) rs.getObject("longitude"),
+						(Double) rs.getObject("latitude"), rs.getString("region")));
+		});
+		template.execute("set local plan_cache_mode to default");
+		return answers;
+	}
 
 	/** The likely duplicates of a report, nearest first. */
 	List<CaseId> find(CategoryKey category, Double longitude, Double latitude, RegionCode region, Instant now,

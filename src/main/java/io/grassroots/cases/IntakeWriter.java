@@ -33,8 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the case rows in one multi-row INSERT, their first history entries in one JDBC batch, one commit — and every request
  * is answered only after the commit that made its case durable.
  * <p>
- * The database's part of a report's duplicate check — the stored open cases near it — is read on the caller's thread
- * before the report is queued ({@link #read}, decision cases-16), so those reads run on many connections at once. A
+ * The database's part of the reports' duplicate checks — the stored open cases near each — is read by the batch's
+ * writer in one statement for the whole batch ({@link DuplicateFinder#storedAll}, decision cases-23); with
+ * {@code grassroots.cases.intake-reads-in-batch=false} each caller reads its own before its report is queued
+ * ({@link #read}, decision cases-16), and the writer completes such a read with the batches finished since. A
  * caller that finds no batch being written writes the batch itself, with whatever is queued ({@link #lead}, decision
  * cases-19: no hand-off to another thread when the writer is idle). Otherwise one writer thread takes whatever is
  * queued when it is free (no timer: a lone report is written at once, reports that
@@ -88,6 +90,9 @@ class IntakeWriter implements SmartLifecycle {
 
 	private final int keep;
 
+	/** Whether a batch's duplicate reads are made by its writer in one statement (cases-23), else by each caller. */
+	private final boolean readsInBatch;
+
 	private final DistributionSummary batchSizes;
 
 	private final Timer builds;
@@ -116,6 +121,7 @@ class IntakeWriter implements SmartLifecycle {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.queue = new ArrayBlockingQueue<>(properties.intakeQueue());
 		this.batchSize = properties.intakeBatch();
+		this.readsInBatch = properties.intakeReadsInBatch();
 		// a report waits behind at most a full queue: its read is normally covered by these
 		this.keep = properties.intakeQueue() + 2 * properties.intakeBatch();
 		this.batchSizes = DistributionSummary.builder("grassroots.intake.batch.size")
@@ -144,7 +150,7 @@ class IntakeWriter implements SmartLifecycle {
 		if (!accepting) {
 			throw new BusyException("cases.intake.busy", 1);
 		}
-		var pending = new Pending(report, read(report), new CompletableFuture<>());
+		var pending = new Pending(report, readsInBatch ? null : read(report), new CompletableFuture<>());
 		if (!lead(pending)) {
 			submit(pending);
 		}
@@ -259,6 +265,29 @@ class IntakeWriter implements SmartLifecycle {
 					.param("keys", keys)
 					.query(String.class)
 					.list());
+		// the stored candidates of every report without a read (or with one older than the batches kept), in one
+		// statement for the batch (cases-23)
+		var stored = new ArrayList<List<DuplicateFinder.Candidate>>(reports.size());
+		var queries = new ArrayList<DuplicateFinder.Query>();
+		for (var i = 0; i < reports.size(); i++) {
+			var report = reports.get(i);
+			var read = reads.get(i);
+			if (read != null && read.after() < finishedSince.from() - 1) {
+				readsAgain.increment(); // batches finished since this read are no longer kept: read again
+				read = null;
+			}
+			stored.add(read == null ? null : read.stored());
+			var place = report.place();
+			var query = new DuplicateFinder.Query(report.matter().category(), place.longitude(), place.latitude(),
+					place.region(), report.now());
+			queries.add(read == null ? query : new DuplicateFinder.Query(null, null, null, place.region(), report.now()));
+		}
+		var batchRead = duplicates.storedAll(queries);
+		for (var i = 0; i < reports.size(); i++) {
+			if (stored.get(i) == null) {
+				stored.set(i, batchRead.get(i));
+			}
+		}
 		// the cases finished since the oldest read, then the batch's own earlier ones
 		var unsaved = new ArrayList<Case>(finishedSince.cases());
 		var answered = new ArrayList<Case>(reports.size());
@@ -279,13 +308,8 @@ class IntakeWriter implements SmartLifecycle {
 				continue;
 			}
 			var place = report.place();
-			var read = reads.get(i);
-			if (read != null && read.after() < finishedSince.from() - 1) {
-				read = null; // batches finished since this read are no longer kept: read again
-				readsAgain.increment();
-			}
 			var duplicate = duplicates.nearest(report.matter().category(), place.longitude(), place.latitude(),
-					place.region(), report.now(), unsaved, read == null ? null : read.stored());
+					place.region(), report.now(), unsaved, stored.get(i));
 			var c = report.report(duplicate.orElse(null));
 			if (key != null) {
 				byKey.put(key, c);

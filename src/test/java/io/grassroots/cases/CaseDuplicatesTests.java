@@ -3,6 +3,7 @@ package io.grassroots.cases;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.grassroots.shared.RegionCode;
 import io.grassroots.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,12 @@ class CaseDuplicatesTests {
 
 	@Autowired
 	CaseTesting testing;
+
+	@Autowired
+	DuplicateFinder duplicates;
+
+	@Autowired
+	CaseTime time;
 
 	@Test
 	void aReportWithinTheDistanceOfAnOpenCaseOfTheSameCategoryIsSuspectedItsDuplicate() {
@@ -89,6 +96,49 @@ class CaseDuplicatesTests {
 		assertThat(withPoint.suspectedDuplicate()).isIn(first.id(), second.id());
 		// and a report without a point: the community's cases with a point too, the newest first
 		assertThat(cases.report(supervisor, withoutPoint(GAS)).suspectedDuplicate()).isEqualTo(withPoint.id());
+	}
+
+	@Test
+	void theCandidatesOfManyReportsReadInOneGoAreThoseEachReportReadsAlone() {
+		// cases-23: the intake writer reads a batch's candidates in one statement (on PostgreSQL); each report must get
+		// exactly what its own read gives, in the same order: with a point, without one, in a community or not.
+		var supervisor = testing.demo("supervisor");
+		var lng = lng();
+		var lat = lat();
+		var vendor = CaseTesting.vendorReport(null);
+		cases.report(supervisor, report(SPILL, lng, lat));
+		cases.report(supervisor, report(SPILL, lng, lat + 60 * METRE));
+		cases.report(supervisor, report(SPILL, lng, lat + 2_000 * METRE));
+		cases.report(supervisor, report(GAS, lng, lat + 30 * METRE));
+		cases.report(supervisor, withoutPoint(GAS));
+		cases.report(supervisor, report(GAS, vendor.longitude(), vendor.latitude()));
+		var now = time.now();
+		var street = RegionCode.of("652301001000");
+		var queries = List.of(new DuplicateFinder.Query(SPILL, lng, lat + 10 * METRE, CaseTesting.WEST_STREET, now),
+				new DuplicateFinder.Query(SPILL, lng, lat + 2_000 * METRE, CaseTesting.WEST_STREET, now),
+				new DuplicateFinder.Query(GAS, lng, lat, street, now),
+				new DuplicateFinder.Query(GAS, null, null, CaseTesting.WEST_STREET, now),
+				new DuplicateFinder.Query(GAS, vendor.longitude(), vendor.latitude(), CaseTesting.WEST_STREET, now),
+				new DuplicateFinder.Query(null, lng, lat, CaseTesting.WEST_STREET, now),
+				new DuplicateFinder.Query(GAS, null, null, street, now),
+				new DuplicateFinder.Query(SPILL, lng, lat, CaseTesting.WEST_STREET, now.plusSeconds(73 * 3600)));
+
+		var together = duplicates.storedAll(queries);
+
+		assertThat(together).hasSameSizeAs(queries);
+		for (var i = 0; i < queries.size(); i++) {
+			var q = queries.get(i);
+			assertThat(together.get(i)).as("query %d", i)
+				.containsExactlyElementsOf(duplicates.stored(q.category(), q.longitude(), q.latitude(), q.region(), q.now()));
+		}
+		assertThat(together.get(0)).hasSize(2);
+		assertThat(together.get(1)).hasSize(1);
+		assertThat(together.get(2)).hasSize(1);
+		assertThat(together.get(3)).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(together.get(4)).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(together.get(5)).isEmpty();
+		assertThat(together.get(6)).isEmpty();
+		assertThat(together.get(7)).isEmpty();
 	}
 
 	private static Intake report(CategoryKey category, double lng, double lat) {

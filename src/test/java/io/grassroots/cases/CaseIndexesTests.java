@@ -85,6 +85,20 @@ class CaseIndexesTests {
 		}
 	}
 
+	/** The duplicate check of a batch (cases-23) reads the same index, once per report. */
+	@Test
+	void onPostgresqlTheBatchDuplicateCheckReadsTheOpenCasesIndex() {
+		assumeTrue(Databases.isPostgres(dataSource));
+		var sql = DuplicateFinder.BATCH;
+		for (var value : List.of("'{CJT214,CJT214}'", "'{E0303,E0303}'", "'{87.2,87.2}'", "'{87.3,87.3}'",
+				"'{43.9,43.9}'", "'{44.0,44.0}'", "'{652301001001,652301001001}'",
+				"'{2026-12-01T00:00:00Z,2026-12-01T00:00:00Z}'", "'{t,f}'", "'{t,t}'")) {
+			sql = sql.replaceFirst("\\?", value);
+		}
+		assertThat(plannedOn("cases_case_category_place", sql, Map.of())).contains("using cases_case_category_place")
+			.doesNotContain("Seq Scan");
+	}
+
 	/** The other partial indexes serve the conditions the product reads them by. */
 	@Test
 	void onPostgresqlTheScopeAndSweepConditionsReadThePartialIndexes() {

@@ -126,6 +126,39 @@ class IntakeWriterTests {
 	}
 
 	@Test
+	void eachReportOfABatchIsSuspectedADuplicateOfTheStoredCaseNearItAndOfNoOtherReportsCase() {
+		// cases-23: the writer reads the stored candidates of the whole batch in one statement; each report gets its
+		// own place's, a report far from every stored case none.
+		var supervisor = testing.demo("supervisor");
+		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
+		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
+		var stored = writeOneBatch(prepared(supervisor, spill(lng, lat), null),
+				prepared(supervisor, spill(lng, lat + 0.01), null));
+
+		var answers = writeOneBatch(prepared(supervisor, spill(lng, lat + 0.01 + 0.0003), null),
+				prepared(supervisor, spill(lng, lat + 0.005), null), prepared(supervisor, spill(lng, lat + 0.0003), null));
+
+		assertThat(answers.get(0).suspectedDuplicate()).isEqualTo(stored.get(1).id());
+		assertThat(answers.get(1).suspectedDuplicate()).isNull();
+		assertThat(answers.get(2).suspectedDuplicate()).isEqualTo(stored.get(0).id());
+	}
+
+	@Test
+	void aWriterWhoseCallersReadTheirOwnCandidatesFindsTheSameDuplicates() {
+		// grassroots.cases.intake-reads-in-batch=false: each caller reads before queueing, as in cases-16
+		var small = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
+				properties(10, 100, false), new SimpleMeterRegistry());
+		var supervisor = testing.demo("supervisor");
+		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
+		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
+		var first = small.write(prepared(supervisor, spill(lng, lat), null));
+
+		var second = small.write(prepared(supervisor, spill(lng, lat + 0.0003), null));
+
+		assertThat(second.suspectedDuplicate()).isEqualTo(first.id());
+	}
+
+	@Test
 	void aBadReportFailsAloneAndTheRestOfItsBatchIsWritten() {
 		var dispatcher = testing.demo("dispatcher");
 		var good = prepared(dispatcher, CaseTesting.vendorReport(null), null);
@@ -411,10 +444,14 @@ class IntakeWriterTests {
 	}
 
 	private CasesProperties properties(int queue, int batch) {
+		return properties(queue, batch, properties.intakeReadsInBatch());
+	}
+
+	private CasesProperties properties(int queue, int batch, boolean readsInBatch) {
 		return new CasesProperties(properties.unplacedRegion(), properties.yellowAt(),
 				properties.duplicateDistanceMeters(), properties.duplicateWindow(), properties.attachmentDirectory(),
 				properties.attachmentMaxBytes(), properties.attachmentMaxFiles(), properties.publicIntakePerMinute(),
-				properties.publicIntakeMaxBytes(), properties.settingsRefresh(), queue, batch);
+				properties.publicIntakeMaxBytes(), properties.settingsRefresh(), queue, batch, readsInBatch);
 	}
 
 	private List<CaseSummary> writeOneBatch(CaseIntake.Prepared... reports) {
