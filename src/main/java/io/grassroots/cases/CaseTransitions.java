@@ -45,11 +45,14 @@ class CaseTransitions {
 
 	private final CaseRowUpdate rows;
 
+	private final CaseSnapshots snapshots;
+
 	CaseTransitions(CaseReadsImpl cases, AssistStore assists, CaseAccess access, AttachmentStore attachments,
 			CaseHistory history, CaseTime time, CasesProperties properties, PlatformTransactionManager transactions,
-			CaseRowUpdate rows) {
+			CaseRowUpdate rows, CaseSnapshots snapshots) {
 		this.cases = cases;
 		this.rows = rows;
+		this.snapshots = snapshots;
 		this.assists = assists;
 		this.access = access;
 		this.attachments = attachments;
@@ -68,6 +71,13 @@ class CaseTransitions {
 
 	CaseSummary run(Actor actor, CaseId id, long version, CaseAction action, List<Upload> evidence, Change change) {
 		var photos = AttachmentCheck.check(evidence, properties.attachmentMaxBytes(), properties.attachmentMaxFiles());
+		var remembered = snapshots.take(id, version);
+		if (remembered != null) {
+			var done = remembered(() -> apply(actor, remembered, action, photos, change));
+			if (done != null) {
+				return done;
+			}
+		}
 		return guard(() -> transactions.execute(status -> {
 			var loaded = cases.findWithAssists(id).orElseThrow(() -> new NotFoundException("cases.notFound", id));
 			var subject = loaded.subject();
@@ -84,12 +94,43 @@ class CaseTransitions {
 	 * reading it before, on its own, was one more transaction and one more connection checkout per rating.
 	 */
 	CaseSummary runByTrackingCode(Actor actor, String trackingCode, CaseAction action, Change change) {
+		var remembered = snapshots.take(trackingCode);
+		if (remembered != null) {
+			var done = remembered(() -> apply(actor, remembered, action, List.of(), change));
+			if (done != null) {
+				return done;
+			}
+		}
 		return guard(() -> transactions.execute(status -> {
 			var subject = cases.findByTrackingCode(trackingCode)
 				.orElseThrow(() -> new NotFoundException("cases.tracking.notFound", trackingCode));
 			return apply(actor, subject, CaseColumns.changingValues(subject), action, List.of(),
 					memo(() -> assists.of(subject.id())), change);
 		}));
+	}
+
+	/**
+	 * The transition on a case remembered as this node committed it ({@link CaseSnapshots}), in a transaction of its
+	 * own, without loading it: the actor's access is checked on it and its assisting departments are read only if
+	 * asked for, as after a load; the UPDATE checks its version. Null when anything failed — the case was changed
+	 * meanwhile (on another node), or the verb refused it — and the transaction was rolled back: the caller then runs
+	 * the transition on the case as loaded, so whatever is answered is what a load would have answered.
+	 */
+	private CaseSummary remembered(Supplier<CaseSummary> transition) {
+		try {
+			return transactions.execute(status -> transition.get());
+		}
+		catch (RuntimeException e) {
+			return null;
+		}
+	}
+
+	/** {@link #apply} on a remembered case at the version the caller named. */
+	private CaseSummary apply(Actor actor, Case subject, CaseAction action, List<AttachmentCheck.Checked> photos,
+			Change change) {
+		Supplier<List<AssistStore.Part>> parts = memo(() -> assists.of(subject.id()));
+		access.check(actor, subject, action, parts);
+		return apply(actor, subject, CaseColumns.changingValues(subject), action, photos, parts, change);
 	}
 
 	/** Applies the verb and saves what it changed against {@code loaded}, the case's columns as read. */
@@ -103,6 +144,7 @@ class CaseTransitions {
 		var photoIds = photos.isEmpty() ? List.<UUID>of()
 				: attachments.add(saved.id(), action, photos, actor.id().toString(), now);
 		history.record(saved, action, from, actor, now, note, photoIds);
+		snapshots.committed(saved);
 		return CaseSummary.of(saved, now, false);
 	}
 
