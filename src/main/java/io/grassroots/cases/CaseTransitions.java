@@ -73,7 +73,11 @@ class CaseTransitions {
 		var photos = AttachmentCheck.check(evidence, properties.attachmentMaxBytes(), properties.attachmentMaxFiles());
 		var remembered = snapshots.take(id, version);
 		if (remembered != null) {
-			var done = remembered(() -> apply(actor, remembered, action, photos, change));
+			var done = remembered(() -> {
+				Supplier<List<AssistStore.Part>> parts = memo(() -> assists.of(id));
+				access.check(actor, remembered, action, parts);
+				return apply(actor, remembered, CaseColumns.changingValues(remembered), action, photos, parts, change);
+			});
 			if (done != null) {
 				return done;
 			}
@@ -96,7 +100,8 @@ class CaseTransitions {
 	CaseSummary runByTrackingCode(Actor actor, String trackingCode, CaseAction action, Change change) {
 		var remembered = snapshots.take(trackingCode);
 		if (remembered != null) {
-			var done = remembered(() -> apply(actor, remembered, action, List.of(), change));
+			var done = remembered(() -> apply(actor, remembered, CaseColumns.changingValues(remembered), action,
+					List.of(), memo(() -> assists.of(remembered.id())), change));
 			if (done != null) {
 				return done;
 			}
@@ -111,10 +116,11 @@ class CaseTransitions {
 
 	/**
 	 * The transition on a case remembered as this node committed it ({@link CaseSnapshots}), in a transaction of its
-	 * own, without loading it: the actor's access is checked on it and its assisting departments are read only if
-	 * asked for, as after a load; the UPDATE checks its version. Null when anything failed — the case was changed
-	 * meanwhile (on another node), or the verb refused it — and the transaction was rolled back: the caller then runs
-	 * the transition on the case as loaded, so whatever is answered is what a load would have answered.
+	 * own, without loading it: the actor's access is checked on it as after a load (the resident's rating by tracking
+	 * code has no scope to check) and its assisting departments are read only if asked for; the UPDATE checks its
+	 * version. Null when anything failed — the case was changed meanwhile (on another node), or the verb refused it —
+	 * and the transaction was rolled back: the caller then runs the transition on the case as loaded, so whatever is
+	 * answered is what a load would have answered.
 	 */
 	private CaseSummary remembered(Supplier<CaseSummary> transition) {
 		try {
@@ -123,14 +129,6 @@ class CaseTransitions {
 		catch (RuntimeException e) {
 			return null;
 		}
-	}
-
-	/** {@link #apply} on a remembered case at the version the caller named. */
-	private CaseSummary apply(Actor actor, Case subject, CaseAction action, List<AttachmentCheck.Checked> photos,
-			Change change) {
-		Supplier<List<AssistStore.Part>> parts = memo(() -> assists.of(subject.id()));
-		access.check(actor, subject, action, parts);
-		return apply(actor, subject, CaseColumns.changingValues(subject), action, photos, parts, change);
 	}
 
 	/** Applies the verb and saves what it changed against {@code loaded}, the case's columns as read. */
