@@ -37,9 +37,12 @@ class CaseInsertsImpl implements CaseInserts {
 
 	private final NamedParameterJdbcTemplate template;
 
-	CaseInsertsImpl(JdbcClient jdbc, NamedParameterJdbcTemplate template) {
+	private final CaseSnapshots snapshots;
+
+	CaseInsertsImpl(JdbcClient jdbc, NamedParameterJdbcTemplate template, CaseSnapshots snapshots) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.snapshots = snapshots;
 	}
 
 	@Override
@@ -47,6 +50,7 @@ class CaseInsertsImpl implements CaseInserts {
 		check(c);
 		jdbc.sql(INSERT).params(CaseColumns.all(c)).update();
 		c.saved(0L);
+		snapshots.committed(c);
 		return c;
 	}
 
@@ -62,7 +66,10 @@ class CaseInsertsImpl implements CaseInserts {
 			rows.add(row(c));
 		}
 		MultiRowInsert.insert(template.getJdbcTemplate(), INTO, PARAMETERS.size() + 1, rows);
-		reported.forEach(c -> c.saved(0L));
+		for (var c : reported) {
+			c.saved(0L);
+			snapshots.committed(c);
+		}
 		return reported;
 	}
 

@@ -2,6 +2,7 @@ package io.grassroots.cases;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
@@ -21,9 +22,13 @@ class CaseTime {
 		this.clock = clock;
 	}
 
+	/**
+	 * Whole microseconds, as both databases store an instant: a case holds what its row holds
+	 * ({@link CaseSnapshots}).
+	 */
 	Instant now() {
 		var at = fixed.get();
-		return at != null ? at : clock.instant();
+		return (at != null ? at : clock.instant()).truncatedTo(ChronoUnit.MICROS);
 	}
 
 	<T> T at(Instant instant, Supplier<T> work) {

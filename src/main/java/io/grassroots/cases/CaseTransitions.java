@@ -45,11 +45,14 @@ class CaseTransitions {
 
 	private final CaseRowUpdate rows;
 
+	private final CaseSnapshots snapshots;
+
 	CaseTransitions(CaseReadsImpl cases, AssistStore assists, CaseAccess access, AttachmentStore attachments,
 			CaseHistory history, CaseTime time, CasesProperties properties, PlatformTransactionManager transactions,
-			CaseRowUpdate rows) {
+			CaseRowUpdate rows, CaseSnapshots snapshots) {
 		this.cases = cases;
 		this.rows = rows;
+		this.snapshots = snapshots;
 		this.assists = assists;
 		this.access = access;
 		this.attachments = attachments;
@@ -68,6 +71,17 @@ class CaseTransitions {
 
 	CaseSummary run(Actor actor, CaseId id, long version, CaseAction action, List<Upload> evidence, Change change) {
 		var photos = AttachmentCheck.check(evidence, properties.attachmentMaxBytes(), properties.attachmentMaxFiles());
+		var remembered = snapshots.take(id, version);
+		if (remembered != null) {
+			var done = remembered(() -> {
+				Supplier<List<AssistStore.Part>> parts = memo(() -> assists.of(id));
+				access.check(actor, remembered, action, parts);
+				return apply(actor, remembered, CaseColumns.changingValues(remembered), action, photos, parts, change);
+			});
+			if (done != null) {
+				return done;
+			}
+		}
 		return guard(() -> transactions.execute(status -> {
 			var loaded = cases.findWithAssists(id).orElseThrow(() -> new NotFoundException("cases.notFound", id));
 			var subject = loaded.subject();
@@ -84,12 +98,37 @@ class CaseTransitions {
 	 * reading it before, on its own, was one more transaction and one more connection checkout per rating.
 	 */
 	CaseSummary runByTrackingCode(Actor actor, String trackingCode, CaseAction action, Change change) {
+		var remembered = snapshots.take(trackingCode);
+		if (remembered != null) {
+			var done = remembered(() -> apply(actor, remembered, CaseColumns.changingValues(remembered), action,
+					List.of(), memo(() -> assists.of(remembered.id())), change));
+			if (done != null) {
+				return done;
+			}
+		}
 		return guard(() -> transactions.execute(status -> {
 			var subject = cases.findByTrackingCode(trackingCode)
 				.orElseThrow(() -> new NotFoundException("cases.tracking.notFound", trackingCode));
 			return apply(actor, subject, CaseColumns.changingValues(subject), action, List.of(),
 					memo(() -> assists.of(subject.id())), change);
 		}));
+	}
+
+	/**
+	 * The transition on a case remembered as this node committed it ({@link CaseSnapshots}), in a transaction of its
+	 * own, without loading it: the actor's access is checked on it as after a load (the resident's rating by tracking
+	 * code has no scope to check) and its assisting departments are read only if asked for; the UPDATE checks its
+	 * version. Null when anything failed — the case was changed meanwhile (on another node), or the verb refused it —
+	 * and the transaction was rolled back: the caller then runs the transition on the case as loaded, so whatever is
+	 * answered is what a load would have answered.
+	 */
+	private CaseSummary remembered(Supplier<CaseSummary> transition) {
+		try {
+			return transactions.execute(status -> transition.get());
+		}
+		catch (RuntimeException e) {
+			return null;
+		}
 	}
 
 	/** Applies the verb and saves what it changed against {@code loaded}, the case's columns as read. */
@@ -103,6 +142,7 @@ class CaseTransitions {
 		var photoIds = photos.isEmpty() ? List.<UUID>of()
 				: attachments.add(saved.id(), action, photos, actor.id().toString(), now);
 		history.record(saved, action, from, actor, now, note, photoIds);
+		snapshots.committed(saved);
 		return CaseSummary.of(saved, now, false);
 	}
 

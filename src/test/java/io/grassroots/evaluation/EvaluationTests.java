@@ -120,7 +120,7 @@ class EvaluationTests {
 		var closed = closed("评议期已过");
 		windowEndedAgo(closed.id(), Duration.ofHours(1));
 		assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> evaluations
-			.callback(demo("dispatcher"), closed.id(), closed.version(), Rating.SATISFIED, true, null));
+			.callback(demo("dispatcher"), closed.id(), closed.version() + 1, Rating.SATISFIED, true, null));
 		assertThatExceptionOfType(RuleViolationException.class)
 			.isThrownBy(() -> cases.evaluateByResident(closed.trackingCode(), Rating.SATISFIED, true, null));
 		assertThat(queries.summary(Actor.system(), closed.id()).status()).isEqualTo(CaseStatus.CLOSED);
@@ -161,10 +161,13 @@ class EvaluationTests {
 			.isThrownBy(() -> evaluations.rateDepartment(demo("dispatcher"), open.id(), 3, null));
 	}
 
-	/** Moves the end of a case's evaluation window into the past, as if the days had gone by. */
+	/**
+	 * Moves the end of a case's evaluation window into the past, as if the days had gone by: a write of the case's
+	 * row, so a new version, as every write of it is (a node remembers the cases it wrote by version: cases-21).
+	 */
 	void windowEndedAgo(CaseId id, Duration ago) {
 		var end = Instant.now().minus(ago);
-		jdbc.sql("update cases_case set warn_at = :warn, due_at = :due where id = :id")
+		jdbc.sql("update cases_case set warn_at = :warn, due_at = :due, version = version + 1 where id = :id")
 			.param("warn", Timestamp.from(end.minus(Duration.ofDays(1)))).param("due", Timestamp.from(end))
 			.param("id", id.id()).update();
 	}

@@ -61,7 +61,7 @@ class SupervisionBrowserTests {
 	void aRedCaseIsSupervisedOnTheBoardAndAWhistleIsReportedIn() {
 		var order = testing.dispatched("浏览器督办：无人接单");
 		var due = redLongEnoughForAYellowCardButNotForTheOrderToRunOut(order.region());
-		jdbc.sql("update cases_case set warn_at = :warn, due_at = :due where id = :id")
+		jdbc.sql("update cases_case set warn_at = :warn, due_at = :due, version = version + 1 where id = :id")
 			.param("warn", Timestamp.from(due.minus(Duration.ofMinutes(12)))).param("due", Timestamp.from(due))
 			.param("id", order.id().id()).update();
 		sweep.window(due.minus(Duration.ofMinutes(13)), Instant.now());

@@ -1,0 +1,116 @@
+package io.grassroots.cases;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The cases this node wrote a moment ago, as their rows were committed (decision cases-21), so that the next
+ * transition of such a case needs no load: a remembered case is used only at the version the caller names (the
+ * resident's rating: at the version remembered), and the transition's UPDATE checks that version
+ * ({@code where id = ? and version = ?}), so it applies only to the row remembered. Every write of a case row makes a
+ * new version (the intake's INSERT, {@link CaseRowUpdate}), so a row at the version remembered holds what is
+ * remembered; a case changed meanwhile (on another node) is loaded and run again by {@link CaseTransitions}.
+ * <p>
+ * A case is remembered only once its transaction has committed (a rolled-back change is never used), only when its
+ * instants are whole microseconds (what both databases store; {@link CaseTime} gives them), and it is taken out while
+ * a transition works on it (the verb changes it in place), so two transitions never share one. What is remembered is
+ * a copy of the case whose parts are immutable records. Bounded: {@link #MAXIMUM} cases, each forgotten
+ * {@link #KEPT} after it was written.
+ */
+@Component
+class CaseSnapshots {
+
+	/** About 1–2 KB each: at most ≈ 20 MB of heap. */
+	static final int MAXIMUM = 10_000;
+
+	static final Duration KEPT = Duration.ofMinutes(30);
+
+	private final Cache<CaseId, Case> byId = Caffeine.newBuilder()
+		.maximumSize(MAXIMUM)
+		.expireAfterWrite(KEPT)
+		.build();
+
+	private final Cache<String, CaseId> byTrackingCode = Caffeine.newBuilder()
+		.maximumSize(MAXIMUM)
+		.expireAfterWrite(KEPT)
+		.build();
+
+	/** The case as committed at {@code version}, if remembered; it is forgotten (the caller changes it). */
+	Case take(CaseId id, long version) {
+		var remembered = byId.getIfPresent(id);
+		if (remembered == null || remembered.version() != version) {
+			return null;
+		}
+		return byId.asMap().remove(id, remembered) ? remembered : null;
+	}
+
+	/** The case of a tracking code as last committed here, if remembered; it is forgotten (the caller changes it). */
+	Case take(String trackingCode) {
+		var id = byTrackingCode.getIfPresent(trackingCode);
+		if (id == null) {
+			return null;
+		}
+		var remembered = byId.getIfPresent(id);
+		return remembered != null && byId.asMap().remove(id, remembered) ? remembered : null;
+	}
+
+	/**
+	 * Remembers the case as it is now (just written) once the current transaction commits; nothing outside a
+	 * transaction, and nothing whose instants the database would round.
+	 */
+	void committed(Case written) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive() || !stored(written)) {
+			return;
+		}
+		var copy = copy(written);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				remember(copy);
+			}
+		});
+	}
+
+	/** Forgets every case (after cases were changed outside the application, e.g. restored). */
+	void forgetAll() {
+		byId.invalidateAll();
+		byTrackingCode.invalidateAll();
+	}
+
+	private void remember(Case c) {
+		// a later version written by a quicker transaction wins
+		byId.asMap().merge(c.id(), c, (old, newer) -> old.version() > newer.version() ? old : newer);
+		var code = c.origin().trackingCode();
+		if (code != null) {
+			byTrackingCode.put(code, c.id());
+		}
+	}
+
+	/** A case of the same values: its parts are records, so only the case itself is new. */
+	static Case copy(Case c) {
+		return new Case(c.id(), c.origin(), c.status(), c.tier(), c.matter(), c.place(), c.leadDepartment(),
+				c.mergedInto(), c.clock(), c.pendingExtension(), c.tally(), c.milestones(), c.outcome(), c.version());
+	}
+
+	/** Whether every instant of the case is what the database stores for it (whole microseconds). */
+	static boolean stored(Case c) {
+		var clock = c.clock();
+		var m = c.milestones();
+		return (clock == null || micros(clock.stepStartedAt()) && micros(clock.warnAt()) && micros(clock.dueAt())
+				&& micros(clock.parkedAt()))
+				&& micros(m.reportedAt()) && micros(m.filedAt()) && micros(m.dispatchedAt()) && micros(m.claimedAt())
+				&& micros(m.reportedBackAt()) && micros(m.closedAt()) && micros(m.evaluatedAt());
+	}
+
+	private static boolean micros(Instant at) {
+		return at == null || at.getNano() % 1_000 == 0;
+	}
+
+}
