@@ -382,6 +382,49 @@ class IntakeWriterTests {
 	}
 
 	@Test
+	void reportsQueuedWhileTheWriterThreadWaitsForABatchBeingWrittenJoinItsBatch() throws Exception {
+		// cases-24: the writer thread takes the first queued report and waits while another batch is being written;
+		// the reports that queue meanwhile are written with it in one batch as soon as that batch has finished, in
+		// the order of arrival, not one batch later.
+		var meters = new SimpleMeterRegistry();
+		var small = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
+				properties(10, 100), meters);
+		var supervisor = testing.demo("supervisor");
+		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
+		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
+		var answers = new ArrayList<CompletableFuture<CaseSummary>>();
+		small.writing.lock(); // a batch being written
+		try {
+			small.start();
+			answers.add(small.submit(prepared(supervisor, spill(lng, lat), null)));
+			var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (!small.writing.hasQueuedThreads() && System.nanoTime() < deadline) {
+				Thread.sleep(1);
+			}
+			assertThat(small.writing.hasQueuedThreads()).as("the writer thread waits with the first report").isTrue();
+			answers.add(small.submit(prepared(supervisor, spill(lng, lat + 0.0001), null)));
+			answers.add(small.submit(prepared(supervisor, spill(lng, lat + 0.0002), null)));
+		}
+		finally {
+			small.writing.unlock();
+		}
+		try {
+			var summaries = new ArrayList<CaseSummary>();
+			for (var answer : answers) {
+				summaries.add(answer.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(meters.summary("grassroots.intake.batch.size").count()).isEqualTo(1);
+			assertThat(meters.summary("grassroots.intake.batch.size").totalAmount()).isEqualTo(3);
+			assertThat(summaries.get(0).suspectedDuplicate()).isNull();
+			assertThat(summaries.get(1).suspectedDuplicate()).isEqualTo(summaries.get(0).id());
+			assertThat(summaries.get(2).suspectedDuplicate()).isEqualTo(summaries.get(1).id());
+		}
+		finally {
+			small.stop();
+		}
+	}
+
+	@Test
 	void reportsAtOnePlaceSentAtOnceNameALikelyDuplicateAllButTheFirst() throws Exception {
 		// 24 reports at one place from 8 senders at once: their reads run in parallel and see none or some of the
 		// others stored; the writer completes each from the batches finished since and the batch's earlier reports,
