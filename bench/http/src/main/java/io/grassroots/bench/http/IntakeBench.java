@@ -565,7 +565,7 @@ final class IntakeBench {
 		var baseNs = System.nanoTime();
 		var t0 = baseNs + 100_000_000L;
 		var interval = 1e9 / rate;
-		var probe = new StallProbe(adminUrl, user, database, safepointLog);
+		var probe = new StallProbe(adminUrl, user, database, safepointLog, server.process.pid());
 		probe.start();
 		for (var t = 0; t < workersCount; t++) {
 			var latencies = new Latencies();

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * What a latency stall of the fixed-rate step coincided with, measured where it can be measured honestly: the
  * server's stop-the-world pauses (its safepoint log, {@code -Xlog:safepoint} with wall-clock milliseconds), the
  * bench database's backends and PostgreSQL's checkpointer and autovacuum (pg_stat_activity every 100 ms), the host's
- * CPU pressure (/proc/pressure/cpu: the share of time at least one runnable task waited for a core) and the bench
+ * CPU pressure (/proc/pressure/cpu: the share of time at least one runnable task waited for a core), how long the
+ * server's threads waited for a core (the run-queue wait of /proc/&lt;pid&gt;/task/*&#47;schedstat) and the bench
  * JVM's own hiccups (how late a thread that sleeps 1 ms wakes up: a stall of the load generator or of the host).
  * A stall is a run of requests, each more than {@link #STALL_MS} late at its answer (latency from when it was due),
  * whose intervals from due to answer overlap.
@@ -43,6 +44,8 @@ final class StallProbe {
 
 	private final Path safepointLog;
 
+	private final long serverPid;
+
 	private final List<Sample> samples = new ArrayList<>();
 
 	private final TreeMap<Long, Long> hiccups = new TreeMap<>(); // 100 ms bucket (epoch ms / 100) → max oversleep µs
@@ -55,11 +58,12 @@ final class StallProbe {
 
 	private long startMs;
 
-	StallProbe(String adminUrl, String user, String database, Path safepointLog) {
+	StallProbe(String adminUrl, String user, String database, Path safepointLog, long serverPid) {
 		this.adminUrl = adminUrl;
 		this.user = user;
 		this.database = database;
 		this.safepointLog = safepointLog;
+		this.serverPid = serverPid;
 	}
 
 	/** The server JVM's options that write the safepoint log this probe reads. */
@@ -69,7 +73,7 @@ final class StallProbe {
 
 	/** One sample of PostgreSQL and the host, at a wall-clock instant. */
 	private record Sample(long atMs, Map<String, Integer> waits, String checkpointer, boolean autovacuum,
-			long pressureUs) {
+			long pressureUs, long serverWaitNs) {
 	}
 
 	void start() {
@@ -117,7 +121,7 @@ final class StallProbe {
 					}
 				}
 				synchronized (samples) {
-					samples.add(new Sample(at, waits, checkpointer, autovacuum, pressure()));
+					samples.add(new Sample(at, waits, checkpointer, autovacuum, pressure(), runQueueWait(serverPid)));
 				}
 				LockSupport.parkNanos(Math.max(1, 100 - (System.currentTimeMillis() - at)) * 1_000_000L);
 			}
@@ -132,6 +136,30 @@ final class StallProbe {
 		try {
 			var line = Files.readAllLines(PRESSURE).get(0);
 			return Long.parseLong(line.substring(line.indexOf("total=") + 6).trim());
+		}
+		catch (IOException | RuntimeException e) {
+			return -1;
+		}
+	}
+
+	/**
+	 * Nanoseconds so far that the threads of a process spent runnable but waiting for a core (the second field of
+	 * each thread's schedstat; threads that ended meanwhile drop out, so only differences over short windows count);
+	 * -1 where the kernel has none.
+	 */
+	private static long runQueueWait(long pid) {
+		try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+			var sum = 0L;
+			for (var task : (Iterable<Path>) tasks::iterator) {
+				try {
+					var fields = Files.readString(task.resolve("schedstat")).trim().split(" ");
+					sum += Long.parseLong(fields[1]);
+				}
+				catch (IOException | RuntimeException ended) {
+					// the thread ended
+				}
+			}
+			return sum;
 		}
 		catch (IOException | RuntimeException e) {
 			return -1;
@@ -258,6 +286,11 @@ final class StallProbe {
 			if (first.pressureUs() >= 0 && last.atMs() > first.atMs()) {
 				text.append(String.format(Locale.ROOT, "; host CPU pressure %.0f%%",
 						100.0 * (last.pressureUs() - first.pressureUs()) / ((last.atMs() - first.atMs()) * 1000.0)));
+			}
+			if (first.serverWaitNs() >= 0 && last.atMs() > first.atMs()) {
+				// the server's threads' run-queue wait per wall-clock time: how many of them waited for a core
+				text.append(String.format(Locale.ROOT, "; server threads waiting for a core %.2f on average",
+						Math.max(0, last.serverWaitNs() - first.serverWaitNs()) / ((last.atMs() - first.atMs()) * 1e6)));
 			}
 		}
 		long hiccup;
