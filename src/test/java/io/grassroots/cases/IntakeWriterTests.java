@@ -157,8 +157,7 @@ class IntakeWriterTests {
 
 	@Test
 	void aFullQueueIsRefusedAtOnceAndWhatWasQueuedIsStillWritten() throws Exception {
-		var small = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
-				properties(2, 100), new SimpleMeterRegistry());
+		var small = writer(2, 100, new SimpleMeterRegistry());
 		var dispatcher = testing.demo("dispatcher");
 		var queued = new ArrayList<CompletableFuture<CaseSummary>>();
 		queued.add(small.submit(prepared(dispatcher, CaseTesting.vendorReport(null), null)));
@@ -330,8 +329,7 @@ class IntakeWriterTests {
 		// A writer with a queue of one and batches of one keeps the last three cases' batches: a read made before
 		// five batches finished is too old to be completed from memory, so the writer reads it again.
 		var meters = new SimpleMeterRegistry();
-		var small = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
-				properties(1, 1), meters);
+		var small = writer(1, 1, meters);
 		var supervisor = testing.demo("supervisor");
 		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
 		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
@@ -357,8 +355,7 @@ class IntakeWriterTests {
 		// the write lock free and writes them, then its own, in one batch on its own thread, each answered after the
 		// commit, in the order of arrival.
 		var meters = new SimpleMeterRegistry();
-		var small = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
-				properties(10, 100), meters);
+		var small = writer(10, 100, meters);
 		var supervisor = testing.demo("supervisor");
 		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
 		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
@@ -387,8 +384,7 @@ class IntakeWriterTests {
 		// the reports that queue meanwhile are written with it in one batch as soon as that batch has finished, in
 		// the order of arrival, not one batch later.
 		var meters = new SimpleMeterRegistry();
-		var small = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
-				properties(10, 100), meters);
+		var small = writer(10, 100, meters);
 		var supervisor = testing.demo("supervisor");
 		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
 		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
@@ -451,6 +447,12 @@ class IntakeWriterTests {
 		finally {
 			senders.shutdownNow();
 		}
+	}
+
+	/** A writer of this test's own (not started) with the given queue and batch sizes. */
+	private IntakeWriter writer(int queue, int batch, SimpleMeterRegistry meters) {
+		return new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
+				properties(queue, batch), meters);
 	}
 
 	private CasesProperties properties(int queue, int batch) {
