@@ -73,8 +73,12 @@ class IntakeWriter implements SmartLifecycle {
 
 	private final int batchSize;
 
-	/** Held while a batch is written, from its key query to its commit or rollback: one batch at a time. */
-	private final ReentrantLock writing = new ReentrantLock();
+	/**
+	 * Held while a batch is written, from taking its reports off the queue to its commit or rollback: one batch at a
+	 * time. A caller leads only when nobody waits for it (decision cases-24), so the writer thread, once it waits with
+	 * a report, is next.
+	 */
+	final ReentrantLock writing = new ReentrantLock();
 
 	/**
 	 * The batches finished (committed, or rolled back: then without cases) most recently, oldest first, each numbered;
@@ -208,7 +212,10 @@ class IntakeWriter implements SmartLifecycle {
 	 * next caller that finds the lock free). Answers whether it wrote the report; if not, the report is to be queued.
 	 */
 	private boolean lead(Pending pending) {
-		if (!writing.tryLock()) {
+		// The writer thread waits for the lock with the oldest queued report in hand: a caller that took the lock in
+		// the instant between a batch's end and the writer thread's wake-up would write the reports that arrived
+		// after it first, and under a steady stream of callers it could happen batch after batch (cases-24).
+		if (writing.hasQueuedThreads() || !writing.tryLock()) {
 			return false;
 		}
 		try {
@@ -423,9 +430,17 @@ class IntakeWriter implements SmartLifecycle {
 				if (first == null) {
 					continue;
 				}
-				batch.add(first);
-				queue.drainTo(batch, batchSize - 1);
-				writeAnswering(batch);
+				// the rest of the batch is taken once the lock is held: the reports that queued while another batch
+				// was written join this one instead of waiting for the next (cases-24)
+				writing.lock();
+				try {
+					batch.add(first);
+					queue.drainTo(batch, batchSize - 1);
+					writeAnswering(batch);
+				}
+				finally {
+					writing.unlock();
+				}
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();

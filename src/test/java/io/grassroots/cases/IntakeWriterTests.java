@@ -190,8 +190,7 @@ class IntakeWriterTests {
 
 	@Test
 	void aFullQueueIsRefusedAtOnceAndWhatWasQueuedIsStillWritten() throws Exception {
-		var small = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
-				properties(2, 100), new SimpleMeterRegistry());
+		var small = writer(2, 100, new SimpleMeterRegistry());
 		var dispatcher = testing.demo("dispatcher");
 		var queued = new ArrayList<CompletableFuture<CaseSummary>>();
 		queued.add(small.submit(prepared(dispatcher, CaseTesting.vendorReport(null), null)));
@@ -363,8 +362,7 @@ class IntakeWriterTests {
 		// A writer with a queue of one and batches of one keeps the last three cases' batches: a read made before
 		// five batches finished is too old to be completed from memory, so the writer reads it again.
 		var meters = new SimpleMeterRegistry();
-		var small = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
-				properties(1, 1), meters);
+		var small = writer(1, 1, meters);
 		var supervisor = testing.demo("supervisor");
 		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
 		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
@@ -390,8 +388,7 @@ class IntakeWriterTests {
 		// the write lock free and writes them, then its own, in one batch on its own thread, each answered after the
 		// commit, in the order of arrival.
 		var meters = new SimpleMeterRegistry();
-		var small = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
-				properties(10, 100), meters);
+		var small = writer(10, 100, meters);
 		var supervisor = testing.demo("supervisor");
 		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
 		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
@@ -412,6 +409,48 @@ class IntakeWriterTests {
 			.param("ids", List.of(first.id().id(), queued.get(1).join().id().id(), own.id().id()))
 			.query(Long.class)
 			.single()).isEqualTo(3);
+	}
+
+	@Test
+	void reportsQueuedWhileTheWriterThreadWaitsForABatchBeingWrittenJoinItsBatch() throws Exception {
+		// cases-24: the writer thread takes the first queued report and waits while another batch is being written;
+		// the reports that queue meanwhile are written with it in one batch as soon as that batch has finished, in
+		// the order of arrival, not one batch later.
+		var meters = new SimpleMeterRegistry();
+		var small = writer(10, 100, meters);
+		var supervisor = testing.demo("supervisor");
+		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
+		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
+		var answers = new ArrayList<CompletableFuture<CaseSummary>>();
+		small.writing.lock(); // a batch being written
+		try {
+			small.start();
+			answers.add(small.submit(prepared(supervisor, spill(lng, lat), null)));
+			var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (!small.writing.hasQueuedThreads() && System.nanoTime() < deadline) {
+				Thread.sleep(1);
+			}
+			assertThat(small.writing.hasQueuedThreads()).as("the writer thread waits with the first report").isTrue();
+			answers.add(small.submit(prepared(supervisor, spill(lng, lat + 0.0001), null)));
+			answers.add(small.submit(prepared(supervisor, spill(lng, lat + 0.0002), null)));
+		}
+		finally {
+			small.writing.unlock();
+		}
+		try {
+			var summaries = new ArrayList<CaseSummary>();
+			for (var answer : answers) {
+				summaries.add(answer.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(meters.summary("grassroots.intake.batch.size").count()).isEqualTo(1);
+			assertThat(meters.summary("grassroots.intake.batch.size").totalAmount()).isEqualTo(3);
+			assertThat(summaries.get(0).suspectedDuplicate()).isNull();
+			assertThat(summaries.get(1).suspectedDuplicate()).isEqualTo(summaries.get(0).id());
+			assertThat(summaries.get(2).suspectedDuplicate()).isEqualTo(summaries.get(1).id());
+		}
+		finally {
+			small.stop();
+		}
 	}
 
 	@Test
@@ -441,6 +480,12 @@ class IntakeWriterTests {
 		finally {
 			senders.shutdownNow();
 		}
+	}
+
+	/** A writer of this test's own (not started) with the given queue and batch sizes. */
+	private IntakeWriter writer(int queue, int batch, SimpleMeterRegistry meters) {
+		return new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
+				properties(queue, batch), meters);
 	}
 
 	private CasesProperties properties(int queue, int batch) {

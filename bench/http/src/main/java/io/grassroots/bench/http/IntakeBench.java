@@ -69,13 +69,20 @@ final class IntakeBench {
 	}
 
 	record Level(int clients, double perSecond, double p50, double p99, long errors, long n, double appCpuMs,
-			double dbCpuMs) {
+			double dbCpuMs, String stalls) {
+
+		Level(int clients, double perSecond, double p50, double p99, long errors, long n, double appCpuMs,
+				double dbCpuMs) {
+			this(clients, perSecond, p50, p99, errors, n, appCpuMs, dbCpuMs, "");
+		}
 
 		Level withCpu(double app, double db) {
 			return new Level(clients, perSecond, p50, p99, errors, n, app / n, db / n);
 		}
 
 	}
+
+	private Path safepointLog;
 
 	/** CPU milliseconds so far of the server process and of every PostgreSQL backend serving the bench database. */
 	private double[] cpu() throws SQLException, IOException {
@@ -104,8 +111,13 @@ final class IntakeBench {
 		System.out.printf("database: %s (fresh), server -Xmx%s, %d round(s) of %.0f s per level, clients %s%n", url, xmx,
 				rounds, seconds, Arrays.toString(clients));
 		recreateDatabase();
+		var work = Files.createDirectories(Path.of("bench/intake/target"));
 		var jvm = new ArrayList<String>();
 		jvm.add("-Xmx" + xmx);
+		// the server's stop-the-world pauses with wall-clock times, for the stall lines of the fixed-rate step
+		safepointLog = work.resolve("gc.log");
+		Files.deleteIfExists(safepointLog);
+		jvm.addAll(StallProbe.serverOptions(safepointLog));
 		var jfr = options.get("jfr", null);
 		if (jfr != null) {
 			jvm.add("-XX:FlightRecorderOptions:stackdepth=512");
@@ -122,7 +134,6 @@ final class IntakeBench {
 		env.put("GRASSROOTS_PERSONAL_DATA_KEY", Base64.getEncoder().encodeToString(key));
 		// the Changji demo network (regions, departments, accounts, grids, categories) so cases land in real grids
 		env.put("GRASSROOTS_DEMO_ENABLED", "true");
-		var work = Files.createDirectories(Path.of("bench/intake/target"));
 		var log = work.resolve("server.log");
 		server = Server.start(Path.of(options.get("jar", HttpBench.productJar())), work, jvm, env, log);
 		try {
@@ -132,6 +143,8 @@ final class IntakeBench {
 			prepare();
 			existingCases((int) options.number("existing-cases", 0));
 			warmUp(seconds);
+			var fixedOnly = options.number("fixed-rate", 0);
+			var repeats = (int) options.number("fixed-repeats", 1);
 			var ours = new ArrayList<List<Level>>();
 			var raw = new ArrayList<List<Level>>();
 			var fixed = new ArrayList<Level>();
@@ -140,6 +153,16 @@ final class IntakeBench {
 				System.out.printf("%n--- round %d of %d (load %s) ---%n", round, rounds, Machine.load());
 				var oursRound = new ArrayList<Level>();
 				var rawRound = new ArrayList<Level>();
+				if (fixedOnly > 0) {
+					for (var k = 0; k < repeats; k++) {
+						var f = fixedRate(fixedOnly, seconds);
+						fixed.add(f);
+						System.out.printf("fixed rate %.1f/s (--fixed-rate): achieved %.1f/s p50 %.2f ms p99 %.2f ms "
+								+ "(errors %d) | load %s%n", fixedOnly, f.perSecond, f.p50, f.p99, f.errors, Machine.load());
+						System.out.print(f.stalls);
+					}
+					continue;
+				}
 				for (var c : clients) {
 					var sampler = c == 32 ? new MemorySampler() : null;
 					var batchesBefore = batches();
@@ -158,14 +181,22 @@ final class IntakeBench {
 					printBatches(batchesBefore, batchesAfter);
 				}
 				var peak = oursRound.stream().mapToDouble(Level::perSecond).max().orElse(0);
-				var f = fixedRate(peak / 2, seconds);
-				fixed.add(f);
-				System.out.printf("fixed rate %.1f/s (half the peak %.1f/s): achieved %.1f/s p50 %.2f ms p99 %.2f ms "
-						+ "(errors %d) | load %s%n", peak / 2, peak, f.perSecond, f.p50, f.p99, f.errors, Machine.load());
+				for (var k = 0; k < repeats; k++) {
+					var f = fixedRate(peak / 2, seconds);
+					fixed.add(f);
+					System.out.printf("fixed rate %.1f/s (half the peak %.1f/s): achieved %.1f/s p50 %.2f ms p99 %.2f ms "
+							+ "(errors %d) | load %s%n", peak / 2, peak, f.perSecond, f.p50, f.p99, f.errors, Machine.load());
+					System.out.print(f.stalls);
+				}
 				ours.add(oursRound);
 				raw.add(rawRound);
 			}
-			report(clients, ours, raw, fixed, memory);
+			if (fixedOnly > 0) {
+				reportFixed(fixed);
+			}
+			else {
+				report(clients, ours, raw, fixed, memory);
+			}
 			checkDatabase();
 		}
 		finally {
@@ -177,6 +208,13 @@ final class IntakeBench {
 		try (var c = DriverManager.getConnection(adminUrl, user, "")) {
 			c.createStatement().execute("drop database if exists " + database + " with (force)");
 			c.createStatement().execute("create database " + database);
+			var slow = options.get("pg-log", null);
+			if (slow != null) {
+				// PostgreSQL's own log (its server log, not the bench's): statements slower than this and lock waits
+				c.createStatement().execute("alter database " + database + " set log_min_duration_statement = "
+						+ Integer.parseInt(slow));
+				c.createStatement().execute("alter database " + database + " set log_lock_waits = on");
+			}
 		}
 	}
 
@@ -521,12 +559,19 @@ final class IntakeBench {
 		var total = (long) (rate * seconds);
 		var next = new AtomicLong();
 		var all = new ArrayList<Latencies>();
+		var requests = new ArrayList<List<StallProbe.Request>>();
 		var done = new CountDownLatch(workersCount);
-		var t0 = System.nanoTime() + 100_000_000L;
+		var baseMs = System.currentTimeMillis();
+		var baseNs = System.nanoTime();
+		var t0 = baseNs + 100_000_000L;
 		var interval = 1e9 / rate;
+		var probe = new StallProbe(adminUrl, user, database, safepointLog, server.process.pid());
+		probe.start();
 		for (var t = 0; t < workersCount; t++) {
 			var latencies = new Latencies();
 			all.add(latencies);
+			var answered = new ArrayList<StallProbe.Request>();
+			requests.add(answered);
 			var rnd = new Random(random.nextLong());
 			var thread = new Thread(() -> {
 				try (var http = new MiniHttp("127.0.0.1", server.port)) {
@@ -540,7 +585,10 @@ final class IntakeBench {
 						try {
 							var response = http.post("/api/cases", supervisorToken, nextKey(), body(rnd));
 							if (response.status() == 201) {
-								latencies.add(System.nanoTime() - due);
+								var end = System.nanoTime();
+								latencies.add(end - due);
+								answered.add(new StallProbe.Request(baseMs + (due - baseNs) / 1e6,
+										baseMs + (end - baseNs) / 1e6));
 							}
 							else {
 								latencies.errors++;
@@ -560,10 +608,12 @@ final class IntakeBench {
 		}
 		done.await();
 		var elapsed = (System.nanoTime() - t0) / 1e9;
+		probe.stop();
+		var stalls = probe.report(requests.stream().flatMap(List::stream).toList());
 		var sorted = Latencies.sorted(all);
 		var errors = all.stream().mapToLong(l -> l.errors).sum();
 		return new Level(0, sorted.length / elapsed, Latencies.percentileMs(sorted, 50),
-				Latencies.percentileMs(sorted, 99), errors, sorted.length, 0, 0);
+				Latencies.percentileMs(sorted, 99), errors, sorted.length, 0, 0, stalls);
 	}
 
 	/**
@@ -724,6 +774,19 @@ final class IntakeBench {
 		System.out.printf("TARGET heap ≤ 512 MB under load (-Xmx%s): heap used max %.0f MiB — %s%n",
 				options.get("xmx", "512m"), heap, heap <= 512 ? "met" : "MISSED");
 		System.out.printf("cases not placed in a grid: %d%n", notInGrid.get());
+	}
+
+	/** Only fixed-rate steps (--fixed-rate): their median p99 against the target. */
+	private void reportFixed(List<Level> fixed) {
+		System.out.printf("%n=== intake, fixed rate only: %d step(s) (load now %s) ===%n", fixed.size(), Machine.load());
+		System.out.printf("fixed rate: achieved %.1f/s, p50 %.2f ms, p99 %.2f ms (median of %d; each: %s)%n",
+				median(fixed.stream().mapToDouble(Level::perSecond).toArray()),
+				median(fixed.stream().mapToDouble(Level::p50).toArray()),
+				median(fixed.stream().mapToDouble(Level::p99).toArray()), fixed.size(),
+				fixed.stream().map(f -> String.format("%.1f/s p99 %.1f ms", f.perSecond, f.p99)).toList());
+		var p99 = median(fixed.stream().mapToDouble(Level::p99).toArray());
+		System.out.printf("TARGET p99 < 50 ms at a fixed rate of %s/s: %.1f ms — %s%n", options.get("fixed-rate", "?"), p99,
+				p99 < 50 ? "met" : "MISSED");
 	}
 
 	/** Every acknowledged case is there with its history entry. */

@@ -1,0 +1,309 @@
+package io.grassroots.bench.http;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What a latency stall of the fixed-rate step coincided with, measured where it can be measured honestly: the
+ * server's stop-the-world pauses (its safepoint log, {@code -Xlog:safepoint} with wall-clock milliseconds), the
+ * bench database's backends and PostgreSQL's checkpointer and autovacuum (pg_stat_activity every 100 ms), the host's
+ * CPU pressure (/proc/pressure/cpu: the share of time at least one runnable task waited for a core), how long the
+ * server's threads waited for a core (the run-queue wait of /proc/&lt;pid&gt;/task/*&#47;schedstat) and the bench
+ * JVM's own hiccups (how late a thread that sleeps 1 ms wakes up: a stall of the load generator or of the host).
+ * A stall is a run of requests, each more than {@link #STALL_MS} late at its answer (latency from when it was due),
+ * whose intervals from due to answer overlap.
+ */
+final class StallProbe {
+
+	static final double STALL_MS = 50;
+
+	private static final Pattern SAFEPOINT = Pattern
+		.compile("\\[(\\d+)ms\\] Safepoint \"([^\"]+)\".*Reaching safepoint: (\\d+) ns.*Total: (\\d+) ns");
+
+	private static final Path PRESSURE = Path.of("/proc/pressure/cpu");
+
+	private final String adminUrl;
+
+	private final String user;
+
+	private final String database;
+
+	private final Path safepointLog;
+
+	private final long serverPid;
+
+	private final List<Sample> samples = new ArrayList<>();
+
+	private final TreeMap<Long, Long> hiccups = new TreeMap<>(); // 100 ms bucket (epoch ms / 100) → max oversleep µs
+
+	private volatile boolean running;
+
+	private Thread sampler;
+
+	private Thread hiccup;
+
+	private long startMs;
+
+	StallProbe(String adminUrl, String user, String database, Path safepointLog, long serverPid) {
+		this.adminUrl = adminUrl;
+		this.user = user;
+		this.database = database;
+		this.safepointLog = safepointLog;
+		this.serverPid = serverPid;
+	}
+
+	/** The server JVM's options that write the safepoint log this probe reads. */
+	static List<String> serverOptions(Path safepointLog) {
+		return List.of("-Xlog:gc,safepoint:file=" + safepointLog.toAbsolutePath() + ":timemillis");
+	}
+
+	/** One sample of PostgreSQL and the host, at a wall-clock instant. */
+	private record Sample(long atMs, Map<String, Integer> waits, String checkpointer, boolean autovacuum,
+			long pressureUs, long serverWaitNs) {
+	}
+
+	void start() {
+		running = true;
+		startMs = System.currentTimeMillis();
+		sampler = new Thread(this::sample, "stall-sampler");
+		sampler.setDaemon(true);
+		sampler.start();
+		hiccup = new Thread(this::hiccups, "stall-hiccup");
+		hiccup.setDaemon(true);
+		hiccup.start();
+	}
+
+	void stop() throws InterruptedException {
+		running = false;
+		sampler.join();
+		hiccup.join();
+	}
+
+	private void sample() {
+		try (Connection c = DriverManager.getConnection(adminUrl, user, "");
+				var ps = c.prepareStatement("""
+						select backend_type, datname, coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, '-')
+						from pg_stat_activity
+						where (datname = ? and state = 'active' and pid <> pg_backend_pid())
+						or backend_type in ('checkpointer', 'autovacuum worker')""")) {
+			ps.setString(1, database);
+			while (running) {
+				var at = System.currentTimeMillis();
+				var waits = new TreeMap<String, Integer>();
+				var checkpointer = "?";
+				var autovacuum = false;
+				try (var rs = ps.executeQuery()) {
+					while (rs.next()) {
+						var type = rs.getString(1);
+						if ("checkpointer".equals(type)) {
+							checkpointer = rs.getString(3);
+						}
+						else if ("autovacuum worker".equals(type)) {
+							autovacuum |= database.equals(rs.getString(2));
+						}
+						else {
+							waits.merge(rs.getString(3), 1, Integer::sum);
+						}
+					}
+				}
+				synchronized (samples) {
+					samples.add(new Sample(at, waits, checkpointer, autovacuum, pressure(), runQueueWait(serverPid)));
+				}
+				LockSupport.parkNanos(Math.max(1, 100 - (System.currentTimeMillis() - at)) * 1_000_000L);
+			}
+		}
+		catch (SQLException e) {
+			System.out.println("  stall sampler: " + e);
+		}
+	}
+
+	/** Microseconds so far during which some runnable task waited for a core (-1 where the kernel has no PSI). */
+	private static long pressure() {
+		try {
+			var line = Files.readAllLines(PRESSURE).get(0);
+			return Long.parseLong(line.substring(line.indexOf("total=") + 6).trim());
+		}
+		catch (IOException | RuntimeException e) {
+			return -1;
+		}
+	}
+
+	/**
+	 * Nanoseconds so far that the threads of a process spent runnable but waiting for a core (the second field of
+	 * each thread's schedstat; threads that ended meanwhile drop out, so only differences over short windows count);
+	 * -1 where the kernel has none.
+	 */
+	private static long runQueueWait(long pid) {
+		try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+			var sum = 0L;
+			for (var task : (Iterable<Path>) tasks::iterator) {
+				try {
+					var fields = Files.readString(task.resolve("schedstat")).trim().split(" ");
+					sum += Long.parseLong(fields[1]);
+				}
+				catch (IOException | RuntimeException ended) {
+					// the thread ended
+				}
+			}
+			return sum;
+		}
+		catch (IOException | RuntimeException e) {
+			return -1;
+		}
+	}
+
+	private void hiccups() {
+		while (running) {
+			var before = System.nanoTime();
+			LockSupport.parkNanos(1_000_000L);
+			var late = (System.nanoTime() - before - 1_000_000L) / 1000;
+			var bucket = System.currentTimeMillis() / 100;
+			synchronized (hiccups) {
+				hiccups.merge(bucket, late, Math::max);
+			}
+		}
+	}
+
+	/** A stop-the-world pause of the server: when it ended, how long it took in all and to reach the safepoint. */
+	private record Pause(long endMs, double totalMs, double reachingMs, String cause) {
+
+		double overlapMs(double from, double to) {
+			return Math.max(0, Math.min(to, endMs) - Math.max(from, endMs - totalMs));
+		}
+
+	}
+
+	private List<Pause> pauses() {
+		var pauses = new ArrayList<Pause>();
+		try {
+			for (var line : Files.readAllLines(safepointLog)) {
+				var m = SAFEPOINT.matcher(line);
+				if (m.find()) {
+					pauses.add(new Pause(Long.parseLong(m.group(1)), Long.parseLong(m.group(4)) / 1e6,
+							Long.parseLong(m.group(3)) / 1e6, m.group(2)));
+				}
+			}
+		}
+		catch (IOException e) {
+			// no log: the server was started without it
+		}
+		return pauses;
+	}
+
+	/** A request of the step: when it was due and when it was answered (epoch milliseconds, fractional). */
+	record Request(double dueMs, double answeredMs) {
+
+		double latencyMs() {
+			return answeredMs - dueMs;
+		}
+
+	}
+
+	/** The step's stalls and what each coincided with, and the step's own totals for comparison: lines to print. */
+	String report(List<Request> requests) {
+		var out = new StringBuilder();
+		var endMs = System.currentTimeMillis();
+		var pauses = pauses().stream().filter(p -> p.endMs() >= startMs && p.endMs() - p.totalMs() <= endMs).toList();
+		List<Sample> samples;
+		synchronized (this.samples) {
+			samples = List.copyOf(this.samples);
+		}
+		var late = requests.stream()
+			.filter(r -> r.latencyMs() > STALL_MS)
+			.sorted(Comparator.comparingDouble(Request::dueMs))
+			.toList();
+		var stalls = new ArrayList<double[]>(); // from, to, requests, max latency
+		for (var r : late) {
+			var last = stalls.isEmpty() ? null : stalls.get(stalls.size() - 1);
+			if (last != null && r.dueMs() <= last[1]) {
+				last[1] = Math.max(last[1], r.answeredMs());
+				last[2]++;
+				last[3] = Math.max(last[3], r.latencyMs());
+			}
+			else {
+				stalls.add(new double[] { r.dueMs(), r.answeredMs(), 1, r.latencyMs() });
+			}
+		}
+		var max = requests.stream().mapToDouble(Request::latencyMs).max().orElse(Double.NaN);
+		out.append(String.format(Locale.ROOT,
+				"             stalls: max latency %.1f ms; %d of %d requests > %.0f ms in %d stall(s); over the step: %s%n",
+				max, late.size(), requests.size(), STALL_MS, stalls.size(),
+				describe(startMs, endMs, pauses, samples)));
+		stalls.sort(Comparator.comparingDouble((double[] s) -> s[3]).reversed());
+		for (var s : stalls.subList(0, Math.min(5, stalls.size()))) {
+			out.append(String.format(Locale.ROOT,
+					"             stall at +%.1f s, %.0f ms long, %d requests, worst %.0f ms: %s%n", (s[0] - startMs) / 1000,
+					s[1] - s[0], (int) s[2], s[3], describe(s[0], s[1], pauses, samples)));
+		}
+		return out.toString();
+	}
+
+	/** What happened between two instants: server pauses, PostgreSQL, host CPU pressure, bench hiccups. */
+	private String describe(double from, double to, List<Pause> pauses, List<Sample> samples) {
+		var in = pauses.stream().filter(p -> p.overlapMs(from, to) > 0).toList();
+		var paused = in.stream().mapToDouble(p -> p.overlapMs(from, to)).sum();
+		var longest = in.stream().max(Comparator.comparingDouble(Pause::totalMs));
+		var text = new StringBuilder();
+		text.append(String.format(Locale.ROOT, "server paused %.1f ms in %d safepoint(s)", paused, in.size()));
+		longest.ifPresent(p -> text.append(String.format(Locale.ROOT, " (longest %.1f ms %s, %.1f ms to reach it)",
+				p.totalMs(), p.cause(), p.reachingMs())));
+		// samples from 100 ms before the window (a wait already under way) to its end
+		var window = samples.stream().filter(x -> x.atMs() >= from - 100 && x.atMs() <= to).toList();
+		if (!window.isEmpty()) {
+			var waits = new LinkedHashMap<String, Integer>();
+			window.forEach(x -> x.waits().forEach((k, v) -> waits.merge(k, v, Integer::sum)));
+			var top = waits.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+				.limit(4)
+				.map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / (double) window.size()))
+				.collect(Collectors.joining(", "));
+			var checkpointing = window.stream()
+				.filter(x -> !x.checkpointer().endsWith("CheckpointerMain") && !x.checkpointer().equals("?"))
+				.count();
+			var autovacuum = window.stream().filter(Sample::autovacuum).count();
+			text.append(String.format(Locale.ROOT,
+					"; PostgreSQL (%d samples): active backends by wait %s; checkpoint under way in %d%%, autovacuum of "
+							+ "the bench database in %d%%",
+					window.size(), top.isEmpty() ? "none" : top, 100 * checkpointing / window.size(),
+					100 * autovacuum / window.size()));
+			var first = window.get(0);
+			var last = window.get(window.size() - 1);
+			if (first.pressureUs() >= 0 && last.atMs() > first.atMs()) {
+				text.append(String.format(Locale.ROOT, "; host CPU pressure %.0f%%",
+						100.0 * (last.pressureUs() - first.pressureUs()) / ((last.atMs() - first.atMs()) * 1000.0)));
+			}
+			if (first.serverWaitNs() >= 0 && last.atMs() > first.atMs()) {
+				// the server's threads' run-queue wait per wall-clock time: how many of them waited for a core
+				text.append(String.format(Locale.ROOT, "; server threads waiting for a core %.2f on average",
+						Math.max(0, last.serverWaitNs() - first.serverWaitNs()) / ((last.atMs() - first.atMs()) * 1e6)));
+			}
+		}
+		long hiccup;
+		synchronized (hiccups) {
+			hiccup = hiccups.subMap((long) from / 100, true, (long) to / 100, true)
+				.values()
+				.stream()
+				.mapToLong(Long::longValue)
+				.max()
+				.orElse(0);
+		}
+		text.append(String.format(Locale.ROOT, "; bench JVM hiccup max %.1f ms", hiccup / 1000.0));
+		return text.toString();
+	}
+
+}
