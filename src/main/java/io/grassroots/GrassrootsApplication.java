@@ -24,6 +24,8 @@ public class GrassrootsApplication {
 		if (isCommand(args)) {
 			System.exit(runCommand(args));
 		}
+		// The embedded demo started with java -jar runs in a second JVM with options for it (decision 0018).
+		EmbeddedLauncher.relaunchIfEmbedded(args);
 		SpringApplication.run(GrassrootsApplication.class, args);
 	}
 
