@@ -124,7 +124,7 @@ final class EmbeddedLauncher {
 		if (line.jar().isEmpty() || !invocation.nestedJarLoader()) {
 			return new Decision.Stay("not started with java -jar");
 		}
-		if (GrassrootsApplication.isCommand(invocation.args().toArray(String[]::new))) {
+		if (GrassrootsApplication.isCommand(invocation.args().toArray(new String[0]))) {
 			return new Decision.Stay("a command, not the server");
 		}
 		for (var name : PROFILE_SETTINGS) {
@@ -151,10 +151,10 @@ final class EmbeddedLauncher {
 			}
 		}
 		for (var option : options) {
-			if (JIT_OPTIONS.stream().anyMatch(option::startsWith)) {
+			if (startsWithAny(option, JIT_OPTIONS)) {
 				return new Decision.Stay("the JIT is chosen: " + option);
 			}
-			if (TWICE_OPTIONS.stream().anyMatch(option::startsWith) || writesLogFile(option)) {
+			if (startsWithAny(option, TWICE_OPTIONS) || writesLogFile(option)) {
 				return new Decision.Stay("the option would act in both JVMs: " + option);
 			}
 		}
@@ -167,6 +167,15 @@ final class EmbeddedLauncher {
 		command.add(line.jar().get());
 		command.addAll(invocation.args());
 		return new Decision.Relaunch(command, EMBEDDED_OPTIONS);
+	}
+
+	private static boolean startsWithAny(String option, List<String> prefixes) {
+		for (var prefix : prefixes) {
+			if (option.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** {@code -Xlog:…:<output>} with an output that is not stdout or stderr: both JVMs would write the file. */
@@ -260,7 +269,8 @@ final class EmbeddedLauncher {
 	}
 
 	static boolean launcherAlive(long launcher) {
-		return ProcessHandle.current().parent().map(ProcessHandle::pid).filter(pid -> pid == launcher).isPresent();
+		var parent = ProcessHandle.current().parent();
+		return parent.isPresent() && parent.get().pid() == launcher;
 	}
 
 	/** What the launcher decides on: the JVM's own command line, the program arguments and the configuration. */
@@ -270,7 +280,8 @@ final class EmbeddedLauncher {
 
 		static Invocation current(String... args) {
 			var self = ProcessHandle.current();
-			var commandLine = self.info().arguments().map(List::of);
+			var arguments = self.info().arguments();
+			var commandLine = arguments.isPresent() ? Optional.of(List.of(arguments.get())) : Optional.<List<String>>empty();
 			var loader = EmbeddedLauncher.class.getClassLoader();
 			return new Invocation(commandLine, List.of(args), System.getProperties(), System.getenv(),
 					loader != null && loader.getClass().getName().equals(NESTED_JAR_LOADER), Files::isRegularFile,
@@ -311,10 +322,15 @@ final class EmbeddedLauncher {
 	record Settings(Map<String, String> values) {
 
 		static Settings of(List<String> args, Properties systemProperties, Map<String, String> environment) {
+			// Loops rather than lambdas: every lambda is a class spun at run time, and this runs before the server JVM
+			// is started.
 			var values = new HashMap<String, String>();
-			environment.forEach((name, value) -> values.put(relaxed(name), value));
-			systemProperties.stringPropertyNames()
-				.forEach(name -> values.put(relaxed(name), systemProperties.getProperty(name)));
+			for (var variable : environment.entrySet()) {
+				values.put(relaxed(variable.getKey()), variable.getValue());
+			}
+			for (var name : systemProperties.stringPropertyNames()) {
+				values.put(relaxed(name), systemProperties.getProperty(name));
+			}
 			for (var arg : args) {
 				if (arg.startsWith("--") && arg.length() > 2) {
 					var equals = arg.indexOf('=');
