@@ -22,10 +22,10 @@ import java.util.function.Predicate;
  * manifest cannot carry JVM options, and half of a first start's CPU is the C2 compiler.
  *
  * <p>
- * It relaunches only when everything says "the embedded demo, started from the jar": the JVM was started with
- * {@code -jar} and this class was loaded by Spring Boot's nested-jar loader; no profile is named and no data source,
- * configuration location or configuration file outside the jar is given; the user chose no JIT and no option that
- * would act twice in two JVMs (debug agents, flight recordings, log files, JMX ports, class-data dumps); it is not
+ * It relaunches only when everything says that this is the embedded demo started from the jar: the JVM was started
+ * with {@code -jar} and this class was loaded by Spring Boot's nested-jar loader; no profile is named and no data
+ * source, configuration location or configuration file outside the jar is given; the user chose no JIT and no option
+ * that would act twice in two JVMs (debug agents, flight recordings, log files, JMX ports, class-data dumps); it is not
  * switched off ({@code GRASSROOTS_LAUNCHER=off}, {@code -Dgrassroots.launcher=off}); and this JVM is not already the
  * relaunched one. Anything else runs in this JVM as before, so production (the {@code prod} profile) never relaunches.
  *
@@ -262,6 +262,18 @@ final class EmbeddedLauncher {
 				}
 			}
 			System.err.println("Grassroots: the launcher (pid " + launcher + ") has ended; stopping the server");
+			// A context still starting closes only when its refresh is over: as the launcher would, kill after the grace.
+			var halt = new Thread(() -> {
+				try {
+					Thread.sleep(STOP_GRACE.toMillis());
+				}
+				catch (InterruptedException e) {
+					return;
+				}
+				Runtime.getRuntime().halt(1);
+			}, "grassroots-launcher-halt");
+			halt.setDaemon(true);
+			halt.start();
 			System.exit(1);
 		}, "grassroots-launcher-watch");
 		watch.setDaemon(true);

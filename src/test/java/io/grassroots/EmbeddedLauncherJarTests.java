@@ -25,15 +25,16 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The built jar, started as the README starts it ({@code java -jar}, embedded database in a fresh folder, a free
- * port; demo data off to keep the test short): the launcher runs the server in a second JVM with C1 only, and the two
- * end together whichever is stopped (decision 0018). Run by failsafe after {@code package} (tag {@code jar}), since
- * it needs the runnable jar of this build: {@code ./mvnw -B verify}, or {@code ./mvnw -B -DskipTests package} then
+ * port; demo data and region seed off to keep the test short): the launcher runs the server in a second JVM with C1
+ * only, and the two end together whichever is stopped (decision 0018). Run by failsafe after {@code package} (tag
+ * {@code jar}), since it needs the runnable jar of this build: {@code ./mvnw -B verify}, or
+ * {@code ./mvnw -B -DskipTests package} then
  * {@code ./mvnw -B failsafe:integration-test failsafe:verify -Dit.test=EmbeddedLauncherJarTests}.
  */
 @Tag("jar")
 class EmbeddedLauncherJarTests {
 
-	private static final Duration READY = Duration.ofMinutes(4);
+	private static final Duration READY = Duration.ofMinutes(10);
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -107,7 +108,7 @@ class EmbeddedLauncherJarTests {
 		var log = folder.resolve("server.log");
 		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		var builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString(),
-				"--server.port=" + port, "--grassroots.demo.enabled=false")
+				"--server.port=" + port, "--grassroots.demo.enabled=false", "--grassroots.region.seed=")
 			.directory(folder.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());

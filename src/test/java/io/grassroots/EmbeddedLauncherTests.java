@@ -57,7 +57,8 @@ class EmbeddedLauncherTests {
 	@Test
 	void onlyAJavaJarOfSpringBootsNestedJarRelaunches() {
 		// a main class on a class path: the IDE, spring-boot:run, the cluster tests' nodes
-		assertStays(new Given().commandLine(List.of("-cp", "target/classes:lib/a.jar", "io.grassroots.GrassrootsApplication")),
+		assertStays(new Given()
+			.commandLine(List.of("-cp", "target/classes:lib/a.jar", "io.grassroots.GrassrootsApplication")),
 				"not started with java -jar");
 		// -jar, but not Spring Boot's loader: surefire's booter jar running a test, an extracted jar
 		assertStays(new Given().nestedJarLoader(false), "not started with java -jar");
@@ -141,7 +142,8 @@ class EmbeddedLauncherTests {
 	void theCommandLineIsReadUpToTheJarOrTheMainClass() {
 		assertThat(CommandLine.parse(List.of("-cp", "x.jar", "-Xmx1g", "-jar", "app.jar", "--a=b")))
 			.isEqualTo(new CommandLine(List.of("-cp", "x.jar", "-Xmx1g"), Optional.of("app.jar")));
-		assertThat(CommandLine.parse(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar", "app.jar")).jvmOptions())
+		assertThat(CommandLine.parse(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar", "app.jar"))
+			.jvmOptions())
 			.containsExactly("--add-opens", "java.base/java.lang=ALL-UNNAMED");
 		assertThat(CommandLine.parse(List.of("-Xmx1g", "io.grassroots.GrassrootsApplication", "-jar", "x.jar")))
 			.isEqualTo(new CommandLine(List.of("-Xmx1g"), Optional.empty()));
