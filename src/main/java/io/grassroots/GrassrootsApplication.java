@@ -24,6 +24,8 @@ public class GrassrootsApplication {
 		if (isCommand(args)) {
 			System.exit(runCommand(args));
 		}
+		// The embedded demo started with java -jar runs in a second JVM with options for it (decision 0018).
+		EmbeddedLauncher.relaunchIfEmbedded(args);
 		SpringApplication.run(GrassrootsApplication.class, args);
 	}
 
@@ -37,13 +39,25 @@ public class GrassrootsApplication {
 	 * returns the exit code it chose.
 	 */
 	static int runCommand(String... args) {
-		var application = new SpringApplication(GrassrootsApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setBannerMode(Banner.Mode.OFF);
-		var commandArgs = Stream.concat(Arrays.stream(args), Stream.of("--grassroots.demo.enabled=false",
-				"--grassroots.region.seed=", "--spring.main.log-startup-info=false", "--logging.level.root=WARN"))
-			.toArray(String[]::new);
-		return SpringApplication.exit(application.run(commandArgs));
+		return Command.run(args);
+	}
+
+	/**
+	 * The commands' Spring start, in a class of its own: verifying {@code main}'s class then loads no Spring class,
+	 * which keeps the launcher's JVM small and quick (decision 0018).
+	 */
+	private static final class Command {
+
+		static int run(String... args) {
+			var application = new SpringApplication(GrassrootsApplication.class);
+			application.setWebApplicationType(WebApplicationType.NONE);
+			application.setBannerMode(Banner.Mode.OFF);
+			var commandArgs = Stream.concat(Arrays.stream(args), Stream.of("--grassroots.demo.enabled=false",
+					"--grassroots.region.seed=", "--spring.main.log-startup-info=false", "--logging.level.root=WARN"))
+				.toArray(String[]::new);
+			return SpringApplication.exit(application.run(commandArgs));
+		}
+
 	}
 
 }

@@ -23,4 +23,16 @@ final class Cpu {
 		}
 	}
 
+	/** When the process started, in clock ticks (10 ms) since the machine booted (field 22 of proc(5)). */
+	static long startTicks(long pid) {
+		try {
+			var stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[19]);
+		}
+		catch (IOException | RuntimeException e) {
+			return 0;
+		}
+	}
+
 }

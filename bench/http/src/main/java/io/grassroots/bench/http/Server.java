@@ -85,9 +85,45 @@ final class Server implements AutoCloseable {
 		return "(no Started line)";
 	}
 
-	/** Resident set size of the server process in MiB (VmRSS of /proc/pid/status). */
+	/**
+	 * The started process and every process it started: the product's {@code java -jar} on the embedded database
+	 * starts the server in a second JVM and waits for it (decision 0018), so its CPU and memory are the tree's.
+	 */
+	List<ProcessHandle> tree() {
+		var tree = new ArrayList<ProcessHandle>();
+		tree.add(process.toHandle());
+		process.descendants().forEach(tree::add);
+		return tree;
+	}
+
+	/** The JVM that serves: the last one the started process started, or the started process itself. */
+	ProcessHandle serverJvm() {
+		var tree = tree();
+		return tree.get(tree.size() - 1);
+	}
+
+	/** CPU time in seconds of the whole tree (the launcher's JVM and the server JVM when there are two). */
+	double cpuSeconds() {
+		return tree().stream().mapToDouble(p -> Cpu.ms(p.pid())).sum() / 1000;
+	}
+
+	/** Seconds from the start of the started process to the start of the server JVM (0 when they are the same). */
+	double serverJvmStartedAfter() {
+		return (Cpu.startTicks(serverJvm().pid()) - Cpu.startTicks(process.pid())) / 100.0;
+	}
+
+	/** Resident set size in MiB summed over the tree (VmRSS of /proc/pid/status). */
 	double rssMib() throws IOException {
-		for (var line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+		var sum = 0.0;
+		for (var p : tree()) {
+			sum += rssMib(p.pid());
+		}
+		return sum;
+	}
+
+	/** Resident set size of one process in MiB. */
+	static double rssMib(long pid) throws IOException {
+		for (var line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
 			if (line.startsWith("VmRSS:")) {
 				return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
 			}
@@ -95,10 +131,11 @@ final class Server implements AutoCloseable {
 		return Double.NaN;
 	}
 
-	/** Heap used and committed in MiB by {@code jcmd <pid> GC.heap_info}. */
+	/** Heap used and committed in MiB of the server JVM by {@code jcmd <pid> GC.heap_info}. */
 	double[] heapMib() throws IOException, InterruptedException {
 		var jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-		var p = new ProcessBuilder(jcmd, Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
+		var p = new ProcessBuilder(jcmd, Long.toString(serverJvm().pid()), "GC.heap_info").redirectErrorStream(true)
+			.start();
 		var out = new String(p.getInputStream().readAllBytes());
 		p.waitFor(30, TimeUnit.SECONDS);
 		var m = HEAP.matcher(out);
@@ -108,12 +145,22 @@ final class Server implements AutoCloseable {
 		return new double[] { Long.parseLong(m.group(2)) / 1024.0, Long.parseLong(m.group(1)) / 1024.0 };
 	}
 
+	/** SIGTERM to the started process; then waits until every process of the tree has ended. */
 	@Override
 	public void close() throws InterruptedException {
+		var tree = tree();
 		process.destroy();
 		if (!process.waitFor(60, TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 			process.waitFor();
+		}
+		for (var p : tree) {
+			try {
+				p.onExit().get(60, TimeUnit.SECONDS);
+			}
+			catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+				p.destroyForcibly();
+			}
 		}
 	}
 

@@ -1,0 +1,198 @@
+package io.grassroots;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The built jar, started as the README starts it ({@code java -jar}, embedded database in a fresh folder, a free
+ * port; demo data and region seed off to keep the test short): the launcher runs the server in a second JVM with C1
+ * only, and the two end together whichever is stopped (decision 0018). Run by failsafe after {@code package} (tag
+ * {@code jar}), since it needs the runnable jar of this build: {@code ./mvnw -B verify}, or
+ * {@code ./mvnw -B -DskipTests package} then
+ * {@code ./mvnw -B failsafe:integration-test failsafe:verify -Dit.test=EmbeddedLauncherJarTests}.
+ */
+@Tag("jar")
+class EmbeddedLauncherJarTests {
+
+	private static final Duration READY = Duration.ofMinutes(10);
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	@TempDir
+	Path folder;
+
+	private final List<ProcessHandle> started = new ArrayList<>();
+
+	@AfterEach
+	void endEveryProcessOfTheTest() {
+		for (var process : started) {
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
+			process.destroyForcibly();
+		}
+	}
+
+	@Test
+	void sigtermToTheLauncherStopsTheServerJvmAndBothEnd() throws Exception {
+		var run = start();
+		var server = run.awaitServerJvm();
+		assertThat(server.info().arguments().orElseThrow()).contains("-XX:TieredStopAtLevel=1", "-Xmx384m",
+				"-XX:+UseSerialGC", "-Dgrassroots.launcher.parent=" + run.launcher.pid());
+		run.awaitHealthy();
+
+		run.launcher.destroy(); // SIGTERM
+
+		assertThat(run.launcher.waitFor(90, TimeUnit.SECONDS)).as("the launcher ended").isTrue();
+		assertThat(server.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+		assertThat(run.log()).contains("Grassroots: the embedded demo runs in a server JVM with -XX:TieredStopAtLevel=1");
+		assertThat(portIsFree(run.port)).isTrue();
+	}
+
+	@Test
+	void aServerJvmThatEndsEndsTheLauncherWithItsExitCode() throws Exception {
+		var run = start();
+		var server = run.awaitServerJvm();
+		run.awaitHealthy();
+
+		server.destroy(); // SIGTERM to the server JVM alone: it shuts down and exits with 143
+
+		assertThat(run.launcher.waitFor(90, TimeUnit.SECONDS)).as("the launcher ended").isTrue();
+		assertThat(run.launcher.exitValue()).isEqualTo(143);
+	}
+
+	@Test
+	void aServerJvmWhoseLauncherIsKilledStopsItselfWithinSeconds() throws Exception {
+		var run = start();
+		var server = run.awaitServerJvm();
+		run.awaitHealthy();
+
+		run.launcher.destroyForcibly(); // SIGKILL: no shutdown hook runs in the launcher
+		run.launcher.waitFor();
+		var killed = System.nanoTime();
+
+		server.onExit().get(30, TimeUnit.SECONDS);
+		var seconds = (System.nanoTime() - killed) / 1e9;
+		assertThat(server.isAlive()).isFalse();
+		assertThat(run.log()).contains("the launcher (pid " + run.launcher.pid() + ") has ended; stopping the server");
+		assertThat(portIsFree(run.port)).isTrue();
+		// the H2 file is no longer locked: another process may open it
+		try (var connection = DriverManager.getConnection(
+				"jdbc:h2:file:" + folder.resolve("data/grassroots") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "")) {
+			assertThat(connection.isValid(5)).isTrue();
+		}
+		System.out.printf("the server JVM ended %.1f s after its launcher was killed%n", seconds);
+	}
+
+	private Run start() throws IOException {
+		var jar = jar();
+		var port = freePort();
+		var log = folder.resolve("server.log");
+		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		var builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString(),
+				"--server.port=" + port, "--grassroots.demo.enabled=false", "--grassroots.region.seed=")
+			.directory(folder.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		var environment = builder.environment();
+		for (var variable : List.of("SPRING_PROFILES_ACTIVE", "SPRING_DATASOURCE_URL", "SPRING_APPLICATION_JSON",
+				"GRASSROOTS_LAUNCHER", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+			environment.remove(variable);
+		}
+		var launcher = builder.start();
+		started.add(launcher.toHandle());
+		return new Run(launcher, port, log);
+	}
+
+	/** The runnable jar of this build (failsafe runs after package). */
+	private static Path jar() throws IOException {
+		try (var files = Files.list(Path.of("target"))) {
+			return files.filter(f -> f.getFileName().toString().matches("grassroots-.*-exec\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException(
+						"no target/grassroots-*-exec.jar: run this test through failsafe after package"))
+				.toAbsolutePath();
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (var socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static boolean portIsFree(int port) {
+		try (var socket = new ServerSocket(port)) {
+			return true;
+		}
+		catch (IOException e) {
+			return false;
+		}
+	}
+
+	private record Run(Process launcher, int port, Path logFile) {
+
+		ProcessHandle awaitServerJvm() throws InterruptedException {
+			var deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+			while (System.nanoTime() < deadline) {
+				var children = launcher.children().toList();
+				if (!children.isEmpty()) {
+					assertThat(children).hasSize(1);
+					return children.get(0);
+				}
+				assertThat(launcher.isAlive()).as("the launcher is running; its log:\n%s", log()).isTrue();
+				Thread.sleep(50);
+			}
+			return fail("the launcher started no server JVM within a minute; its log:\n" + log());
+		}
+
+		void awaitHealthy() throws InterruptedException {
+			var deadline = System.nanoTime() + READY.toNanos();
+			while (System.nanoTime() < deadline) {
+				assertThat(launcher.isAlive()).as("the launcher is running; its log:\n%s", log()).isTrue();
+				try {
+					var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+							+ "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+							HttpResponse.BodyHandlers.ofString());
+					if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+						return;
+					}
+				}
+				catch (IOException notYet) {
+					// not listening yet
+				}
+				Thread.sleep(250);
+			}
+			fail("not healthy within " + READY + "; its log:\n" + log());
+		}
+
+		String log() {
+			try {
+				return Files.readString(logFile, StandardCharsets.UTF_8);
+			}
+			catch (IOException e) {
+				return "(no log: " + e + ")";
+			}
+		}
+
+	}
+
+}
