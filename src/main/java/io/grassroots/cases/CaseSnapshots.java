@@ -78,12 +78,6 @@ class CaseSnapshots {
 		});
 	}
 
-	/** Forgets every case (after cases were changed outside the application, e.g. restored). */
-	void forgetAll() {
-		byId.invalidateAll();
-		byTrackingCode.invalidateAll();
-	}
-
 	private void remember(Case c) {
 		// a later version written by a quicker transaction wins
 		byId.asMap().merge(c.id(), c, (old, newer) -> old.version() > newer.version() ? old : newer);
