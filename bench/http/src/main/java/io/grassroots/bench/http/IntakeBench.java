@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -142,7 +143,7 @@ final class IntakeBench {
 					+ "data); %s; log %s%n", server.process.pid(), server.port, ready, server.startedLine(), log);
 			prepare();
 			existingCases((int) options.number("existing-cases", 0));
-			warmUp(seconds);
+			warmUp(clients, seconds);
 			var fixedOnly = options.number("fixed-rate", 0);
 			var repeats = (int) options.number("fixed-repeats", 1);
 			var ours = new ArrayList<List<Level>>();
@@ -354,10 +355,32 @@ final class IntakeBench {
 		return "bench-" + runId + "-" + keys.incrementAndGet();
 	}
 
-	private void warmUp(double seconds) throws Exception {
-		var w = http(8, Math.max(10, seconds), null);
-		System.out.printf("warm-up: 8 clients %.0f s, %.1f/s (errors %d)%n", Math.max(10, seconds), w.perSecond,
-				w.errors);
+	/**
+	 * Before the measured rounds: by default ({@code --warm-up=shapes}) every shape of load the rounds measure, once —
+	 * each closed-loop level for {@code seconds} and then a fixed-rate run at half that pass's peak — so that the
+	 * rounds meet a server whose JIT has compiled what these loads run, as a node that has been up for minutes under
+	 * a day's varying load has (the pages bench measures warm pages the same way, after 300 warm-up requests per
+	 * page kind). {@code --warm-up=<seconds>}: the earlier short warm-up, 8 clients for that long (15 s by default
+	 * until 2026-12-05), whose first round still measured compilation.
+	 */
+	private void warmUp(int[] clients, double seconds) throws Exception {
+		var mode = options.get("warm-up", "shapes");
+		if (!mode.equals("shapes")) {
+			var s = Math.max(10, Double.parseDouble(mode));
+			var w = http(8, s, null);
+			System.out.printf("warm-up: 8 clients %.0f s, %.1f/s (errors %d)%n", s, w.perSecond, w.errors);
+			return;
+		}
+		var text = new StringBuilder();
+		var peak = 0.0;
+		for (var c : clients) {
+			var w = http(c, seconds, null);
+			peak = Math.max(peak, w.perSecond);
+			text.append(String.format(Locale.ROOT, "%d clients %.1f/s, ", c, w.perSecond));
+		}
+		var f = fixedRate(peak / 2, seconds);
+		text.append(String.format(Locale.ROOT, "fixed rate %.1f/s p99 %.1f ms", f.perSecond, f.p99));
+		System.out.printf("warm-up (every shape of load once, %.0f s each): %s%n", seconds, text);
 	}
 
 	/** Closed loop: each client sends its next case as soon as the previous one is answered. */

@@ -71,9 +71,12 @@ final class StallProbe {
 		return List.of("-Xlog:gc,safepoint:file=" + safepointLog.toAbsolutePath() + ":timemillis");
 	}
 
-	/** One sample of PostgreSQL and the host, at a wall-clock instant. */
+	/**
+	 * One sample of PostgreSQL and the host, at a wall-clock instant; {@code cpuNs}: CPU nanoseconds so far per
+	 * consumer (see {@link #cpuByConsumer}).
+	 */
 	private record Sample(long atMs, Map<String, Integer> waits, String checkpointer, boolean autovacuum,
-			long pressureUs, long serverWaitNs) {
+			long pressureUs, long serverWaitNs, Map<String, Long> cpuNs) {
 	}
 
 	void start() {
@@ -96,32 +99,37 @@ final class StallProbe {
 	private void sample() {
 		try (Connection c = DriverManager.getConnection(adminUrl, user, "");
 				var ps = c.prepareStatement("""
-						select backend_type, datname, coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, '-')
-						from pg_stat_activity
-						where (datname = ? and state = 'active' and pid <> pg_backend_pid())
-						or backend_type in ('checkpointer', 'autovacuum worker')""")) {
+						select backend_type, datname, coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, '-'),
+						datname = ? and state = 'active' and pid <> pg_backend_pid(), pid
+						from pg_stat_activity""")) {
 			ps.setString(1, database);
 			while (running) {
 				var at = System.currentTimeMillis();
 				var waits = new TreeMap<String, Integer>();
 				var checkpointer = "?";
 				var autovacuum = false;
+				var postgres = new LinkedHashMap<Long, String>();
 				try (var rs = ps.executeQuery()) {
 					while (rs.next()) {
 						var type = rs.getString(1);
+						var datname = rs.getString(2);
+						postgres.put(rs.getLong(5), "client backend".equals(type)
+								? (database.equals(datname) ? "bench database's backends" : "other databases' backends")
+								: type);
 						if ("checkpointer".equals(type)) {
 							checkpointer = rs.getString(3);
 						}
 						else if ("autovacuum worker".equals(type)) {
-							autovacuum |= database.equals(rs.getString(2));
+							autovacuum |= database.equals(datname);
 						}
-						else {
+						else if (rs.getBoolean(4)) {
 							waits.merge(rs.getString(3), 1, Integer::sum);
 						}
 					}
 				}
+				var cpu = cpuByConsumer(postgres);
 				synchronized (samples) {
-					samples.add(new Sample(at, waits, checkpointer, autovacuum, pressure(), runQueueWait(serverPid)));
+					samples.add(new Sample(at, waits, checkpointer, autovacuum, pressure(), runQueueWait(serverPid), cpu));
 				}
 				LockSupport.parkNanos(Math.max(1, 100 - (System.currentTimeMillis() - at)) * 1_000_000L);
 			}
@@ -160,6 +168,89 @@ final class StallProbe {
 				}
 			}
 			return sum;
+		}
+		catch (IOException | RuntimeException e) {
+			return -1;
+		}
+	}
+
+	/** Host CPU nanoseconds so far: user, nice, system, irq, softirq and steal of every core (/proc/stat). */
+	static long hostCpuNs() {
+		try {
+			var f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			var jiffies = 0L;
+			for (var i : new int[] { 1, 2, 3, 6, 7, 8 }) {
+				jiffies += Long.parseLong(f[i]);
+			}
+			return jiffies * 10_000_000L; // USER_HZ = 100
+		}
+		catch (IOException | RuntimeException e) {
+			return -1;
+		}
+	}
+
+	/**
+	 * CPU nanoseconds so far per consumer: the server JVM's threads grouped by name ({@link #group}: "C2
+	 * CompilerThre", "http-nio--", "intake-writer", "GC Thread#" …), the bench JVM, PostgreSQL's processes by kind
+	 * (the bench database's backends, other databases' backends, checkpointer, walwriter …) and the host in all
+	 * ({@link #HOST}); what the host spent beyond them is the other processes of the machine (other people's work,
+	 * the kernel's threads).
+	 */
+	private Map<String, Long> cpuByConsumer(Map<Long, String> postgres) {
+		var cpu = new TreeMap<String, Long>();
+		threads(serverPid, (name, ns) -> cpu.merge("server " + group(name), ns, Long::sum));
+		threads(ProcessHandle.current().pid(), (name, ns) -> cpu.merge(BENCH, ns, Long::sum));
+		postgres.forEach((pid, kind) -> {
+			var ns = onCpuNs(Path.of("/proc", Long.toString(pid), "schedstat"));
+			if (ns >= 0) {
+				cpu.merge("PostgreSQL " + kind, ns, Long::sum);
+			}
+		});
+		cpu.put(HOST, hostCpuNs());
+		return cpu;
+	}
+
+	/**
+	 * A thread's group: its name (Linux keeps 15 characters) without the numbers that tell a pool's threads apart
+	 * ("http-nio-41234-exec-7" → "http-nio--", "GC Thread#1" → "GC Thread#"); "C1 CompilerThre" and "C2 CompilerThre"
+	 * stay apart.
+	 */
+	static String group(String name) {
+		return name.replaceAll("(?<=[#-])[0-9]+|[0-9]+$", "").trim();
+	}
+
+	static final String HOST = "host";
+
+	static final String BENCH = "bench JVM";
+
+	private interface ThreadCpu {
+
+		void add(String name, long ns);
+
+	}
+
+	private static void threads(long pid, ThreadCpu each) {
+		try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+			for (var task : (Iterable<Path>) tasks::iterator) {
+				try {
+					var ns = onCpuNs(task.resolve("schedstat"));
+					if (ns >= 0) {
+						each.add(Files.readString(task.resolve("comm")).trim(), ns);
+					}
+				}
+				catch (IOException | RuntimeException ended) {
+					// the thread ended
+				}
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			// the process ended
+		}
+	}
+
+	private static long onCpuNs(Path schedstat) {
+		try {
+			return Long.parseLong(Files.readString(schedstat).trim().split(" ")[0]);
 		}
 		catch (IOException | RuntimeException e) {
 			return -1;
@@ -240,8 +331,9 @@ final class StallProbe {
 		}
 		var max = requests.stream().mapToDouble(Request::latencyMs).max().orElse(Double.NaN);
 		out.append(String.format(Locale.ROOT,
-				"             stalls: max latency %.1f ms; %d of %d requests > %.0f ms in %d stall(s); over the step: %s%n",
-				max, late.size(), requests.size(), STALL_MS, stalls.size(),
+				"             stalls (step from %s): max latency %.1f ms; %d of %d requests > %.0f ms in %d stall(s); over the "
+						+ "step: %s%n",
+				java.time.Instant.ofEpochMilli(startMs), max, late.size(), requests.size(), STALL_MS, stalls.size(),
 				describe(startMs, endMs, pauses, samples)));
 		stalls.sort(Comparator.comparingDouble((double[] s) -> s[3]).reversed());
 		for (var s : stalls.subList(0, Math.min(5, stalls.size()))) {
@@ -250,6 +342,34 @@ final class StallProbe {
 					s[1] - s[0], (int) s[2], s[3], describe(s[0], s[1], pauses, samples)));
 		}
 		return out.toString();
+	}
+
+	/**
+	 * Cores used between two samples by each consumer that used at least 0.05 of one, largest first, and by the rest
+	 * of the host ("other processes"). A thread group or process that started or ended between the samples counts
+	 * only from or to the sample where it was seen.
+	 */
+	private static String coresUsed(Sample first, Sample last) {
+		var wallNs = (last.atMs() - first.atMs()) * 1e6;
+		var used = new LinkedHashMap<String, Double>();
+		var ours = 0L;
+		for (var e : last.cpuNs().entrySet()) {
+			if (e.getKey().equals(HOST)) {
+				continue;
+			}
+			var delta = Math.max(0, e.getValue() - first.cpuNs().getOrDefault(e.getKey(), e.getValue()));
+			ours += delta;
+			used.put(e.getKey(), delta / wallNs);
+		}
+		var host = last.cpuNs().get(HOST) - first.cpuNs().get(HOST);
+		var text = used.entrySet()
+			.stream()
+			.filter(e -> e.getValue() >= 0.05)
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+			.collect(Collectors.joining(", "));
+		return String.format(Locale.ROOT, "%s; other processes %.2f (host %.2f)", text.isEmpty() ? "none" : text,
+				Math.max(0, host - ours) / wallNs, host / wallNs);
 	}
 
 	/** What happened between two instants: server pauses, PostgreSQL, host CPU pressure, bench hiccups. */
@@ -291,6 +411,9 @@ final class StallProbe {
 				// the server's threads' run-queue wait per wall-clock time: how many of them waited for a core
 				text.append(String.format(Locale.ROOT, "; server threads waiting for a core %.2f on average",
 						Math.max(0, last.serverWaitNs() - first.serverWaitNs()) / ((last.atMs() - first.atMs()) * 1e6)));
+			}
+			if (last.atMs() > first.atMs()) {
+				text.append("; cores used by ").append(coresUsed(first, last));
 			}
 		}
 		long hiccup;
