@@ -76,7 +76,7 @@ final class StallProbe {
 	 * consumer (see {@link #cpuByConsumer}).
 	 */
 	private record Sample(long atMs, Map<String, Integer> waits, String checkpointer, boolean autovacuum,
-			long pressureUs, long serverWaitNs, Map<String, Long> cpuNs) {
+			long pressureUs, long serverWaitNs, Map<String, Long> cpuNs, Map<String, Long> waitNs) {
 	}
 
 	void start() {
@@ -127,9 +127,12 @@ final class StallProbe {
 						}
 					}
 				}
-				var cpu = cpuByConsumer(postgres);
+				var cpu = new TreeMap<String, Long>();
+				var queued = new TreeMap<String, Long>();
+				cpuByConsumer(postgres, cpu, queued);
+				var serverWait = queued.values().stream().mapToLong(Long::longValue).sum();
 				synchronized (samples) {
-					samples.add(new Sample(at, waits, checkpointer, autovacuum, pressure(), runQueueWait(serverPid), cpu));
+					samples.add(new Sample(at, waits, checkpointer, autovacuum, pressure(), serverWait, cpu, queued));
 				}
 				LockSupport.parkNanos(Math.max(1, 100 - (System.currentTimeMillis() - at)) * 1_000_000L);
 			}
@@ -144,30 +147,6 @@ final class StallProbe {
 		try {
 			var line = Files.readAllLines(PRESSURE).get(0);
 			return Long.parseLong(line.substring(line.indexOf("total=") + 6).trim());
-		}
-		catch (IOException | RuntimeException e) {
-			return -1;
-		}
-	}
-
-	/**
-	 * Nanoseconds so far that the threads of a process spent runnable but waiting for a core (the second field of
-	 * each thread's schedstat; threads that ended meanwhile drop out, so only differences over short windows count);
-	 * -1 where the kernel has none.
-	 */
-	private static long runQueueWait(long pid) {
-		try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-			var sum = 0L;
-			for (var task : (Iterable<Path>) tasks::iterator) {
-				try {
-					var fields = Files.readString(task.resolve("schedstat")).trim().split(" ");
-					sum += Long.parseLong(fields[1]);
-				}
-				catch (IOException | RuntimeException ended) {
-					// the thread ended
-				}
-			}
-			return sum;
 		}
 		catch (IOException | RuntimeException e) {
 			return -1;
@@ -194,20 +173,23 @@ final class StallProbe {
 	 * CompilerThre", "http-nio--", "intake-writer", "GC Thread#" …), the bench JVM, PostgreSQL's processes by kind
 	 * (the bench database's backends, other databases' backends, checkpointer, walwriter …) and the host in all
 	 * ({@link #HOST}); what the host spent beyond them is the other processes of the machine (other people's work,
-	 * the kernel's threads).
+	 * the kernel's threads). {@code serverWait}: nanoseconds so far that the server's threads, by group, were runnable
+	 * but waited for a core (the run-queue wait of /proc/&lt;pid&gt;/task/*&#47;schedstat; threads that ended drop
+	 * out, so only differences over short windows count).
 	 */
-	private Map<String, Long> cpuByConsumer(Map<Long, String> postgres) {
-		var cpu = new TreeMap<String, Long>();
-		threads(serverPid, (name, ns) -> cpu.merge("server " + group(name), ns, Long::sum));
-		threads(ProcessHandle.current().pid(), (name, ns) -> cpu.merge(BENCH, ns, Long::sum));
+	private void cpuByConsumer(Map<Long, String> postgres, Map<String, Long> cpu, Map<String, Long> serverWait) {
+		threads(serverPid, (name, onCpu, waiting) -> {
+			cpu.merge("server " + group(name), onCpu, Long::sum);
+			serverWait.merge(group(name), waiting, Long::sum);
+		});
+		threads(ProcessHandle.current().pid(), (name, onCpu, waiting) -> cpu.merge(BENCH, onCpu, Long::sum));
 		postgres.forEach((pid, kind) -> {
-			var ns = onCpuNs(Path.of("/proc", Long.toString(pid), "schedstat"));
-			if (ns >= 0) {
-				cpu.merge("PostgreSQL " + kind, ns, Long::sum);
+			var ns = schedstat(Path.of("/proc", Long.toString(pid), "schedstat"));
+			if (ns != null) {
+				cpu.merge("PostgreSQL " + kind, ns[0], Long::sum);
 			}
 		});
 		cpu.put(HOST, hostCpuNs());
-		return cpu;
 	}
 
 	/**
@@ -225,7 +207,7 @@ final class StallProbe {
 
 	private interface ThreadCpu {
 
-		void add(String name, long ns);
+		void add(String name, long onCpuNs, long waitingNs);
 
 	}
 
@@ -233,9 +215,9 @@ final class StallProbe {
 		try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
 			for (var task : (Iterable<Path>) tasks::iterator) {
 				try {
-					var ns = onCpuNs(task.resolve("schedstat"));
-					if (ns >= 0) {
-						each.add(Files.readString(task.resolve("comm")).trim(), ns);
+					var ns = schedstat(task.resolve("schedstat"));
+					if (ns != null) {
+						each.add(Files.readString(task.resolve("comm")).trim(), ns[0], ns[1]);
 					}
 				}
 				catch (IOException | RuntimeException ended) {
@@ -248,12 +230,14 @@ final class StallProbe {
 		}
 	}
 
-	private static long onCpuNs(Path schedstat) {
+	/** A task's nanoseconds on a core and runnable but waiting for one, so far; null if it ended. */
+	private static long[] schedstat(Path schedstat) {
 		try {
-			return Long.parseLong(Files.readString(schedstat).trim().split(" ")[0]);
+			var f = Files.readString(schedstat).trim().split(" ");
+			return new long[] { Long.parseLong(f[0]), Long.parseLong(f[1]) };
 		}
 		catch (IOException | RuntimeException e) {
-			return -1;
+			return null;
 		}
 	}
 
@@ -344,32 +328,57 @@ final class StallProbe {
 		return out.toString();
 	}
 
+	/** The groups whose counter grew by at least 0.05 of the wall time between two samples, largest first. */
+	private static String perWall(Map<String, Long> first, Map<String, Long> last, long wallMs) {
+		var text = last.entrySet()
+			.stream()
+			.map(e -> Map.entry(e.getKey(), Math.max(0, e.getValue() - first.getOrDefault(e.getKey(), e.getValue())) / (wallMs * 1e6)))
+			.filter(e -> e.getValue() >= 0.05)
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+			.collect(Collectors.joining(", "));
+		return text.isEmpty() ? "none ≥ 0.05" : text;
+	}
+
 	/**
-	 * Cores used between two samples by each consumer that used at least 0.05 of one, largest first, and by the rest
-	 * of the host ("other processes"). A thread group or process that started or ended between the samples counts
-	 * only from or to the sample where it was seen.
+	 * Cores used between two samples: in all by the run's own processes (the server, the bench database's backends,
+	 * the bench JVM) and by the rest of the host, then each consumer that used at least 0.05 of a core, largest first.
+	 * A thread group or process that started or ended between the samples counts only from or to the sample where it
+	 * was seen.
 	 */
 	private static String coresUsed(Sample first, Sample last) {
 		var wallNs = (last.atMs() - first.atMs()) * 1e6;
 		var used = new LinkedHashMap<String, Double>();
-		var ours = 0L;
+		double server = 0, benchDatabase = 0, bench = 0, all = 0;
 		for (var e : last.cpuNs().entrySet()) {
 			if (e.getKey().equals(HOST)) {
 				continue;
 			}
-			var delta = Math.max(0, e.getValue() - first.cpuNs().getOrDefault(e.getKey(), e.getValue()));
-			ours += delta;
-			used.put(e.getKey(), delta / wallNs);
+			var cores = Math.max(0, e.getValue() - first.cpuNs().getOrDefault(e.getKey(), e.getValue())) / wallNs;
+			all += cores;
+			if (e.getKey().startsWith("server ")) {
+				server += cores;
+			}
+			else if (e.getKey().equals(BENCH)) {
+				bench += cores;
+			}
+			else if (e.getKey().equals("PostgreSQL bench database's backends")) {
+				benchDatabase += cores;
+			}
+			used.put(e.getKey(), cores);
 		}
-		var host = last.cpuNs().get(HOST) - first.cpuNs().get(HOST);
-		var text = used.entrySet()
+		var host = (last.cpuNs().get(HOST) - first.cpuNs().get(HOST)) / wallNs;
+		var top = used.entrySet()
 			.stream()
 			.filter(e -> e.getValue() >= 0.05)
 			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
 			.map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
 			.collect(Collectors.joining(", "));
-		return String.format(Locale.ROOT, "%s; other processes %.2f (host %.2f)", text.isEmpty() ? "none" : text,
-				Math.max(0, host - ours) / wallNs, host / wallNs);
+		return String.format(Locale.ROOT,
+				"ours %.2f (server %.2f, bench database %.2f, bench JVM %.2f), other PostgreSQL work %.2f, other "
+						+ "processes %.2f, host %.2f; by consumer: %s",
+				server + benchDatabase + bench, server, benchDatabase, bench, all - server - benchDatabase - bench,
+				Math.max(0, host - all), host, top.isEmpty() ? "none" : top);
 	}
 
 	/** What happened between two instants: server pauses, PostgreSQL, host CPU pressure, bench hiccups. */
@@ -409,11 +418,12 @@ final class StallProbe {
 			}
 			if (first.serverWaitNs() >= 0 && last.atMs() > first.atMs()) {
 				// the server's threads' run-queue wait per wall-clock time: how many of them waited for a core
-				text.append(String.format(Locale.ROOT, "; server threads waiting for a core %.2f on average",
-						Math.max(0, last.serverWaitNs() - first.serverWaitNs()) / ((last.atMs() - first.atMs()) * 1e6)));
+				text.append(String.format(Locale.ROOT, "; server threads waiting for a core %.2f on average (%s)",
+						Math.max(0, last.serverWaitNs() - first.serverWaitNs()) / ((last.atMs() - first.atMs()) * 1e6),
+						perWall(first.waitNs(), last.waitNs(), last.atMs() - first.atMs())));
 			}
 			if (last.atMs() > first.atMs()) {
-				text.append("; cores used by ").append(coresUsed(first, last));
+				text.append("; cores used: ").append(coresUsed(first, last));
 			}
 		}
 		long hiccup;
