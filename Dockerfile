@@ -12,7 +12,7 @@ COPY target/grassroots-*-exec.jar /app/grassroots.jar
 USER grassroots
 
 ENV SPRING_PROFILES_ACTIVE=prod \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-XX:InitialRAMPercentage=60 -XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
 # Liveness and readiness for orchestrators: /actuator/health/liveness and /actuator/health/readiness.
 ENTRYPOINT ["java", "-jar", "/app/grassroots.jar"]
