@@ -49,6 +49,12 @@ final class EmbeddedLauncher {
 	/** How long the launcher waits for the server JVM's graceful shutdown before it kills it. */
 	static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
+	/**
+	 * The same for a server JVM that writes its class-data archive as it stops (decision 0019): several seconds of CPU
+	 * on a quiet machine, a minute under heavy load.
+	 */
+	static final Duration ARCHIVE_GRACE = Duration.ofMinutes(5);
+
 	/** How often the server JVM looks whether its launcher is still there. */
 	static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 
@@ -96,11 +102,23 @@ final class EmbeddedLauncher {
 			watchLauncher(parent);
 			return;
 		}
-		var decision = decide(Invocation.current(args));
+		var invocation = Invocation.current(args);
+		var decision = decide(invocation);
 		if (decision instanceof Decision.Relaunch relaunch) {
+			var archive = relaunch.classDataArchive()
+					? ClassDataArchive.prepare(Path.of(relaunch.jar()), System.getProperty("java.home"),
+							System.getProperty("java.vm.version"), invocation.pid(),
+							new ClassDataArchive.SpringBootTools(invocation.java()))
+					: Optional.<ClassDataArchive.Use>empty();
 			System.out.println("Grassroots: the embedded demo runs in a server JVM with "
-					+ String.join(" ", relaunch.added()) + " (decision 0018; GRASSROOTS_LAUNCHER=off runs it in this one)");
-			var exitCode = run(relaunch.command());
+					+ String.join(" ", relaunch.added()) + " (decision 0018; GRASSROOTS_LAUNCHER=off runs it in this one)"
+					+ (archive.isEmpty() ? ""
+							: archive.get().written().isEmpty()
+									? " and the class-data archive of earlier runs (decision 0019)"
+									: "; it writes a class-data archive for the next starts when it stops (decision 0019)"));
+			var command = archive.isEmpty() ? relaunch.command()
+					: relaunch.command(archive.get().options(), archive.get().jar());
+			var exitCode = run(command, archive);
 			if (exitCode.isPresent()) {
 				System.exit(exitCode.getAsInt());
 			}
@@ -158,15 +176,25 @@ final class EmbeddedLauncher {
 				return new Decision.Stay("the option would act in both JVMs: " + option);
 			}
 		}
-		var command = new ArrayList<String>();
-		command.add(invocation.java());
-		command.addAll(EMBEDDED_OPTIONS);
-		command.addAll(line.jvmOptions());
-		command.add("-D" + PARENT + "=" + invocation.pid());
-		command.add("-jar");
-		command.add(line.jar().get());
-		command.addAll(invocation.args());
-		return new Decision.Relaunch(command, EMBEDDED_OPTIONS);
+		var jvmOptions = new ArrayList<String>(EMBEDDED_OPTIONS);
+		jvmOptions.addAll(line.jvmOptions());
+		jvmOptions.add("-D" + PARENT + "=" + invocation.pid());
+		var classData = settings.get(ClassDataArchive.SWITCH);
+		var archive = (classData.isEmpty()
+				|| !List.of("off", "false").contains(classData.get().trim().toLowerCase(Locale.ROOT)))
+				&& !choosesClassData(options);
+		return new Decision.Relaunch(invocation.java(), jvmOptions, line.jar().get(), invocation.args(),
+				EMBEDDED_OPTIONS, archive);
+	}
+
+	/** The user's own class-data options ({@code -Xshare:off}, an archive of theirs) stand: no archive of ours. */
+	private static boolean choosesClassData(List<String> options) {
+		for (var option : options) {
+			if (option.startsWith("-Xshare") || option.startsWith("-XX:SharedArchiveFile")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean startsWithAny(String option, List<String> prefixes) {
@@ -201,7 +229,7 @@ final class EmbeddedLauncher {
 	 * Starts the server JVM with this JVM's standard streams, stops it with this JVM, and returns its exit code; empty
 	 * when it could not be started (the application then runs in this JVM).
 	 */
-	static OptionalInt run(List<String> command) {
+	static OptionalInt run(List<String> command, Optional<ClassDataArchive.Use> archive) {
 		Process server;
 		try {
 			server = new ProcessBuilder(command).inheritIO().start();
@@ -210,7 +238,17 @@ final class EmbeddedLauncher {
 			System.err.println("Grassroots: could not start the server JVM (" + e.getMessage() + "); running in this one");
 			return OptionalInt.empty();
 		}
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "grassroots-launcher-stop"));
+		var writesArchive = archive.isPresent() && archive.get().written().isPresent();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			if (writesArchive && server.isAlive()) {
+				System.out.println("Grassroots: the server JVM writes the class-data archive for the next starts as it"
+						+ " stops (decision 0019)");
+			}
+			stop(server, writesArchive ? ARCHIVE_GRACE : STOP_GRACE);
+			if (archive.isPresent() && !server.isAlive()) {
+				archive.get().keep(server.exitValue());
+			}
+		}, "grassroots-launcher-stop"));
 		while (true) {
 			try {
 				return OptionalInt.of(server.waitFor());
@@ -221,14 +259,14 @@ final class EmbeddedLauncher {
 		}
 	}
 
-	/** SIGTERM to the server JVM (its graceful shutdown), SIGKILL when it has not ended after the grace period. */
-	static void stop(Process server) {
+	/** SIGTERM to the server JVM (its graceful shutdown), SIGKILL when it has not ended after the grace. */
+	static void stop(Process server, Duration grace) {
 		if (!server.isAlive()) {
 			return;
 		}
 		server.destroy();
 		try {
-			if (!server.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+			if (!server.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
 				server.destroyForcibly();
 				server.waitFor(10, TimeUnit.SECONDS);
 			}
@@ -366,7 +404,30 @@ final class EmbeddedLauncher {
 	/** Relaunch with this command line, or stay in this JVM for a reason. */
 	sealed interface Decision {
 
-		record Relaunch(List<String> command, List<String> added) implements Decision {
+		/**
+		 * The server JVM: {@code java}, its options, {@code -jar}, the jar, the program arguments; with a class-data
+		 * archive unless switched off (decision 0019).
+		 */
+		record Relaunch(String java, List<String> jvmOptions, String jar, List<String> args, List<String> added,
+				boolean classDataArchive) implements Decision {
+
+			/** The command line from the jar as given. */
+			List<String> command() {
+				return command(List.of(), jar);
+			}
+
+			/** The command line with more JVM options, from another jar (the extracted one). */
+			List<String> command(List<String> moreOptions, String fromJar) {
+				var command = new ArrayList<String>();
+				command.add(java);
+				command.addAll(jvmOptions);
+				command.addAll(moreOptions);
+				command.add("-jar");
+				command.add(fromJar);
+				command.addAll(args);
+				return command;
+			}
+
 		}
 
 		record Stay(String reason) implements Decision {

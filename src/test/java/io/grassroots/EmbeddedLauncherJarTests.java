@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The built jar, started as the README starts it ({@code java -jar}, embedded database in a fresh folder, a free
  * port; demo data and region seed off to keep the test short): the launcher runs the server in a second JVM with C1
- * only, and the two end together whichever is stopped (decision 0018). Run by failsafe after {@code package} (tag
+ * only, and the two end together whichever is stopped (decision 0018); the server JVM writes a class-data archive
+ * when it stops, and the next start maps it (decision 0019). Run by failsafe after {@code package} (tag
  * {@code jar}), since it needs the runnable jar of this build: {@code ./mvnw -B verify}, or
  * {@code ./mvnw -B -DskipTests package} then
  * {@code ./mvnw -B failsafe:integration-test failsafe:verify -Dit.test=EmbeddedLauncherJarTests}.
@@ -102,8 +103,38 @@ class EmbeddedLauncherJarTests {
 		System.out.printf("the server JVM ended %.1f s after its launcher was killed%n", seconds);
 	}
 
+	@Test
+	void theServerJvmWritesAClassDataArchiveWhenItStopsAndTheNextStartMapsIt() throws Exception {
+		var jar = Files.copy(jar(), folder.resolve("grassroots-exec.jar"));
+		var archive = folder.resolve("grassroots-exec.jar.cds/app.jsa");
+		var first = start(jar, true);
+		var training = first.awaitServerJvm();
+		assertThat(training.info().arguments().orElseThrow()).contains(
+				"-XX:ArchiveClassesAtExit=" + folder.resolve("grassroots-exec.jar.cds/app.jsa." + first.launcher.pid() + ".tmp"),
+				folder.resolve("grassroots-exec.jar.cds/app/grassroots-exec.jar").toString());
+		first.awaitHealthy();
+		assertThat(archive).doesNotExist();
+
+		first.launcher.destroy(); // SIGTERM: the server JVM stops gracefully and writes the archive
+		assertThat(first.launcher.waitFor(5, TimeUnit.MINUTES)).as("the launcher ended").isTrue();
+
+		assertThat(archive).isNotEmptyFile();
+		assertThat(first.log()).contains("it writes a class-data archive for the next starts when it stops");
+		var second = start(jar, true);
+		var server = second.awaitServerJvm();
+		second.awaitHealthy();
+		assertThat(server.info().arguments().orElseThrow()).contains("-XX:SharedArchiveFile=" + archive);
+		assertThat(Files.readString(Path.of("/proc", Long.toString(server.pid()), "maps")))
+			.as("the server JVM mapped the archive").contains(archive.toString());
+		assertThat(second.log()).contains("and the class-data archive of earlier runs").doesNotContain("[cds]");
+	}
+
 	private Run start() throws IOException {
-		var jar = jar();
+		return start(jar(), false);
+	}
+
+	/** The jar as the README starts it; with the class-data archive or without ({@code GRASSROOTS_LAUNCHER_CDS=off}). */
+	private Run start(Path jar, boolean classDataArchive) throws IOException {
 		var port = freePort();
 		var log = folder.resolve("server.log");
 		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -116,6 +147,9 @@ class EmbeddedLauncherJarTests {
 		for (var variable : List.of("SPRING_PROFILES_ACTIVE", "SPRING_DATASOURCE_URL", "SPRING_APPLICATION_JSON",
 				"GRASSROOTS_LAUNCHER", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
 			environment.remove(variable);
+		}
+		if (!classDataArchive) {
+			environment.put("GRASSROOTS_LAUNCHER_CDS", "off");
 		}
 		var launcher = builder.start();
 		started.add(launcher.toHandle());
@@ -153,7 +187,11 @@ class EmbeddedLauncherJarTests {
 		ProcessHandle awaitServerJvm() throws InterruptedException {
 			var deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
 			while (System.nanoTime() < deadline) {
-				var children = launcher.children().toList();
+				// the server JVM, not the JVM that extracts the jar for the class-data archive before it
+				var children = launcher.children()
+					.filter(child -> child.info().arguments().map(List::of).orElse(List.of()).stream()
+						.anyMatch(argument -> argument.startsWith("-D" + EmbeddedLauncher.PARENT + "=")))
+					.toList();
 				if (!children.isEmpty()) {
 					assertThat(children).hasSize(1);
 					return children.get(0);

@@ -139,6 +139,31 @@ class EmbeddedLauncherTests {
 	}
 
 	@Test
+	void theServerJvmGetsAClassDataArchiveUnlessSwitchedOffOrTheUserChoseClassDataOptions() {
+		assertThat(relaunch(new Given()).classDataArchive()).isTrue();
+		assertThat(relaunch(new Given().env("GRASSROOTS_LAUNCHER_CDS", "off")).classDataArchive()).isFalse();
+		assertThat(relaunch(new Given().systemProperty("grassroots.launcher.cds", "false")).classDataArchive()).isFalse();
+		assertThat(relaunch(new Given().args("--grassroots.launcher.cds=off")).classDataArchive()).isFalse();
+		assertThat(relaunch(new Given().jvm("-Xshare:off")).classDataArchive()).isFalse();
+		assertThat(relaunch(new Given().jvm("-XX:SharedArchiveFile=mine.jsa")).classDataArchive()).isFalse();
+	}
+
+	@Test
+	void withTheArchiveTheServerJvmStartsTheExtractedJarWithTheArchivesOptions() {
+		var relaunch = relaunch(new Given().jvm("-Xmx512m").args("--server.port=8081"));
+
+		assertThat(relaunch.command(List.of("-XX:SharedArchiveFile=/x/app.jsa", "-Xlog:cds*=off"), "/x/app/app.jar"))
+			.containsExactly(JAVA, "-XX:TieredStopAtLevel=1", "-Xmx512m", "-Dgrassroots.launcher.parent=4242",
+					"-XX:SharedArchiveFile=/x/app.jsa", "-Xlog:cds*=off", "-jar", "/x/app/app.jar", "--server.port=8081");
+	}
+
+	private static Decision.Relaunch relaunch(Given given) {
+		var decision = given.decide();
+		assertThat(decision).isInstanceOf(Decision.Relaunch.class);
+		return (Decision.Relaunch) decision;
+	}
+
+	@Test
 	void theCommandLineIsReadUpToTheJarOrTheMainClass() {
 		assertThat(CommandLine.parse(List.of("-cp", "x.jar", "-Xmx1g", "-jar", "app.jar", "--a=b")))
 			.isEqualTo(new CommandLine(List.of("-cp", "x.jar", "-Xmx1g"), Optional.of("app.jar")));
@@ -151,19 +176,19 @@ class EmbeddedLauncherTests {
 
 	@Test
 	void theLauncherEndsWithTheServerJvmsExitCode() {
-		assertThat(EmbeddedLauncher.run(List.of("sh", "-c", "exit 7"))).hasValue(7);
+		assertThat(EmbeddedLauncher.run(List.of("sh", "-c", "exit 7"), Optional.empty())).hasValue(7);
 	}
 
 	@Test
 	void aServerJvmThatCannotBeStartedLeavesTheApplicationInThisJvm() {
-		assertThat(EmbeddedLauncher.run(List.of("/nonexistent/bin/java", "-version"))).isEmpty();
+		assertThat(EmbeddedLauncher.run(List.of("/nonexistent/bin/java", "-version"), Optional.empty())).isEmpty();
 	}
 
 	@Test
 	void stoppingTheLauncherStopsTheServerJvm() throws Exception {
 		var server = new ProcessBuilder("sleep", "60").start();
 
-		EmbeddedLauncher.stop(server);
+		EmbeddedLauncher.stop(server, EmbeddedLauncher.STOP_GRACE);
 
 		assertThat(server.isAlive()).isFalse();
 		assertThat(server.exitValue()).isEqualTo(143); // SIGTERM, the graceful way

@@ -150,7 +150,8 @@ final class Server implements AutoCloseable {
 	public void close() throws InterruptedException {
 		var tree = tree();
 		process.destroy();
-		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+		// the product's launcher waits up to 5 minutes for a server JVM that writes its class-data archive (0019)
+		if (!process.waitFor(6, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
 			process.waitFor();
 		}
