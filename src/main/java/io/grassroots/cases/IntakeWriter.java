@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is answered only after the commit that made its case durable.
  * <p>
  * The database's part of the reports' duplicate checks — the stored open cases near each — is read by the batch's
- * writer in one statement for the whole batch ({@link DuplicateFinder#storedAll}, decision cases-23); with
+ * writer in one statement for the whole batch, sent with the batch's key query in one round trip
+ * ({@link DuplicateFinder#readBatch}, decisions cases-23 and cases-25); with
  * {@code grassroots.cases.intake-reads-in-batch=false} each caller reads its own before its report is queued
  * ({@link #read}, decision cases-16), and the writer completes such a read with the batches finished since. A
  * caller that finds no batch being written writes the batch itself, with whatever is queued ({@link #lead}, decision
