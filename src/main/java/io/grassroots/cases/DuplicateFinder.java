@@ -1,12 +1,16 @@
 package io.grassroots.cases;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -15,6 +19,7 @@ import javax.sql.DataSource;
 import io.grassroots.shared.Databases;
 import io.grassroots.shared.RegionCode;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -103,6 +108,18 @@ class DuplicateFinder {
 	 * one statement per query. Meant for the intake writer's transaction (cases-23).
 	 */
 	List<List<Candidate>> storedAll(List<Query> queries) {
+		return readBatch(List.of(), queries).stored();
+	}
+
+	/**
+	 * What the intake writer reads before it builds a batch (in its transaction): which of the batch's idempotency keys
+	 * are stored already, and {@link #stored} of each query, in order. On PostgreSQL both go to the server in one round
+	 * trip (decision cases-25): the key query ({@link #KEYS}, one array parameter, so one statement text whatever the
+	 * batch size), the setting that forces {@link #BATCH}'s generic plan, {@link #BATCH} and the setting's reset are one
+	 * multi-statement command, which pgjdbc sends as one pipeline with one sync; PostgreSQL runs them in order. Elsewhere
+	 * one statement for the keys and one per query.
+	 */
+	BatchRead readBatch(List<String> keys, List<Query> queries) {
 		var answers = new ArrayList<List<Candidate>>(queries.size());
 		var reading = new ArrayList<Integer>();
 		for (var i = 0; i < queries.size(); i++) {
@@ -111,16 +128,77 @@ class DuplicateFinder {
 				reading.add(i);
 			}
 		}
-		if (reading.isEmpty()) {
-			return answers;
-		}
-		if (!batch || reading.size() == 1) {
+		if (!batch) {
+			var stored = keys.isEmpty() ? new HashSet<String>()
+					: new HashSet<>(jdbc.sql("select intake_key from cases_case where intake_key in (:keys)")
+						.param("keys", keys)
+						.query(String.class)
+						.list());
 			for (var i : reading) {
 				var q = queries.get(i);
 				answers.set(i, stored(q.category(), q.longitude(), q.latitude(), q.region(), q.now()));
 			}
-			return answers;
+			return new BatchRead(stored, answers);
 		}
+		var storedKeys = new HashSet<String>();
+		if (keys.isEmpty() && reading.isEmpty()) {
+			return new BatchRead(storedKeys, answers);
+		}
+		var sql = new StringBuilder();
+		if (!keys.isEmpty()) {
+			sql.append(KEYS);
+		}
+		if (!reading.isEmpty()) {
+			sql.append(sql.isEmpty() ? "" : ";\n").append("set local plan_cache_mode = force_generic_plan;\n")
+				.append(BATCH)
+				.append(";\nset local plan_cache_mode to default");
+		}
+		template.execute((ConnectionCallback<Void>) connection -> {
+			try (var statement = connection.prepareStatement(sql.toString())) {
+				var p = 1;
+				if (!keys.isEmpty()) {
+					statement.setArray(p++, connection.createArrayOf("text", keys.toArray()));
+				}
+				if (!reading.isEmpty()) {
+					bindBatch(statement, p, connection, queries, reading);
+				}
+				var results = statement.execute();
+				var keysPending = !keys.isEmpty();
+				while (true) {
+					if (results) {
+						try (var rs = statement.getResultSet()) {
+							if (keysPending) {
+								while (rs.next()) {
+									storedKeys.add(rs.getString(1));
+								}
+								keysPending = false;
+							}
+							else {
+								while (rs.next()) {
+									answers.get(reading.get(rs.getInt("n") - 1))
+										.add(new Candidate(new CaseId(rs.getObject("id", UUID.class)),
+												(Double) rs.getObject("longitude"), (Double) rs.getObject("latitude"),
+												rs.getString("region")));
+								}
+							}
+						}
+					}
+					else if (statement.getUpdateCount() == -1) {
+						return null;
+					}
+					results = statement.getMoreResults();
+				}
+			}
+		});
+		return new BatchRead(storedKeys, answers);
+	}
+
+	/** The stored idempotency keys among a batch's (PostgreSQL: one array parameter). */
+	static final String KEYS = "select intake_key from cases_case where intake_key = any(?::text[])";
+
+	/** {@link #BATCH}'s ten array parameters from {@code first} on: the reads of {@code reading}'s queries. */
+	private void bindBatch(PreparedStatement statement, int first, Connection connection, List<Query> queries,
+			List<Integer> reading) throws SQLException {
 		var n = reading.size();
 		var standards = new String[n];
 		var codes = new String[n];
@@ -146,33 +224,20 @@ class DuplicateFinder {
 			points[k] = q.longitude() != null;
 			communities[k] = q.region().depth() == 5;
 		}
-		template.execute("set local plan_cache_mode = force_generic_plan");
-		template.query(connection -> {
-			var statement = connection.prepareStatement(BATCH);
-			try {
-				statement.setArray(1, connection.createArrayOf("text", standards));
-				statement.setArray(2, connection.createArrayOf("text", codes));
-				statement.setArray(3, connection.createArrayOf("float8", wests));
-				statement.setArray(4, connection.createArrayOf("float8", easts));
-				statement.setArray(5, connection.createArrayOf("float8", souths));
-				statement.setArray(6, connection.createArrayOf("float8", norths));
-				statement.setArray(7, connection.createArrayOf("text", regions));
-				statement.setArray(8, connection.createArrayOf("text", sinces));
-				statement.setArray(9, connection.createArrayOf("bool", points));
-				statement.setArray(10, connection.createArrayOf("bool", communities));
-				return statement;
-			}
-			catch (SQLException | RuntimeException e) {
-				statement.close();
-				throw e;
-			}
-		}, rs -> {
-			answers.get(reading.get(rs.getInt("n") - 1))
-				.add(new Candidate(new CaseId(rs.getObject("id", UUID.class)), (Double) rs.getObject("longitude"),
-						(Double) rs.getObject("latitude"), rs.getString("region")));
-		});
-		template.execute("set local plan_cache_mode to default");
-		return answers;
+		statement.setArray(first, connection.createArrayOf("text", standards));
+		statement.setArray(first + 1, connection.createArrayOf("text", codes));
+		statement.setArray(first + 2, connection.createArrayOf("float8", wests));
+		statement.setArray(first + 3, connection.createArrayOf("float8", easts));
+		statement.setArray(first + 4, connection.createArrayOf("float8", souths));
+		statement.setArray(first + 5, connection.createArrayOf("float8", norths));
+		statement.setArray(first + 6, connection.createArrayOf("text", regions));
+		statement.setArray(first + 7, connection.createArrayOf("text", sinces));
+		statement.setArray(first + 8, connection.createArrayOf("bool", points));
+		statement.setArray(first + 9, connection.createArrayOf("bool", communities));
+	}
+
+	/** What {@link #readBatch} read: the keys stored already, and each query's stored candidates, in order. */
+	record BatchRead(Set<String> storedKeys, List<List<Candidate>> stored) {
 	}
 
 	/** The likely duplicates of a report, nearest first. */

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -22,7 +21,6 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -34,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is answered only after the commit that made its case durable.
  * <p>
  * The database's part of the reports' duplicate checks — the stored open cases near each — is read by the batch's
- * writer in one statement for the whole batch ({@link DuplicateFinder#storedAll}, decision cases-23); with
+ * writer in one statement for the whole batch, sent with the batch's key query in one round trip
+ * ({@link DuplicateFinder#readBatch}, decisions cases-23 and cases-25); with
  * {@code grassroots.cases.intake-reads-in-batch=false} each caller reads its own before its report is queued
  * ({@link #read}, decision cases-16), and the writer completes such a read with the batches finished since. A
  * caller that finds no batch being written writes the batch itself, with whatever is queued ({@link #lead}, decision
@@ -64,8 +63,6 @@ class IntakeWriter implements SmartLifecycle {
 	private final AttachmentStore attachments;
 
 	private final CaseHistory history;
-
-	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
 
@@ -115,13 +112,11 @@ class IntakeWriter implements SmartLifecycle {
 	private Thread thread;
 
 	IntakeWriter(CaseRepository cases, DuplicateFinder duplicates, AttachmentStore attachments, CaseHistory history,
-			JdbcClient jdbc, PlatformTransactionManager transactionManager, CasesProperties properties,
-			MeterRegistry meters) {
+			PlatformTransactionManager transactionManager, CasesProperties properties, MeterRegistry meters) {
 		this.cases = cases;
 		this.duplicates = duplicates;
 		this.attachments = attachments;
 		this.history = history;
-		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.queue = new ArrayBlockingQueue<>(properties.intakeQueue());
 		this.batchSize = properties.intakeBatch();
@@ -267,13 +262,9 @@ class IntakeWriter implements SmartLifecycle {
 		var since = reads.stream().filter(r -> r != null).mapToLong(Read::after).min().orElse(Long.MAX_VALUE);
 		var finishedSince = since == Long.MAX_VALUE ? new Since(List.of(), 0) : finishedAfter(since);
 		var keys = reports.stream().map(CaseIntake.Prepared::intakeKey).filter(k -> k != null).distinct().toList();
-		var seen = keys.isEmpty() ? new HashSet<String>()
-				: new HashSet<>(jdbc.sql("select intake_key from cases_case where intake_key in (:keys)")
-					.param("keys", keys)
-					.query(String.class)
-					.list());
-		// the stored candidates of every report without a read (or with one older than the batches kept), in one
-		// statement for the batch (cases-23)
+		// the keys stored already and the stored candidates of every report without a read (or with one older than
+		// the batches kept): in one statement for the batch (cases-23), sent with the key query in one round trip
+		// (cases-25)
 		var stored = new ArrayList<List<DuplicateFinder.Candidate>>(reports.size());
 		var queries = new ArrayList<DuplicateFinder.Query>();
 		for (var i = 0; i < reports.size(); i++) {
@@ -289,10 +280,11 @@ class IntakeWriter implements SmartLifecycle {
 					place.region(), report.now());
 			queries.add(read == null ? query : new DuplicateFinder.Query(null, null, null, place.region(), report.now()));
 		}
-		var batchRead = duplicates.storedAll(queries);
+		var batchRead = duplicates.readBatch(keys, queries);
+		var seen = batchRead.storedKeys();
 		for (var i = 0; i < reports.size(); i++) {
 			if (stored.get(i) == null) {
-				stored.set(i, batchRead.get(i));
+				stored.set(i, batchRead.stored().get(i));
 			}
 		}
 		// the cases finished since the oldest read, then the batch's own earlier ones

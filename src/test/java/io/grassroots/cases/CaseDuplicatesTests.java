@@ -141,6 +141,40 @@ class CaseDuplicatesTests {
 		assertThat(together.get(7)).isEmpty();
 	}
 
+	@Test
+	void aBatchsStoredKeysAndCandidatesReadInOneRoundTripAreThoseReadApart() {
+		// cases-25: the intake writer reads which of a batch's keys are stored and the batch's candidates together (on
+		// PostgreSQL one multi-statement command); each must be what the separate reads give.
+		var supervisor = testing.demo("supervisor");
+		var lng = lng();
+		var lat = lat();
+		var keyed = cases.report(supervisor, report(SPILL, lng, lat).withIdempotencyKey("batch-read-" + lng));
+		cases.report(supervisor, report(SPILL, lng, lat + 60 * METRE));
+		var stored = CaseIntake.keyOf(supervisor.id().toString(), "batch-read-" + lng);
+		var unknown = CaseIntake.keyOf(supervisor.id().toString(), "never-sent-" + lng);
+		var now = time.now();
+		var queries = List.of(new DuplicateFinder.Query(SPILL, lng, lat + 10 * METRE, CaseTesting.WEST_STREET, now),
+				new DuplicateFinder.Query(null, lng, lat, CaseTesting.WEST_STREET, now),
+				new DuplicateFinder.Query(SPILL, lng, lat + 2_000 * METRE, CaseTesting.WEST_STREET, now));
+
+		var both = duplicates.readBatch(List.of(stored, unknown), queries);
+		var keysOnly = duplicates.readBatch(List.of(unknown, stored), List.of());
+		var candidatesOnly = duplicates.readBatch(List.of(), queries);
+
+		assertThat(both.storedKeys()).containsExactly(stored);
+		assertThat(keysOnly.storedKeys()).containsExactly(stored);
+		assertThat(candidatesOnly.storedKeys()).isEmpty();
+		assertThat(both.stored()).hasSameSizeAs(queries).isEqualTo(candidatesOnly.stored());
+		for (var i = 0; i < queries.size(); i++) {
+			var q = queries.get(i);
+			assertThat(both.stored().get(i)).as("query %d", i)
+				.containsExactlyElementsOf(duplicates.stored(q.category(), q.longitude(), q.latitude(), q.region(), q.now()));
+		}
+		assertThat(both.stored().get(0)).hasSize(2).extracting(DuplicateFinder.Candidate::id).contains(keyed.id());
+		assertThat(both.stored().get(1)).isEmpty();
+		assertThat(both.stored().get(2)).isEmpty();
+	}
+
 	private static Intake report(CategoryKey category, double lng, double lat) {
 		return CaseTesting.report(Channel.PHONE, category, CaseTesting.WEST_STREET, lng, lat);
 	}

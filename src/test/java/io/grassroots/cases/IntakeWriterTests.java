@@ -146,7 +146,7 @@ class IntakeWriterTests {
 	@Test
 	void aWriterWhoseCallersReadTheirOwnCandidatesFindsTheSameDuplicates() {
 		// grassroots.cases.intake-reads-in-batch=false: each caller reads before queueing, as in cases-16
-		var small = new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
+		var small = new IntakeWriter(repository, duplicates, attachments, history, transactionManager,
 				properties(10, 100, false), new SimpleMeterRegistry());
 		var supervisor = testing.demo("supervisor");
 		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
@@ -484,7 +484,7 @@ class IntakeWriterTests {
 
 	/** A writer of this test's own (not started) with the given queue and batch sizes. */
 	private IntakeWriter writer(int queue, int batch, SimpleMeterRegistry meters) {
-		return new IntakeWriter(repository, duplicates, attachments, history, jdbc, transactionManager,
+		return new IntakeWriter(repository, duplicates, attachments, history, transactionManager,
 				properties(queue, batch), meters);
 	}
 
