@@ -5,7 +5,6 @@ import java.time.Duration;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.grassroots.region.DepartmentId;
-import io.grassroots.region.DepartmentView;
 import io.grassroots.region.Regions;
 import io.grassroots.shared.RegionCode;
 
@@ -14,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The names lists and pages show (regions, departments, categories), kept in memory for a few minutes. A region's
  * name is read together with those of the other children of its parent (a community with the rest of its street's
- * communities): the rows of a queue come from a few streets, so the first pages after a start or an expiry read a
- * street's names in one statement instead of one round trip per community (bench/RESULTS.md § pages, 2026-12-05).
+ * communities), a department's with those of the other departments of its region: the rows of a queue come from a
+ * few streets and counties, so the first pages after a start or an expiry read a street's or a county's names in one
+ * statement instead of a transaction per community or department (bench/RESULTS.md § pages, 2026-12-05).
  */
 @Component
 class CaseNames {
@@ -61,7 +61,19 @@ class CaseNames {
 	}
 
 	String department(DepartmentId id) {
-		return id == null ? "" : departmentNames.get(id, k -> departments.find(id).map(DepartmentView::name).orElse(""));
+		if (id == null) {
+			return "";
+		}
+		var name = departmentNames.getIfPresent(id);
+		if (name == null) {
+			var around = departments.namesWithTheirRegionsOthers(id);
+			departmentNames.putAll(around);
+			name = around.getOrDefault(id, "");
+			if (!around.containsKey(id)) {
+				departmentNames.put(id, name);
+			}
+		}
+		return name;
 	}
 
 	String category(CategoryKey key) {

@@ -45,6 +45,11 @@ class DepartmentDirectory {
 		return serving(place).stream().anyMatch(d -> d.id().equals(department));
 	}
 
+	/** The names of a department and of the other departments of its region, read in one statement. */
+	java.util.Map<DepartmentId, String> namesWithTheirRegionsOthers(DepartmentId id) {
+		return departments.namesWithTheirRegionsOthers(id);
+	}
+
 	Optional<DepartmentView> find(DepartmentId id) {
 		return id == null ? Optional.empty() : departments.find(id);
 	}

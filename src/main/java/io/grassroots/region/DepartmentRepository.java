@@ -27,6 +27,12 @@ interface DepartmentRepository extends ListCrudRepository<Department, Department
 			where d.active order by p.depth desc, d.kind, d.name""")
 	List<Department> findActiveServing(String place);
 
+	/** A department and the other departments of its region (a county's departments): one query. */
+	@Query("""
+			select * from region_department
+			where region = (select d.region from region_department d where d.id = :id)""")
+	List<Department> findWithTheirRegionsOthers(java.util.UUID id);
+
 	Optional<Department> findFirstByRegionAndKindAndActiveTrue(RegionCode region, DepartmentKind kind);
 
 	boolean existsByRegionAndName(RegionCode region, String name);
