@@ -2,6 +2,7 @@ package io.grassroots.cases;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -46,7 +47,7 @@ class DepartmentDirectory {
 	}
 
 	/** The names of a department and of the other departments of its region, read in one statement. */
-	java.util.Map<DepartmentId, String> namesWithTheirRegionsOthers(DepartmentId id) {
+	Map<DepartmentId, String> namesWithTheirRegionsOthers(DepartmentId id) {
 		return departments.namesWithTheirRegionsOthers(id);
 	}
 

@@ -2,6 +2,7 @@ package io.grassroots.region;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.grassroots.shared.RegionCode;
 
@@ -31,7 +32,7 @@ interface DepartmentRepository extends ListCrudRepository<Department, Department
 	@Query("""
 			select * from region_department
 			where region = (select d.region from region_department d where d.id = :id)""")
-	List<Department> findWithTheirRegionsOthers(java.util.UUID id);
+	List<Department> findWithTheirRegionsOthers(UUID id);
 
 	Optional<Department> findFirstByRegionAndKindAndActiveTrue(RegionCode region, DepartmentKind kind);
 

@@ -21,4 +21,5 @@ public record RegionView(RegionCode code, String name, RegionLevel level, Region
 	static String shortName(String name) {
 		return SUFFIX.matcher(name).replaceFirst("");
 	}
+
 }
