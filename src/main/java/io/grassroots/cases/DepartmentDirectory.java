@@ -2,6 +2,7 @@ package io.grassroots.cases;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -43,6 +44,11 @@ class DepartmentDirectory {
 
 	boolean serves(RegionCode place, DepartmentId department) {
 		return serving(place).stream().anyMatch(d -> d.id().equals(department));
+	}
+
+	/** The names of a department and of the other departments of its region, read in one statement. */
+	Map<DepartmentId, String> namesWithTheirRegionsOthers(DepartmentId id) {
+		return departments.namesWithTheirRegionsOthers(id);
 	}
 
 	Optional<DepartmentView> find(DepartmentId id) {

@@ -2,6 +2,7 @@ package io.grassroots.region;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.grassroots.shared.RegionCode;
 
@@ -26,6 +27,12 @@ interface DepartmentRepository extends ListCrudRepository<Department, Department
 			select d.* from region_department d join path p on p.code = d.region
 			where d.active order by p.depth desc, d.kind, d.name""")
 	List<Department> findActiveServing(String place);
+
+	/** A department and the other departments of its region (a county's departments): one query. */
+	@Query("""
+			select * from region_department
+			where region = (select d.region from region_department d where d.id = :id)""")
+	List<Department> findWithTheirRegionsOthers(UUID id);
 
 	Optional<Department> findFirstByRegionAndKindAndActiveTrue(RegionCode region, DepartmentKind kind);
 

@@ -1,5 +1,6 @@
 package io.grassroots.region;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import io.grassroots.shared.NotFoundException;
 import io.grassroots.shared.RegionCode;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -45,6 +47,18 @@ public class Departments {
 	@Transactional(readOnly = true)
 	public Optional<DepartmentView> find(DepartmentId id) {
 		return departments.findById(id).map(Department::view);
+	}
+
+	/**
+	 * The names of a department and of the other departments of its region, in one statement: lists name the
+	 * departments of a county together, so whoever keeps names in memory learns them at once. No transaction of its
+	 * own (one statement). Empty for an unknown department.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public Map<DepartmentId, String> namesWithTheirRegionsOthers(DepartmentId id) {
+		var names = new HashMap<DepartmentId, String>();
+		departments.findWithTheirRegionsOthers(id.id()).forEach(d -> names.put(d.id(), d.view().name()));
+		return names;
 	}
 
 	/** The departments a scope may see: its own department, or those inside its region and those serving it. */

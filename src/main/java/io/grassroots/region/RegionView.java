@@ -9,9 +9,17 @@ import io.grassroots.shared.RegionCode;
  */
 public record RegionView(RegionCode code, String name, RegionLevel level, RegionCode parent, int children) {
 
+	private static final java.util.regex.Pattern SUFFIX = java.util.regex.Pattern
+		.compile("(居民委员会|村民委员会|居委会|村委会)$");
+
 	/** The name without the administrative suffix: 西街社区居民委员会 → 西街社区. */
 	public String shortName() {
-		return name.replaceAll("(居民委员会|村民委员会|居委会|村委会)$", "");
+		return shortName(name);
+	}
+
+	/** A region's name without the administrative suffix. */
+	static String shortName(String name) {
+		return SUFFIX.matcher(name).replaceFirst("");
 	}
 
 }

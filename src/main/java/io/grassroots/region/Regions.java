@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.grassroots.identity.DataScope;
@@ -14,6 +16,7 @@ import io.grassroots.shared.RegionCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,6 +40,24 @@ public class Regions {
 
 	public Optional<RegionView> find(RegionCode code) {
 		return jdbc.sql(VIEW + " where r.code = :code").param("code", code.value()).query(Regions::view).optional();
+	}
+
+	/**
+	 * The short names of a region and of the other children of its parent (a community and the other communities of
+	 * its street), in one statement: a list shows the rows of a place together, so whoever keeps names in memory
+	 * learns a street's communities at once instead of one round trip each. One statement, so no transaction of its
+	 * own (within a caller's transaction it joins it). Empty for an unknown region.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public Map<RegionCode, String> shortNamesWithSiblings(RegionCode code) {
+		var names = new HashMap<RegionCode, String>();
+		jdbc.sql("""
+				select r.code, r.name from region_region r
+				where r.code = :code or r.parent = (select p.parent from region_region p where p.code = :code)""")
+			.param("code", code.value())
+			.query((rs, n) -> names.put(RegionCode.of(rs.getString(1)), RegionView.shortName(rs.getString(2))))
+			.list();
+		return names;
 	}
 
 	public boolean exists(RegionCode code) {
