@@ -25,6 +25,9 @@ final class AttachmentCheck {
 	}
 
 	static List<Checked> check(List<Upload> uploads, int maxBytes, int maxFiles) {
+		if (uploads == null || uploads.isEmpty()) {
+			return List.of(); // most transitions carry no photo: no stream for nothing
+		}
 		var files = uploads == null ? List.<Upload>of() : uploads.stream().filter(u -> u.content().length > 0).toList();
 		var violations = new ArrayList<InvalidInputException.Violation>();
 		if (files.size() > maxFiles) {

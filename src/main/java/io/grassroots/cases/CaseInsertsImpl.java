@@ -50,7 +50,7 @@ class CaseInsertsImpl implements CaseInserts {
 		check(c);
 		jdbc.sql(INSERT).params(CaseColumns.all(c)).update();
 		c.saved(0L);
-		snapshots.committed(c);
+		snapshots.committed(c, true); // a new case has no assisting departments
 		return c;
 	}
 
@@ -68,7 +68,7 @@ class CaseInsertsImpl implements CaseInserts {
 		MultiRowInsert.insert(template.getJdbcTemplate(), INTO, PARAMETERS.size() + 1, rows);
 		for (var c : reported) {
 			c.saved(0L);
-			snapshots.committed(c);
+			snapshots.committed(c, true); // a new case has no assisting departments
 		}
 		return reported;
 	}

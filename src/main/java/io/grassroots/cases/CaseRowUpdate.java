@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.grassroots.shared.TypedEvents;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
@@ -53,11 +55,15 @@ class CaseRowUpdate {
 		this.assists = assists;
 	}
 
+	/** A saved case, and whether its row said it never had assisting departments ({@code assisted} false). */
+	record Written(Case subject, boolean unassisted) {
+	}
+
 	/**
 	 * Writes the changed case: the columns whose values differ from {@code loaded} (the case's
 	 * {@link CaseColumns#changingValues} when it was read); a case changed meanwhile by someone else is a conflict (409).
 	 */
-	Case save(Case c, Object[] loaded) {
+	Written save(Case c, Object[] loaded) {
 		var current = CaseColumns.changingValues(c);
 		var changed = 0;
 		var count = 0;
@@ -87,16 +93,27 @@ class CaseRowUpdate {
 				throw new OptimisticLockingFailureException("Case " + c.id() + " changed since version " + version);
 			}
 			try (var keys = ps.getGeneratedKeys()) {
-				return new Saved(keys.next() ? keys.getObject(1) : null);
+				return keys.next() ? keys.getObject(1) : null;
 			}
 		});
 		c.saved(version + 1);
-		if (!Boolean.FALSE.equals(assisted.assisted())) {
+		var unassisted = Boolean.FALSE.equals(assisted);
+		if (!unassisted) {
 			assists.follow(c);
 		}
-		c.pendingEvents().forEach(events::publishEvent);
+		publishEvents(c, events);
+		return new Written(c, unassisted);
+	}
+
+	/**
+	 * Publishes the events a case registered since it was loaded, in order, as the repository publishes them when it
+	 * saves a case, and forgets them (each with its type resolved once per class, {@link TypedEvents}).
+	 */
+	static void publishEvents(Case c, ApplicationEventPublisher events) {
+		for (var event : c.pendingEvents()) {
+			TypedEvents.publish(events, event);
+		}
 		c.eventsPublished();
-		return c;
 	}
 
 	/** The UPDATE of the changed columns (bit i of {@code changed}: {@link #COLUMNS}[i]). */
@@ -138,9 +155,6 @@ class CaseRowUpdate {
 	/** The column of a parameter name: {@code stepStartedAt} is {@code step_started_at}. */
 	private static String column(String parameter) {
 		return parameter.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
-	}
-
-	private record Saved(Object assisted) {
 	}
 
 }

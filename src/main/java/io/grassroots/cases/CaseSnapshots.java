@@ -23,6 +23,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * a transition works on it (the verb changes it in place), so two transitions never share one. What is remembered is
  * a copy of the case whose parts are immutable records. Bounded: {@link #MAXIMUM} cases, each forgotten
  * {@link #KEPT} after it was written.
+ * <p>
+ * With the case it remembers whether the write found it without assisting departments ({@code assisted} false: it
+ * never had any, {@link AssistStore#assign} sets it with the first), so that a transition on it that asks for them —
+ * the report back — reads nothing. That too holds only at the version remembered: assisting departments come with a
+ * dispatch, which writes a new version.
  */
 @Component
 class CaseSnapshots {
@@ -32,7 +37,11 @@ class CaseSnapshots {
 
 	static final Duration KEPT = Duration.ofMinutes(30);
 
-	private final Cache<CaseId, Case> byId = Caffeine.newBuilder()
+	/** A case as committed, and whether it was known then to have no assisting departments. */
+	record Remembered(Case subject, boolean unassisted) {
+	}
+
+	private final Cache<CaseId, Remembered> byId = Caffeine.newBuilder()
 		.maximumSize(MAXIMUM)
 		.expireAfterWrite(KEPT)
 		.build();
@@ -43,16 +52,16 @@ class CaseSnapshots {
 		.build();
 
 	/** The case as committed at {@code version}, if remembered; it is forgotten (the caller changes it). */
-	Case take(CaseId id, long version) {
+	Remembered take(CaseId id, long version) {
 		var remembered = byId.getIfPresent(id);
-		if (remembered == null || remembered.version() != version) {
+		if (remembered == null || remembered.subject().version() != version) {
 			return null;
 		}
 		return byId.asMap().remove(id, remembered) ? remembered : null;
 	}
 
 	/** The case of a tracking code as last committed here, if remembered; it is forgotten (the caller changes it). */
-	Case take(String trackingCode) {
+	Remembered take(String trackingCode) {
 		var id = byTrackingCode.getIfPresent(trackingCode);
 		if (id == null) {
 			return null;
@@ -63,13 +72,21 @@ class CaseSnapshots {
 
 	/**
 	 * Remembers the case as it is now (just written) once the current transaction commits; nothing outside a
-	 * transaction, and nothing whose instants the database would round.
+	 * transaction, and nothing whose instants the database would round. Its assisting departments are not known.
 	 */
 	void committed(Case written) {
+		committed(written, false);
+	}
+
+	/**
+	 * {@link #committed(Case)}, and whether the write found the case without assisting departments (its
+	 * {@code assisted} column false).
+	 */
+	void committed(Case written, boolean unassisted) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive() || !stored(written)) {
 			return;
 		}
-		var copy = copy(written);
+		var copy = new Remembered(copy(written), unassisted);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
@@ -78,9 +95,10 @@ class CaseSnapshots {
 		});
 	}
 
-	private void remember(Case c) {
+	private void remember(Remembered r) {
+		var c = r.subject();
 		// a later version written by a quicker transaction wins
-		byId.asMap().merge(c.id(), c, (old, newer) -> old.version() > newer.version() ? old : newer);
+		byId.asMap().merge(c.id(), r, (old, newer) -> old.subject().version() > c.version() ? old : newer);
 		var code = c.origin().trackingCode();
 		if (code != null) {
 			byTrackingCode.put(code, c.id());

@@ -73,10 +73,11 @@ class CaseTransitions {
 		var photos = AttachmentCheck.check(evidence, properties.attachmentMaxBytes(), properties.attachmentMaxFiles());
 		var remembered = snapshots.take(id, version);
 		if (remembered != null) {
+			var subject = remembered.subject();
 			var done = remembered(() -> {
-				Supplier<List<AssistStore.Part>> parts = memo(() -> assists.of(id));
-				access.check(actor, remembered, action, parts);
-				return apply(actor, remembered, CaseColumns.changingValues(remembered), action, photos, parts, change);
+				var parts = parts(remembered);
+				access.check(actor, subject, action, parts);
+				return apply(actor, subject, CaseColumns.changingValues(subject), action, photos, parts, change);
 			});
 			if (done != null) {
 				return done;
@@ -100,8 +101,9 @@ class CaseTransitions {
 	CaseSummary runByTrackingCode(Actor actor, String trackingCode, CaseAction action, Change change) {
 		var remembered = snapshots.take(trackingCode);
 		if (remembered != null) {
-			var done = remembered(() -> apply(actor, remembered, CaseColumns.changingValues(remembered), action,
-					List.of(), memo(() -> assists.of(remembered.id())), change));
+			var subject = remembered.subject();
+			var done = remembered(() -> apply(actor, subject, CaseColumns.changingValues(subject), action, List.of(),
+					parts(remembered), change));
 			if (done != null) {
 				return done;
 			}
@@ -131,18 +133,32 @@ class CaseTransitions {
 		}
 	}
 
+	/**
+	 * The assisting departments of a remembered case: none, without a read, when its last write found it never had
+	 * any (they come only with a dispatch, which writes a new version: the UPDATE would not find this one); read when
+	 * asked for otherwise.
+	 */
+	private Supplier<List<AssistStore.Part>> parts(CaseSnapshots.Remembered remembered) {
+		if (remembered.unassisted()) {
+			return List::of;
+		}
+		var id = remembered.subject().id();
+		return memo(() -> assists.of(id));
+	}
+
 	/** Applies the verb and saves what it changed against {@code loaded}, the case's columns as read. */
 	private CaseSummary apply(Actor actor, Case subject, Object[] loaded, CaseAction action,
 			List<AttachmentCheck.Checked> photos, Supplier<List<AssistStore.Part>> parts, Change change) {
 		var now = time.now();
 		var from = subject.status();
 		var note = change.apply(subject, now, parts);
-		var saved = rows.save(subject, loaded);
+		var written = rows.save(subject, loaded);
+		var saved = written.subject();
 		// most transitions carry no photo: no call through the store's proxy (exception translation) for nothing
 		var photoIds = photos.isEmpty() ? List.<UUID>of()
 				: attachments.add(saved.id(), action, photos, actor.id().toString(), now);
 		history.record(saved, action, from, actor, now, note, photoIds);
-		snapshots.committed(saved);
+		snapshots.committed(saved, written.unassisted());
 		return CaseSummary.of(saved, now, false);
 	}
 

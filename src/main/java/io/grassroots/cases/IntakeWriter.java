@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.Timer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -57,6 +58,11 @@ class IntakeWriter implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(IntakeWriter.class);
 
 	private final CaseRepository cases;
+
+	/** The INSERT itself, not through the repository's proxy (its interceptors cost more than the call's own work). */
+	private final CaseInsertsImpl inserts;
+
+	private final ApplicationEventPublisher events;
 
 	private final DuplicateFinder duplicates;
 
@@ -111,9 +117,12 @@ class IntakeWriter implements SmartLifecycle {
 
 	private Thread thread;
 
-	IntakeWriter(CaseRepository cases, DuplicateFinder duplicates, AttachmentStore attachments, CaseHistory history,
+	IntakeWriter(CaseRepository cases, CaseInsertsImpl inserts, ApplicationEventPublisher events,
+			DuplicateFinder duplicates, AttachmentStore attachments, CaseHistory history,
 			PlatformTransactionManager transactionManager, CasesProperties properties, MeterRegistry meters) {
 		this.cases = cases;
+		this.inserts = inserts;
+		this.events = events;
 		this.duplicates = duplicates;
 		this.attachments = attachments;
 		this.history = history;
@@ -325,7 +334,11 @@ class IntakeWriter implements SmartLifecycle {
 			progress.built = System.nanoTime();
 			progress.created = created;
 		}
-		cases.saveAllNew(created);
+		inserts.saveAllNew(created);
+		// published as the repository's saveAllNew publishes them: each case's, in the batch's order
+		for (var c : created) {
+			CaseRowUpdate.publishEvents(c, events);
+		}
 		for (var j = 0; j < firsts.size(); j++) {
 			var first = firsts.get(j);
 			var report = reports.get(firstOf.get(j));

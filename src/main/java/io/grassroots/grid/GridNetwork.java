@@ -9,7 +9,8 @@ import io.grassroots.shared.InvalidInputException;
 import io.grassroots.shared.RegionCode;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one network of grids as other modules use it: place a point in its grid, community, street and county, and
@@ -20,6 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The rule where grids overlap: the most specific kind wins (institution, then residential compound, then police
  * patrol range), then the smaller grid, then the lower code. Points on a border belong to the grids that share it,
  * decided by the same rule.
+ * <p>
+ * The look-ups open their read-only transaction through a {@link TransactionTemplate}, not {@code @Transactional}:
+ * an annotated method made the bean a CGLIB proxy, and every placement of every intake (not annotated) then went
+ * through the proxy's interceptor look-up and a reflective call (bench/RESULTS.md, lifecycle, 2026-12-05).
  */
 @Service
 public class GridNetwork {
@@ -30,10 +35,16 @@ public class GridNetwork {
 
 	private final GridProperties properties;
 
-	GridNetwork(NetworkIndex index, GridRepository grids, GridProperties properties) {
+	/** The read-only transaction of the look-ups (what {@code @Transactional(readOnly = true)} gave them). */
+	private final TransactionTemplate reads;
+
+	GridNetwork(NetworkIndex index, GridRepository grids, GridProperties properties,
+			PlatformTransactionManager transactions) {
 		this.index = index;
 		this.grids = grids;
 		this.properties = properties;
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
 	}
 
 	/**
@@ -67,21 +78,18 @@ public class GridNetwork {
 	}
 
 	/** A grid by its id, whatever the caller's scope (other modules check their own scopes). */
-	@Transactional(readOnly = true)
 	public Optional<GridView> find(GridId id) {
-		return grids.findById(id).map(Grid::view);
+		return reads.execute(status -> grids.findById(id).map(Grid::view));
 	}
 
 	/** A grid by its 15-digit code. */
-	@Transactional(readOnly = true)
 	public Optional<GridView> findByCode(String code) {
-		return grids.findByCode(code).map(Grid::view);
+		return reads.execute(status -> grids.findByCode(code).map(Grid::view));
 	}
 
 	/** The grids of one community, by code. */
-	@Transactional(readOnly = true)
 	public List<GridView> grids(RegionCode community) {
-		return grids.findByCommunityOrderByCode(community).stream().map(Grid::view).toList();
+		return reads.execute(status -> grids.findByCommunityOrderByCode(community).stream().map(Grid::view).toList());
 	}
 
 	/**

@@ -113,19 +113,48 @@ class CaseSnapshotsTests {
 		assertThat(snapshots.take(filed.id(), filed.version())).as("taken out while a transition works on it").isNull();
 
 		new TransactionTemplate(transactions).executeWithoutResult(status -> {
-			snapshots.committed(remembered);
+			snapshots.committed(remembered.subject());
 			status.setRollbackOnly();
 		});
 		assertThat(snapshots.take(filed.id(), filed.version())).as("rolled back").isNull();
 
-		new TransactionTemplate(transactions).executeWithoutResult(status -> snapshots.committed(remembered));
+		new TransactionTemplate(transactions).executeWithoutResult(status -> snapshots.committed(remembered.subject()));
 		assertThat(snapshots.take(filed.id(), filed.version() + 1)).as("another version").isNull();
 		assertThat(snapshots.take(filed.id(), filed.version())).isNotNull();
 	}
 
+	@Test
+	void aCaseIsRememberedWithoutAssistingDepartmentsOnlyUntilADispatchGivesItSome() {
+		var dispatcher = testing.demo("dispatcher");
+		var market = testing.department(DepartmentKind.MARKET_SUPERVISION);
+		var ecology = testing.department(DepartmentKind.ECOLOGY_ENVIRONMENT);
+		var c = cases.report(dispatcher, CaseTesting.vendorReport(null));
+		assertThat(rememberedAgain(c).unassisted()).as("reported").isTrue();
+		c = cases.file(dispatcher, c.id(), c.version(), new CategoryKey("CJT214", "E0109"), Urgency.NORMAL, false, null);
+		assertThat(rememberedAgain(c).unassisted()).as("filed").isTrue();
+		c = cases.dispatch(dispatcher, c.id(), c.version(), market.id(), List.of(ecology.id()), null);
+		assertThat(rememberedAgain(c).unassisted()).as("dispatched with an assisting department").isFalse();
+		var lead = CaseTesting.handlerOf(market);
+		c = cases.claim(lead, c.id(), c.version());
+		assertThat(rememberedAgain(c).unassisted()).as("claimed, the assisting department's part pending").isFalse();
+		var claimed = c;
+		assertThatExceptionOfType(RuleViolationException.class)
+			.isThrownBy(() -> cases.reportBack(lead, claimed.id(), claimed.version(), "已整改", List.of()));
+	}
+
+	/** What is remembered of the case at its version, remembered again for its next transition. */
+	private CaseSnapshots.Remembered rememberedAgain(CaseSummary summary) {
+		var taken = snapshots.take(summary.id(), summary.version());
+		assertThat(taken).as("remembered at version %d", summary.version()).isNotNull();
+		new TransactionTemplate(transactions)
+			.executeWithoutResult(status -> snapshots.committed(taken.subject(), taken.unassisted()));
+		return taken;
+	}
+
 	private void assertRememberedAsStored(CaseSummary summary) {
-		var remembered = snapshots.take(summary.id(), summary.version());
-		assertThat(remembered).as("remembered at version %d", summary.version()).isNotNull();
+		var taken = snapshots.take(summary.id(), summary.version());
+		assertThat(taken).as("remembered at version %d", summary.version()).isNotNull();
+		var remembered = taken.subject();
 		var stored = reads.findById(summary.id()).orElseThrow();
 		assertThat(CaseColumns.all(remembered)).isEqualTo(CaseColumns.all(stored));
 		assertThat(remembered.origin()).isEqualTo(stored.origin());

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +67,12 @@ class IntakeWriterTests {
 
 	@Autowired
 	CaseRepository repository;
+
+	@Autowired
+	CaseInsertsImpl inserts;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@Autowired
 	DuplicateFinder duplicates;
@@ -146,7 +153,7 @@ class IntakeWriterTests {
 	@Test
 	void aWriterWhoseCallersReadTheirOwnCandidatesFindsTheSameDuplicates() {
 		// grassroots.cases.intake-reads-in-batch=false: each caller reads before queueing, as in cases-16
-		var small = new IntakeWriter(repository, duplicates, attachments, history, transactionManager,
+		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
 				properties(10, 100, false), new SimpleMeterRegistry());
 		var supervisor = testing.demo("supervisor");
 		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
@@ -484,7 +491,7 @@ class IntakeWriterTests {
 
 	/** A writer of this test's own (not started) with the given queue and batch sizes. */
 	private IntakeWriter writer(int queue, int batch, SimpleMeterRegistry meters) {
-		return new IntakeWriter(repository, duplicates, attachments, history, transactionManager,
+		return new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
 				properties(queue, batch), meters);
 	}
 

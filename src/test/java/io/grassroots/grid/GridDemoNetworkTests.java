@@ -7,6 +7,7 @@ import io.grassroots.shared.RegionCode;
 import io.grassroots.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -87,6 +88,18 @@ class GridDemoNetworkTests {
 			.single()).isZero();
 		assertThat(jdbc.sql("select count(*) from grid_visit where visitor_id = 'demo'").query(Long.class).single())
 			.isGreaterThan(households);
+	}
+
+	@Test
+	void theNetworkPlacesAndLooksUpWithoutAProxy() {
+		// an annotated method (@Transactional …) would make it a proxy again, and every intake's placement would go
+		// through its interceptor look-up and a reflective call (bench/RESULTS.md, lifecycle, 2026-12-05)
+		assertThat(AopUtils.isAopProxy(network)).isFalse();
+		var community = RegionCode.of("652301001001");
+		var grids = network.grids(community);
+		assertThat(grids).isNotEmpty();
+		assertThat(network.findByCode(grids.get(0).code())).contains(grids.get(0));
+		assertThat(network.find(grids.get(0).id())).contains(grids.get(0));
 	}
 
 }
