@@ -86,7 +86,9 @@ public class SupervisionQueries {
 
 	private List<SupervisionRows.Order> orders(String where, Map<String, Object> params, Map<UUID, String> names) {
 		var now = clock.instant();
-		return jdbc.sql("select * from supervision_order " + where + " order by issued_at desc limit " + ROWS)
+		// the orders still waiting for an answer first, however many newer ones have run out or been settled
+		return jdbc.sql("select * from supervision_order " + where
+				+ " order by case when state = 'OPEN' then 0 else 1 end, issued_at desc limit " + ROWS)
 			.params(params)
 			.query((rs, n) -> new SupervisionRows.Order(new SupervisionOrderId(rs.getObject("id", UUID.class)),
 					new CaseId(rs.getObject("case_id", UUID.class)), name(rs.getObject("department", UUID.class), names),

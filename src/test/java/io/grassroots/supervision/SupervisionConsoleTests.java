@@ -1,5 +1,10 @@
 package io.grassroots.supervision;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
 import io.grassroots.identity.DataScope;
 import io.grassroots.identity.Role;
 import io.grassroots.testing.IntegrationTest;
@@ -9,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -37,6 +43,9 @@ class SupervisionConsoleTests {
 
 	@Autowired
 	SupervisionTesting testing;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	TestAccounts accounts;
 
@@ -77,6 +86,31 @@ class SupervisionConsoleTests {
 			.with(accounts.console(supervisor)).with(csrf()).header("HX-Request", "true"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("HX-Redirect", "/supervision"));
+	}
+
+	@Test
+	void aDepartmentSeesItsOpenOrdersBeforeAnyNumberOfNewerClosedOnes() throws Exception {
+		var order = testing.dispatched("督办单排序");
+		var department = testing.market().id().id();
+		var now = Instant.now();
+		for (int i = 0; i < SupervisionQueries.ROWS + 5; i++) {
+			insertOrder(order.id().id(), department, "EXPIRED", "已过期的督办 " + i, now.plus(Duration.ofDays(1)));
+		}
+		insertOrder(order.id().id(), department, "OPEN", "仍待答复的督办", now.minus(Duration.ofDays(30)));
+
+		mvc.perform(get("/supervision/department").with(accounts.console(market)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("仍待答复的督办")));
+	}
+
+	private void insertOrder(UUID caseId, UUID department, String state, String note, Instant issuedAt) {
+		jdbc.sql("""
+				insert into supervision_order (id, case_id, department, region, due_at, state, automatic, note,
+				    issued_at, issued_by, issued_by_name, version)
+				values (:id, :case, :department, '652301000000', :due, :state, false, :note, :issued, 'test', '测试', 0)""")
+			.param("id", UUID.randomUUID()).param("case", caseId).param("department", department)
+			.param("due", Timestamp.from(issuedAt.plus(Duration.ofDays(2)))).param("state", state).param("note", note)
+			.param("issued", Timestamp.from(issuedAt)).update();
 	}
 
 	@Test
