@@ -5,6 +5,8 @@ import java.util.UUID;
 import io.grassroots.region.DepartmentId;
 import io.grassroots.shared.RegionCode;
 import io.grassroots.testing.IntegrationTest;
+import io.grassroots.testing.RegionRows;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,12 +29,19 @@ class CaseNamesTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	private RegionRows rows;
+
+	@BeforeEach
+	void rows() {
+		rows = new RegionRows(jdbc);
+	}
+
 	@Test
 	void aCommunitysNameIsReadTogetherWithTheOtherCommunitiesOfItsStreet() {
-		region("940000000000", "名称省", "PROVINCE", null);
-		region("940101001000", "名称街道", "STREET", "940000000000");
-		region("940101001001", "东名社区居民委员会", "COMMUNITY", "940101001000");
-		region("940101001002", "西名村村民委员会", "COMMUNITY", "940101001000");
+		rows.region("940000000000", "名称省", "PROVINCE", null);
+		rows.region("940101001000", "名称街道", "STREET", "940000000000");
+		rows.region("940101001001", "东名社区居民委员会", "COMMUNITY", "940101001000");
+		rows.region("940101001002", "西名村村民委员会", "COMMUNITY", "940101001000");
 
 		assertThat(names.region(RegionCode.of("940101001001"))).isEqualTo("东名社区");
 		jdbc.sql("update region_region set name = '改过的社区' where code = '940101001002'").update();
@@ -43,10 +52,10 @@ class CaseNamesTests {
 
 	@Test
 	void aDepartmentsNameIsReadTogetherWithTheOtherDepartmentsOfItsRegion() {
-		region("941000000000", "部门省", "PROVINCE", null);
-		region("941101000000", "部门县", "COUNTY", "941000000000");
-		var water = department("941101000000", "WATER", "部门县水务局");
-		var housing = department("941101000000", "HOUSING", "部门县住建局");
+		rows.region("941000000000", "部门省", "PROVINCE", null);
+		rows.region("941101000000", "部门县", "COUNTY", "941000000000");
+		var water = rows.department("941101000000", "WATER", "部门县水务局");
+		var housing = rows.department("941101000000", "HOUSING", "部门县住建局");
 
 		assertThat(names.department(water)).isEqualTo("部门县水务局");
 		jdbc.sql("update region_department set name = '改过的局' where id = ?").param(housing.id()).update();
@@ -59,20 +68,6 @@ class CaseNamesTests {
 	void anUnknownRegionIsShownByItsCode() {
 		assertThat(names.region(RegionCode.of("949999999999"))).isEqualTo("949999999999");
 		assertThat(names.region(RegionCode.of("949999999999"))).isEqualTo("949999999999");
-	}
-
-	private DepartmentId department(String region, String kind, String name) {
-		var id = UUID.randomUUID();
-		jdbc.sql("insert into region_department (id, region, kind, name, active, version) values (?, ?, ?, ?, true, 0)")
-			.params(id, region, kind, name)
-			.update();
-		return new DepartmentId(id);
-	}
-
-	private void region(String code, String name, String level, String parent) {
-		jdbc.sql("insert into region_region (code, name, level, parent, version) values (?, ?, ?, ?, 0)")
-			.params(code, name, level, parent)
-			.update();
 	}
 
 }

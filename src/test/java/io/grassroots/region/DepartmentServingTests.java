@@ -1,9 +1,8 @@
 package io.grassroots.region;
 
-import java.util.UUID;
-
 import io.grassroots.shared.RegionCode;
 import io.grassroots.testing.IntegrationTest;
+import io.grassroots.testing.RegionRows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,23 +27,26 @@ class DepartmentServingTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	private RegionRows rows;
+
 	@BeforeEach
 	void tree() {
-		region("930000000000", "测试省", "PROVINCE", null);
-		region("930100000000", "测试市", "PREFECTURE", "930000000000");
-		region("930101000000", "甲县", "COUNTY", "930100000000");
-		region("930102000000", "乙县", "COUNTY", "930100000000");
-		region("930101001000", "东街道", "STREET", "930101000000");
-		region("930101001001", "东社区", "COMMUNITY", "930101001000");
+		rows = new RegionRows(jdbc);
+		rows.region("930000000000", "测试省", "PROVINCE", null);
+		rows.region("930100000000", "测试市", "PREFECTURE", "930000000000");
+		rows.region("930101000000", "甲县", "COUNTY", "930100000000");
+		rows.region("930102000000", "乙县", "COUNTY", "930100000000");
+		rows.region("930101001000", "东街道", "STREET", "930101000000");
+		rows.region("930101001001", "东社区", "COMMUNITY", "930101001000");
 		// a community whose parent is its county: no street between them
-		region("930101002001", "西社区", "COMMUNITY", "930101000000");
-		department("930100000000", "URBAN_MANAGEMENT", "市城管局", true);
-		department("930101000000", "URBAN_MANAGEMENT", "甲县城管局", true);
-		department("930101000000", "HOUSING", "甲县住建局 A", true);
-		department("930101000000", "HOUSING", "甲县住建局 B", true);
-		department("930101000000", "WATER", "甲县水务局（撤销）", false);
-		department("930102000000", "URBAN_MANAGEMENT", "乙县城管局", true);
-		department("930101001001", "OTHER", "东社区物业办", true);
+		rows.region("930101002001", "西社区", "COMMUNITY", "930101000000");
+		rows.department("930100000000", "URBAN_MANAGEMENT", "市城管局", true);
+		rows.department("930101000000", "URBAN_MANAGEMENT", "甲县城管局", true);
+		rows.department("930101000000", "HOUSING", "甲县住建局 A", true);
+		rows.department("930101000000", "HOUSING", "甲县住建局 B", true);
+		rows.department("930101000000", "WATER", "甲县水务局（撤销）", false);
+		rows.department("930102000000", "URBAN_MANAGEMENT", "乙县城管局", true);
+		rows.department("930101001001", "OTHER", "东社区物业办", true);
 	}
 
 	@Test
@@ -66,18 +68,6 @@ class DepartmentServingTests {
 	@Test
 	void anUnknownPlaceIsServedByNoDepartment() {
 		assertThat(departments.serving(RegionCode.of("930101009009"))).isEmpty();
-	}
-
-	private void region(String code, String name, String level, String parent) {
-		jdbc.sql("insert into region_region (code, name, level, parent, version) values (?, ?, ?, ?, 0)")
-			.params(code, name, level, parent)
-			.update();
-	}
-
-	private void department(String region, String kind, String name, boolean active) {
-		jdbc.sql("insert into region_department (id, region, kind, name, active, version) values (?, ?, ?, ?, ?, 0)")
-			.params(UUID.randomUUID(), region, kind, name, active)
-			.update();
 	}
 
 }

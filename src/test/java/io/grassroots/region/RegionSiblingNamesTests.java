@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.grassroots.shared.RegionCode;
 import io.grassroots.testing.IntegrationTest;
+import io.grassroots.testing.RegionRows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +32,17 @@ class RegionSiblingNamesTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	private RegionRows rows;
+
 	@BeforeEach
 	void tree() {
-		region("950000000000", "兄弟省", "PROVINCE", null);
-		region("950101001000", "东街道", "STREET", "950000000000");
-		region("950101002000", "西街道", "STREET", "950000000000");
-		region("950101001001", "甲社区居民委员会", "COMMUNITY", "950101001000");
-		region("950101001002", "乙村村民委员会", "COMMUNITY", "950101001000");
-		region("950101002001", "丙社区居委会", "COMMUNITY", "950101002000");
+		rows = new RegionRows(jdbc);
+		rows.region("950000000000", "兄弟省", "PROVINCE", null);
+		rows.region("950101001000", "东街道", "STREET", "950000000000");
+		rows.region("950101002000", "西街道", "STREET", "950000000000");
+		rows.region("950101001001", "甲社区居民委员会", "COMMUNITY", "950101001000");
+		rows.region("950101001002", "乙村村民委员会", "COMMUNITY", "950101001000");
+		rows.region("950101002001", "丙社区居委会", "COMMUNITY", "950101002000");
 	}
 
 	@Test
@@ -57,27 +61,13 @@ class RegionSiblingNamesTests {
 
 	@Test
 	void aDepartmentComesWithTheOtherDepartmentsOfItsRegionOnly() {
-		var water = department("950101001000", "WATER", "东街道水务站");
-		var housing = department("950101001000", "HOUSING", "东街道住建站");
-		department("950101002000", "WATER", "西街道水务站");
+		var water = rows.department("950101001000", "WATER", "东街道水务站");
+		var housing = rows.department("950101001000", "HOUSING", "东街道住建站");
+		rows.department("950101002000", "WATER", "西街道水务站");
 
 		assertThat(departments.namesWithTheirRegionsOthers(housing))
 			.isEqualTo(Map.of(water, "东街道水务站", housing, "东街道住建站"));
 		assertThat(departments.namesWithTheirRegionsOthers(new DepartmentId(UUID.randomUUID()))).isEmpty();
-	}
-
-	private DepartmentId department(String region, String kind, String name) {
-		var id = UUID.randomUUID();
-		jdbc.sql("insert into region_department (id, region, kind, name, active, version) values (?, ?, ?, ?, true, 0)")
-			.params(id, region, kind, name)
-			.update();
-		return new DepartmentId(id);
-	}
-
-	private void region(String code, String name, String level, String parent) {
-		jdbc.sql("insert into region_region (code, name, level, parent, version) values (?, ?, ?, ?, 0)")
-			.params(code, name, level, parent)
-			.update();
 	}
 
 }
