@@ -1,6 +1,8 @@
 package io.grassroots.cases;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -45,32 +47,26 @@ class CaseNames {
 	}
 
 	String region(RegionCode code) {
-		if (code == null) {
-			return "";
-		}
-		var name = regionNames.getIfPresent(code);
-		if (name == null) {
-			var around = regions.shortNamesWithSiblings(code);
-			regionNames.putAll(around);
-			name = around.getOrDefault(code, code.value());
-			if (!around.containsKey(code)) {
-				regionNames.put(code, name);
-			}
-		}
-		return name;
+		return code == null ? "" : named(regionNames, code, regions::shortNamesWithSiblings, code.value());
 	}
 
 	String department(DepartmentId id) {
-		if (id == null) {
-			return "";
-		}
-		var name = departmentNames.getIfPresent(id);
+		return id == null ? "" : named(departmentNames, id, departments::namesWithTheirRegionsOthers, "");
+	}
+
+	/**
+	 * The cached name of {@code key}; when it is not cached, the names read around it (its siblings') are cached too,
+	 * and a key the read does not know is cached with {@code unknown}.
+	 */
+	private static <K> String named(Cache<K, String> cache, K key, Function<K, Map<K, String>> readAround,
+			String unknown) {
+		var name = cache.getIfPresent(key);
 		if (name == null) {
-			var around = departments.namesWithTheirRegionsOthers(id);
-			departmentNames.putAll(around);
-			name = around.getOrDefault(id, "");
-			if (!around.containsKey(id)) {
-				departmentNames.put(id, name);
+			var around = readAround.apply(key);
+			cache.putAll(around);
+			name = around.getOrDefault(key, unknown);
+			if (!around.containsKey(key)) {
+				cache.put(key, name);
 			}
 		}
 		return name;
