@@ -108,12 +108,15 @@ final class IntakeBench {
 		var seconds = options.number("seconds", 15);
 		var rounds = (int) options.number("rounds", 3);
 		var xmx = options.get("xmx", "512m");
+		// the heap committed at start, as docs/operations.md and the container image run a node (cases-26, 0020)
+		var xms = options.get("xms", xmx);
 		Machine.print("intake");
-		System.out.printf("database: %s (fresh), server -Xmx%s, %d round(s) of %.0f s per level, clients %s%n", url, xmx,
-				rounds, seconds, Arrays.toString(clients));
+		System.out.printf("database: %s (fresh), server -Xms%s -Xmx%s, %d round(s) of %.0f s per level, clients %s%n",
+				url, xms, xmx, rounds, seconds, Arrays.toString(clients));
 		recreateDatabase();
 		var work = Files.createDirectories(Path.of("bench/intake/target"));
 		var jvm = new ArrayList<String>();
+		jvm.add("-Xms" + xms);
 		jvm.add("-Xmx" + xmx);
 		// the server's stop-the-world pauses with wall-clock times, for the stall lines of the fixed-rate step
 		safepointLog = work.resolve("gc.log");
