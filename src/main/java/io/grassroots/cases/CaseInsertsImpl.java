@@ -33,6 +33,19 @@ class CaseInsertsImpl implements CaseInserts {
 
 	private static final String INTO = "insert into cases_case (" + COLUMNS + ")";
 
+	/**
+	 * The PostgreSQL type of each column of {@link #COLUMNS}, in its order (version last): a batch goes as one
+	 * {@code insert … select * from unnest(?::uuid[], …)} of one array per column, one statement text whatever the
+	 * batch's size (decision cases-31).
+	 */
+	private static final List<String> TYPES = List.of("uuid", "text", "text", "text", "text", "text", "text", "text",
+			"text", "text", "text", "text", "bool", "text", "uuid", "text", "float8", "float8",
+			"text", "text", "text", "text", "uuid", "bool", "bool",
+			"uuid", "uuid", "uuid", "uuid", "text", "timestamptz", "timestamptz", "timestamptz",
+			"int8", "text", "timestamptz", "int8", "int4", "text",
+			"int4", "int4", "int4", "int4", "text", "bool", "timestamptz", "timestamptz",
+			"timestamptz", "timestamptz", "timestamptz", "timestamptz", "timestamptz", "int8");
+
 	private final JdbcClient jdbc;
 
 	private final NamedParameterJdbcTemplate template;
@@ -56,8 +69,7 @@ class CaseInsertsImpl implements CaseInserts {
 
 	@Override
 	public List<Case> saveAllNew(List<Case> reported) {
-		if (reported.size() == 1) {
-			saveNew(reported.get(0));
+		if (reported.isEmpty()) {
 			return reported;
 		}
 		var rows = new ArrayList<Object[]>(reported.size());
@@ -65,7 +77,7 @@ class CaseInsertsImpl implements CaseInserts {
 			check(c);
 			rows.add(row(c));
 		}
-		MultiRowInsert.insert(template.getJdbcTemplate(), INTO, PARAMETERS.size() + 1, rows);
+		MultiRowInsert.insert(template.getJdbcTemplate(), INTO, TYPES, rows);
 		for (var c : reported) {
 			c.saved(0L);
 			snapshots.committed(c, true); // a new case has no assisting departments

@@ -3,6 +3,7 @@ package io.grassroots.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.UUID;
 
 import io.grassroots.calendar.LimitUnit;
@@ -30,6 +31,9 @@ class CaseInsertsTests {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	CaseInsertsImpl inserts;
 
 	@Test
 	void aNewCaseReadsBackAsItWasInsertedAndItsEventIsPublished() {
@@ -62,6 +66,44 @@ class CaseInsertsTests {
 		assertThat(read.pendingExtension()).isNull();
 		assertThat(read.outcome()).isNull();
 		assertThat(read.version()).isZero();
+	}
+
+	@Test
+	void aBatchOfNewCasesReadsBackAsInsertedWhateverTheirTextAndTheirEmptyColumns() {
+		var now = Instant.parse("2026-12-05T21:20:01.654321Z");
+		var batch = new ArrayList<Case>();
+		for (var i = 0; i < 3; i++) {
+			// the second case: quotes, a backslash, braces, a comma and NULL in its text, no key, point, grid, reporter
+			var odd = i == 1;
+			var origin = new Origin("B" + UUID.randomUUID().toString().substring(0, 9).toUpperCase(),
+					odd ? null : UUID.randomUUID().toString().replace("-", ""), Channel.PHONE,
+					odd ? new Reporter(null, null, null, null, false)
+							: new Reporter("v1:n\"" + i, "v1:p" + i, "0123456789abcdef0123456789abcde" + i, null, true),
+					odd, null, null);
+			var matter = new Matter(odd ? "\"井盖\" {破损}, \\ NULL" : "路灯不亮 " + i, odd ? "NULL" : "说明,{}\\\"" + i,
+					odd ? null : new CategoryKey("CJT214", "P010" + i), Urgency.NORMAL, odd);
+			var place = new Place(RegionCode.of("652301001001"), odd ? null : UUID.randomUUID(),
+					odd ? Placement.NAMED_COMMUNITY : Placement.GRID, odd ? null : 87.3051234 + i * 1e-7,
+					odd ? null : 44.0123456 - i * 1e-9, odd ? null : "宁边路" + i + "号");
+			var clock = new StepClock(Step.DISPATCH, now, now.plusSeconds(600 + i), now.plusSeconds(1800), 1800L,
+					odd ? LimitUnit.MINUTES : LimitUnit.WORKING_HOURS, null, null);
+			batch.add(Case.report(origin, matter, place, clock, now.plusNanos(i * 1000)));
+		}
+
+		inserts.saveAllNew(batch);
+
+		for (var c : batch) {
+			assertThat(c.version()).isZero();
+			var read = cases.findById(c.id()).orElseThrow();
+			assertThat(read.origin()).isEqualTo(c.origin());
+			assertThat(read.matter()).isEqualTo(c.matter());
+			assertThat(read.place()).isEqualTo(c.place());
+			assertThat(read.clock()).isEqualTo(c.clock());
+			assertThat(read.status()).isEqualTo(c.status());
+			assertThat(read.tally()).isEqualTo(Tally.zero());
+			assertThat(read.milestones()).isEqualTo(c.milestones());
+			assertThat(read.version()).isZero();
+		}
 	}
 
 }
