@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@link CaseInserts}: the columns of cases_case, in the order of its migration; parameters from {@link CaseColumns}.
- * A batch of new cases (the intake writer's) goes in multi-row INSERTs ({@link MultiRowInsert}: one execution on the
- * server for up to 512 rows, where a JDBC batch executes the statement once per row).
+ * A batch of new cases (the intake writer's) goes in one multi-row INSERT ({@link MultiRowInsert}: on PostgreSQL one
+ * statement of an array per column whatever the batch's size, decision cases-31; on H2 {@code values} lists), where a
+ * JDBC batch would execute the statement once per row.
  */
 class CaseInsertsImpl implements CaseInserts {
 
