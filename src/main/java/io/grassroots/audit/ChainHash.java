@@ -1,11 +1,10 @@
 package io.grassroots.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
+
+import io.grassroots.shared.Sha256;
 
 /** The hash of one link; the same function writes and verifies. */
 final class ChainHash {
@@ -19,7 +18,7 @@ final class ChainHash {
 			String details) {
 		var text = String.join("\u001f", previousHash, stream, Integer.toString(seq), stamp(at),
 				actorId == null ? "" : actorId, action, details == null ? "" : details);
-		return HexFormat.of().formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+		return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds: the years {@link #stamp} writes itself. */
@@ -62,15 +61,5 @@ final class ChainHash {
 		}
 		return text.append(value);
 	}
-
-	/** One digest per thread ({@code digest} resets it): looking the algorithm up on every link cost more than hashing. */
-	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	});
 
 }

@@ -1,15 +1,13 @@
 package io.grassroots.cases;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import io.grassroots.shared.InvalidInputException;
+import io.grassroots.shared.Sha256;
 
 /**
  * Accepts photos by what they contain, never by their name: JPEG, PNG, WebP and HEIC are recognised by their first
@@ -78,12 +76,7 @@ final class AttachmentCheck {
 	}
 
 	static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Sha256.hex(content);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
 import io.grassroots.identity.Actor;
 import io.grassroots.identity.DataScope;
@@ -31,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CaseIntake {
 
 	private static final char[] ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
+
+	/** The bytes below this (248) map onto {@link #ALPHABET} evenly, 8 each. */
+	private static final int UNBIASED = 256 - 256 % ALPHABET.length;
 
 	private final CaseRepository cases;
 
@@ -178,9 +182,27 @@ class CaseIntake {
 	}
 
 	private String trackingCode() {
+		return trackingCode(random);
+	}
+
+	/**
+	 * Ten characters of {@link #ALPHABET}, each equally likely: from one draw of 16 bytes (another only if more than
+	 * six of them fall in the biased top of the byte range, which is skipped), instead of a draw per character — every
+	 * draw of the platform's {@link SecureRandom} takes its locks and mixes its buffer (bench/RESULTS.md § intake,
+	 * 2026-12-05 evening).
+	 */
+	static String trackingCode(Random random) {
 		var code = new char[10];
-		for (var i = 0; i < code.length; i++) {
-			code[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+		var bytes = new byte[16];
+		var n = 0;
+		while (n < code.length) {
+			random.nextBytes(bytes);
+			for (var i = 0; i < bytes.length && n < code.length; i++) {
+				var b = bytes[i] & 0xff;
+				if (b < UNBIASED) {
+					code[n++] = ALPHABET[b % ALPHABET.length];
+				}
+			}
 		}
 		return new String(code);
 	}

@@ -1,13 +1,10 @@
 package io.grassroots.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +13,7 @@ import io.grassroots.audit.AuditRecord;
 import io.grassroots.audit.AuditTrail;
 import io.grassroots.shared.ForbiddenException;
 import io.grassroots.shared.NotFoundException;
+import io.grassroots.shared.Sha256;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -104,13 +102,7 @@ public class ApiTokens {
 	}
 
 	static String hash(String secret) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Sha256.hex(secret.getBytes(StandardCharsets.UTF_8));
 	}
 
 	public record TokenView(UUID id, String name, java.time.Instant createdAt, java.time.Instant expiresAt,
