@@ -3,12 +3,14 @@ package io.grassroots.shared;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * The product's in-memory caches: Caffeine's, with their upkeep (applying the writes to the size and expiry order,
- * evicting) done by the thread that reads or writes, under Caffeine's own lock, instead of a task handed to
- * {@code ForkJoinPool.commonPool()}. Caffeine hands off one such task after nearly every write, and a case transition
- * writes to several caches (the remembered case, the audit chain's head): on the lifecycle bench that woke a
- * common-pool thread a dozen times per lifecycle, 0.2–0.4 ms of the JVM's CPU per lifecycle beside the driving
- * thread's 2–3 ms, more than the upkeep itself costs where it is done (bench/RESULTS.md, lifecycle, lifecycle10).
+ * The product's in-memory caches: Caffeine's, with their upkeep (applying reads and writes to the size and expiry
+ * order, evicting) done by the thread that reads or writes, under Caffeine's own lock, instead of a task handed to
+ * {@code ForkJoinPool.commonPool()} — Caffeine's default, which hands one off after nearly every write and wakes a
+ * pool thread for it. A case transition writes to two caches (the remembered case, the audit chain's head): on the
+ * lifecycle bench the pool's threads took 0.14–0.41 ms of the JVM's CPU per lifecycle, and a lifecycle's cache
+ * traffic cost the process 258–286 µs of CPU with the hand-off against 127–141 µs without it, the calling thread
+ * included (124–126 against 161–167 µs: waking the pool is dearer than the upkeep itself; bench/RESULTS.md,
+ * lifecycle, lifecycle10, {@code CacheUpkeep}).
  */
 public final class Caches {
 
