@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.grassroots.shared.Caches;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class ChainHeads {
 
-	private final Cache<String, Head> heads = Caffeine.newBuilder()
+	private final Cache<String, Head> heads = Caches.keptByCallers()
 		.maximumSize(50_000)
 		.expireAfterAccess(Duration.ofMinutes(30))
 		.build();

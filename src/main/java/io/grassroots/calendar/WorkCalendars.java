@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.grassroots.shared.Caches;
 import io.grassroots.shared.RegionCode;
 
 import org.springframework.stereotype.Service;
@@ -24,7 +24,7 @@ public class WorkCalendars {
 
 	private final CalendarStore store;
 
-	private final Cache<RegionCode, WorkCalendar> calendars = Caffeine.newBuilder()
+	private final Cache<RegionCode, WorkCalendar> calendars = Caches.keptByCallers()
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.maximumSize(20_000)
 		.build();
@@ -33,7 +33,7 @@ public class WorkCalendars {
 	 * The owner of each place asked for (see {@link #owner}): walking up a community's levels on every deadline built
 	 * a region code per level (a tenth of what a case transition allocated, bench/lifecycle).
 	 */
-	private final Cache<RegionCode, RegionCode> owners = Caffeine.newBuilder()
+	private final Cache<RegionCode, RegionCode> owners = Caches.keptByCallers()
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.maximumSize(20_000)
 		.build();

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.grassroots.region.DepartmentId;
 import io.grassroots.region.Regions;
+import io.grassroots.shared.Caches;
 import io.grassroots.shared.RegionCode;
 
 import org.springframework.stereotype.Component;
@@ -30,12 +30,12 @@ class CaseNames {
 
 	private final Categories categories;
 
-	private final Cache<RegionCode, String> regionNames = Caffeine.newBuilder()
+	private final Cache<RegionCode, String> regionNames = Caches.keptByCallers()
 		.expireAfterWrite(KEPT)
 		.maximumSize(50_000)
 		.build();
 
-	private final Cache<DepartmentId, String> departmentNames = Caffeine.newBuilder()
+	private final Cache<DepartmentId, String> departmentNames = Caches.keptByCallers()
 		.expireAfterWrite(KEPT)
 		.maximumSize(50_000)
 		.build();

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.grassroots.shared.Caches;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -41,12 +41,12 @@ class CaseSnapshots {
 	record Remembered(Case subject, boolean unassisted) {
 	}
 
-	private final Cache<CaseId, Remembered> byId = Caffeine.newBuilder()
+	private final Cache<CaseId, Remembered> byId = Caches.keptByCallers()
 		.maximumSize(MAXIMUM)
 		.expireAfterWrite(KEPT)
 		.build();
 
-	private final Cache<String, CaseId> byTrackingCode = Caffeine.newBuilder()
+	private final Cache<String, CaseId> byTrackingCode = Caches.keptByCallers()
 		.maximumSize(MAXIMUM)
 		.expireAfterWrite(KEPT)
 		.build();

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.grassroots.region.DepartmentId;
 import io.grassroots.region.DepartmentKind;
 import io.grassroots.region.DepartmentView;
 import io.grassroots.region.Departments;
+import io.grassroots.shared.Caches;
 import io.grassroots.shared.RegionCode;
 
 import org.springframework.stereotype.Component;
@@ -24,7 +24,7 @@ class DepartmentDirectory {
 
 	private final Departments departments;
 
-	private final Cache<RegionCode, List<DepartmentView>> serving = Caffeine.newBuilder()
+	private final Cache<RegionCode, List<DepartmentView>> serving = Caches.keptByCallers()
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.maximumSize(20_000)
 		.build();

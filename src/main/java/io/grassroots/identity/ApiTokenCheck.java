@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.grassroots.shared.Caches;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,7 @@ class ApiTokenCheck {
 
 	private final Clock clock;
 
-	private final Cache<String, Optional<AccountPrincipal>> checked = Caffeine.newBuilder()
+	private final Cache<String, Optional<AccountPrincipal>> checked = Caches.keptByCallers()
 		.expireAfterWrite(ApiTokens.CACHE_TIME)
 		.maximumSize(10_000)
 		.build();

@@ -3,9 +3,9 @@ package io.grassroots.identity;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.grassroots.shared.Caches;
 
 import org.springframework.stereotype.Component;
 
@@ -19,7 +19,7 @@ class LoginThrottle {
 
 	private final IdentityProperties properties;
 
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+	private final Cache<String, Bucket> buckets = Caches.keptByCallers()
 		.expireAfterAccess(Duration.ofHours(1))
 		.maximumSize(200_000)
 		.build();

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.grassroots.cases.CasesProperties;
+import io.grassroots.shared.Caches;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +29,7 @@ class PublicIntakeGuard extends OncePerRequestFilter {
 
 	private final MessageSource messages;
 
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+	private final Cache<String, Bucket> buckets = Caches.keptByCallers()
 		.expireAfterAccess(Duration.ofMinutes(10))
 		.maximumSize(100_000)
 		.build();

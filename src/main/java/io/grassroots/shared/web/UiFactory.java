@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.grassroots.shared.Caches;
 import io.grassroots.shared.NavigationItem;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -54,7 +54,7 @@ class UiFactory {
 		var notice = flash == null ? null : flash.get(Redirects.NOTICE);
 		return new Ui(messages, locale, path, csrf, SecurityContextHolder.getContext().getAuthentication(),
 				navigation, notice instanceof String key ? key : null, demo,
-				texts.computeIfAbsent(locale, l -> Caffeine.newBuilder().maximumSize(20_000).build()),
+				texts.computeIfAbsent(locale, l -> Caches.keptByCallers().maximumSize(20_000).build()),
 				labels.computeIfAbsent(locale, l -> new ConcurrentHashMap<>()));
 	}
 

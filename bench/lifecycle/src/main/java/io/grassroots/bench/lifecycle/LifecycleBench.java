@@ -38,6 +38,9 @@ public final class LifecycleBench {
 
 	private final Map<String, Long> sizeAtStart = new LinkedHashMap<>();
 
+	/** The JIT's compilations and deoptimisations, with {@code --jit true}. */
+	private JitEvents jit;
+
 	private LifecycleBench(Options options) {
 		this.options = options;
 		this.postgres = new Postgres(options.server, options.user);
@@ -53,6 +56,7 @@ public final class LifecycleBench {
 	private void run() throws Exception {
 		header();
 		postgres.statementsAvailable = postgres.statementsAvailable();
+		jit = options.jit ? new JitEvents() : null;
 		var loops = new ArrayList<Loop>();
 		for (var name : options.only) {
 			loops.add(switch (name) {
@@ -72,7 +76,7 @@ public final class LifecycleBench {
 				postgres.vacuumFull(loop.database());
 				sizeAtStart.put(loop.name(), postgres.counters(loop.database()).databaseBytes());
 				for (var threads : options.threads) {
-					drive(loop, threads, options.warmup);
+					watched(loop, threads, options.warmup, "warm-up");
 				}
 				System.out.printf("%-9s warmed up: %d lifecycles with each of %s threads (%s)%n", loop.name(),
 						options.warmup, options.threads, load());
@@ -85,7 +89,7 @@ public final class LifecycleBench {
 			for (var round = 1; round <= options.rounds; round++) {
 				for (var threads : options.threads) {
 					for (var loop : loops) {
-						var rate = drive(loop, threads, options.cases);
+						var rate = watched(loop, threads, options.cases, "round " + round);
 						rates.computeIfAbsent(loop.name() + "@" + threads, k -> new ArrayList<>()).add(rate);
 						System.out.printf("round %d  %-9s %d thread(s): %,9.1f lifecycles/s  (%d lifecycles; %s)%n",
 								round, loop.name(), threads, rate, options.cases, load());
@@ -103,13 +107,40 @@ public final class LifecycleBench {
 			for (var loop : loops) {
 				loop.close();
 			}
+			if (jit != null) {
+				jit.close();
+			}
 		}
+	}
+
+	/**
+	 * {@link #drive}, and with {@code --jit true} where the bench JVM's CPU went meanwhile, thread by thread, and the
+	 * JIT's compilations and deoptimisations.
+	 */
+	private double watched(Loop loop, int threads, long count, String phase) throws Exception {
+		if (jit == null) {
+			return drive(loop, threads, count);
+		}
+		var from = Instant.now();
+		var before = JvmThreads.take();
+		var driving = drivingCpu.get();
+		var rate = drive(loop, threads, count);
+		var after = JvmThreads.take();
+		driving = drivingCpu.get() - driving;
+		var to = Instant.now();
+		System.out.printf("%-9s %s, %d thread(s), %d lifecycles, per lifecycle:%n", loop.name(), phase, threads, count);
+		JvmThreads.report(before, after, driving, count).forEach(l -> System.out.println("          " + l));
+		jit.report(from, to).forEach(l -> System.out.println("          " + l));
+		return rate;
 	}
 
 	/** Drives {@code count} lifecycles over {@code threads} threads; answers lifecycles per second (wall clock). */
 	private double drive(Loop loop, int threads, long count) throws Exception {
 		var left = new AtomicLong(count);
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		var named = new AtomicLong();
+		// named so that JvmThreads tells them from the product's threads (their CPU is counted as the driving threads')
+		ExecutorService pool = Executors.newFixedThreadPool(threads,
+				r -> new Thread(r, JvmThreads.DRIVING + named.incrementAndGet()));
 		var sampler = options.waits && threads > 1 ? new WaitSampler(postgres, loop.database()) : null;
 		try {
 			var started = System.nanoTime();
@@ -155,10 +186,14 @@ public final class LifecycleBench {
 		var before = postgres.counters(loop.database());
 		loop.steps().reset();
 		var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		var from = Instant.now();
+		var jvmThreads = JvmThreads.take();
 		var processCpu = process.getProcessCpuTime();
 		var threadCpu = drivingCpu.get();
 		var allocated = drivingAllocated.get();
 		var rate = drive(loop, 1, options.costCases);
+		var jvmThreadsAfter = JvmThreads.take();
+		var to = Instant.now();
 		allocated = drivingAllocated.get() - allocated;
 		processCpu = process.getProcessCpuTime() - processCpu;
 		threadCpu = drivingCpu.get() - threadCpu;
@@ -184,6 +219,11 @@ public final class LifecycleBench {
 				+ "waiting for a core); CPU: bench JVM %.2f ms, the database's server backends %.2f ms%n", wall, client,
 				exec, wall - client - exec, processCpu / 1e6 / n, server.ticks() * 10.0 / n);
 		System.out.printf("          allocated by the driving thread: %,.0f bytes per lifecycle%n", allocated / n);
+		System.out.println("          the bench JVM's CPU per lifecycle by thread (/proc/self/task):");
+		JvmThreads.report(jvmThreads, jvmThreadsAfter, threadCpu, n).forEach(l -> System.out.println("            " + l));
+		if (jit != null) {
+			jit.report(from, to).forEach(l -> System.out.println("            " + l));
+		}
 		System.out.printf("          backend waits (voluntary context switches: ≈ round trips + commit flushes) %.1f, system calls that write %.1f, WAL flushes "
 				+ "(pg_stat_wal.wal_sync, whole server) %.1f per lifecycle (%d backends)%n",
 				server.reads() / n, server.writes() / n, (after.walSyncs() - before.walSyncs()) / n, server.count());
@@ -347,7 +387,7 @@ public final class LifecycleBench {
 	}
 
 	record Options(String server, String user, long cases, long warmup, long costCases, int rounds, List<Integer> threads,
-			List<String> only, int top, boolean waits, ReportPoints points) {
+			List<String> only, int top, boolean waits, ReportPoints points, boolean jit) {
 
 		static Options parse(String[] args) {
 			var values = new LinkedHashMap<String, String>();
@@ -362,6 +402,7 @@ public final class LifecycleBench {
 			values.put("top", "0");
 			values.put("waits", "false");
 			values.put("points", "community");
+			values.put("jit", "false");
 			for (var i = 0; i < args.length; i++) {
 				var key = args[i].replaceFirst("^--", "");
 				if (!values.containsKey(key) || i + 1 >= args.length) {
@@ -374,7 +415,8 @@ public final class LifecycleBench {
 					Integer.parseInt(values.get("rounds")),
 					Arrays.stream(values.get("threads").split(",")).map(Integer::parseInt).toList(),
 					List.of(values.get("only").split(",")), Integer.parseInt(values.get("top")),
-					Boolean.parseBoolean(values.get("waits")), ReportPoints.parse(values.get("points")));
+					Boolean.parseBoolean(values.get("waits")), ReportPoints.parse(values.get("points")),
+					Boolean.parseBoolean(values.get("jit")));
 		}
 
 		int maxThreads() {

@@ -1,0 +1,135 @@
+package io.grassroots.bench.lifecycle;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Where the bench JVM's CPU goes, thread by thread: the time on a core of every native thread of this process (Java
+ * threads, the JIT's compiler threads, the garbage collector's, JFR's …) from {@code /proc/self/task/<tid>/schedstat}
+ * (nanoseconds; {@code stat}'s clock ticks where the kernel keeps no schedstat), named by {@code comm} (the first 15
+ * characters of the thread's name), taken before and after a phase. Threads whose names differ only in numbers are
+ * added up ({@code C2 CompilerThre#}, {@code GC Thread##}). A thread that started and ended within the phase — the
+ * driving pool's, which {@code drive} starts and ends — is gone by the second look: its time is what the process
+ * spent beyond the threads still there. Also the JIT's compile time ({@code CompilationMXBean}), the collectors'
+ * collections and the code cache's fill.
+ */
+final class JvmThreads {
+
+	private static final Path TASKS = Path.of("/proc/self/task");
+
+	/** The name of the bench's driving threads, followed by a number. */
+	static final String DRIVING = "driving-";
+
+	/** Threads alive at the time of the look: thread id → (name, CPU nanoseconds). */
+	record Snapshot(Map<String, Thread> threads, long processNanos, long compileMillis, long collections,
+			long collectionMillis) {
+
+	}
+
+	record Thread(String name, long nanos) {
+
+	}
+
+	private JvmThreads() {
+	}
+
+	static Snapshot take() {
+		var threads = new HashMap<String, Thread>();
+		try (Stream<Path> tasks = Files.list(TASKS)) {
+			for (var task : (Iterable<Path>) tasks::iterator) {
+				try {
+					var name = Files.readString(task.resolve("comm")).strip();
+					threads.put(task.getFileName().toString(), new Thread(name, nanos(task)));
+				}
+				catch (IOException gone) {
+					// the thread ended between the listing and the read
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("no " + TASKS + ": per-thread CPU needs Linux", e);
+		}
+		var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		var compilation = ManagementFactory.getCompilationMXBean();
+		long collections = 0;
+		long collectionMillis = 0;
+		for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+			collections += gc.getCollectionCount();
+			collectionMillis += gc.getCollectionTime();
+		}
+		return new Snapshot(threads, process.getProcessCpuTime(),
+				compilation.isCompilationTimeMonitoringSupported() ? compilation.getTotalCompilationTime() : -1,
+				collections, collectionMillis);
+	}
+
+	private static long nanos(Path task) throws IOException {
+		var schedstat = task.resolve("schedstat");
+		if (Files.exists(schedstat)) {
+			return Long.parseLong(Files.readString(schedstat).split(" ")[0]);
+		}
+		var stat = Files.readString(task.resolve("stat"));
+		var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		// utime and stime: fields 14 and 15 of stat, 12 and 13 after "pid (comm) "; clock ticks of 10 ms
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+	}
+
+	/**
+	 * The CPU per lifecycle (ms) of each group of threads between the two looks, largest first, with the driving
+	 * threads' own ({@code drivingNanos}, measured by the bench) and the rest of the process.
+	 */
+	static List<String> report(Snapshot before, Snapshot after, long drivingNanos, double lifecycles) {
+		var groups = new TreeMap<String, Long>();
+		long alive = 0;
+		for (var entry : after.threads().entrySet()) {
+			if (entry.getValue().name().startsWith(DRIVING)) {
+				continue; // measured by the bench itself, and ending
+			}
+			var was = before.threads().get(entry.getKey());
+			var spent = entry.getValue().nanos() - (was == null ? 0 : was.nanos());
+			alive += spent;
+			groups.merge(entry.getValue().name().replaceAll("[0-9]+", "#"), spent, Long::sum);
+		}
+		var total = after.processNanos() - before.processNanos();
+		var lines = new ArrayList<String>();
+		lines.add(String.format("bench JVM %.3f ms = driving thread(s) %.3f ms + the threads below %.3f ms + threads that "
+				+ "ended within the phase, other than the driving ones %.3f ms", ms(total, lifecycles),
+				ms(drivingNanos, lifecycles), ms(alive, lifecycles), ms(total - alive - drivingNanos, lifecycles)));
+		groups.entrySet()
+			.stream()
+			.filter(e -> e.getValue() > 0)
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(12)
+			.forEach(e -> lines.add(String.format("  %8.3f ms  %s", ms(e.getValue(), lifecycles), e.getKey())));
+		var compiled = after.compileMillis() - before.compileMillis();
+		lines.add(String.format("JIT compiling %.3f ms per lifecycle (%,d ms in all, CompilationMXBean); %d collections, "
+				+ "%.3f ms per lifecycle; %s", compiled / lifecycles, compiled, after.collections() - before.collections(),
+				(after.collectionMillis() - before.collectionMillis()) / lifecycles, codeCache()));
+		return lines;
+	}
+
+	private static double ms(long nanos, double lifecycles) {
+		return nanos / 1e6 / lifecycles;
+	}
+
+	/** The code cache's pools: used / reserved. */
+	static String codeCache() {
+		var parts = new ArrayList<String>();
+		for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.NON_HEAP && pool.getName().startsWith("CodeHeap")) {
+				parts.add(String.format("%s %,d / %,d KB", pool.getName().replace("CodeHeap ", ""),
+						pool.getUsage().getUsed() >> 10, pool.getUsage().getMax() >> 10));
+			}
+		}
+		return "code cache " + String.join(", ", parts);
+	}
+
+}
