@@ -56,7 +56,7 @@ class ChainHeadTests {
 	@Test
 	void anotherNodesAppendAndARollbackLeaveTheChainWhole() {
 		var stream = "test/" + UUID.randomUUID();
-		var otherNode = new AuditTrail(jdbc, dataSource, clock, transactions.getTransactionManager(), writes);
+		var otherNode = otherNode();
 		append(audit, stream, 1);
 		append(audit, stream, 2);
 		append(otherNode, stream, 3);
@@ -78,7 +78,7 @@ class ChainHeadTests {
 	@Test
 	void queuedAppendsChainOntoTheHeadFoundWhenTheyAreSentAfterAnotherNodesAppend() {
 		var stream = "test/" + UUID.randomUUID();
-		var otherNode = new AuditTrail(jdbc, dataSource, clock, transactions.getTransactionManager(), writes);
+		var otherNode = otherNode();
 		append(audit, stream, 1);
 		append(otherNode, stream, 2);
 		transactions.executeWithoutResult(status -> {
@@ -102,6 +102,11 @@ class ChainHeadTests {
 		var check = new ChainCheck();
 		chain.forEach(check::check);
 		assertThat(check.firstBroken).isNull();
+	}
+
+	/** Another node's trail on the same database: its own remembered heads. */
+	private AuditTrail otherNode() {
+		return new AuditTrail(jdbc, dataSource, clock, transactions.getTransactionManager(), writes);
 	}
 
 	private void append(AuditTrail trail, String stream, int step) {
