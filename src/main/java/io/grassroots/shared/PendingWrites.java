@@ -127,6 +127,17 @@ public class PendingWrites {
 			sending = true;
 		}
 
+		/** A transaction started inside this one (requires new) has its writes of its own. */
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResourceIfPossible(PendingWrites.this);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(PendingWrites.this, this);
+		}
+
 		@Override
 		public void afterCompletion(int status) {
 			TransactionSynchronizationManager.unbindResourceIfPossible(PendingWrites.this);

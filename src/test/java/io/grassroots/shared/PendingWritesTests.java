@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,6 +130,24 @@ class PendingWritesTests {
 		assertThat(notes()).isEmpty();
 		transactions.executeWithoutResult(status -> writes.write(INSERT, 1, "next transaction, at once"));
 		assertThat(notes()).containsExactly("next transaction, at once");
+	}
+
+	@Test
+	void aTransactionStartedInsideAnOpenedOneWritesAtOnceInItsOwn() {
+		var inner = new TransactionTemplate(transactionManager);
+		inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		var seen = new ArrayList<List<String>>();
+		transactions.executeWithoutResult(status -> {
+			writes.open();
+			writes.write(INSERT, 1, "outer");
+			inner.executeWithoutResult(s -> writes.write(INSERT, 2, "inner"));
+			seen.add(notes());
+			writes.write(INSERT, 3, "outer again");
+			seen.add(notes());
+		});
+
+		assertThat(seen).containsExactly(List.of("inner"), List.of("inner"));
+		assertThat(notes()).containsExactly("outer", "inner", "outer again");
 	}
 
 	private List<String> notes() {
