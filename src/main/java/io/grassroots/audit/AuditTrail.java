@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import io.grassroots.shared.Databases;
 import io.grassroots.shared.MultiRowInsert;
+import io.grassroots.shared.PendingWrites;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,8 +83,13 @@ public class AuditTrail {
 	/** The read-only transaction of the reads (what {@code @Transactional(readOnly = true)} gave them). */
 	private final TransactionTemplate reads;
 
-	AuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock, PlatformTransactionManager transactions) {
+	/** Where an append to a stream whose head is remembered waits for the transaction's other writes. */
+	private final PendingWrites writes;
+
+	AuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock, PlatformTransactionManager transactions,
+			PendingWrites writes) {
 		this.jdbc = jdbc;
+		this.writes = writes;
 		this.reads = new TransactionTemplate(transactions);
 		this.reads.setReadOnly(true);
 		this.template = new JdbcTemplate(dataSource);
@@ -103,6 +109,7 @@ public class AuditTrail {
 	 */
 	public AuditEntry record(AuditRecord record, Instant at) {
 		requireTransaction();
+		writes.flush();
 		var stamped = at.truncatedTo(ChronoUnit.MILLIS);
 		var known = heads.of(record.stream());
 		if (known != null) {
@@ -111,6 +118,37 @@ public class AuditTrail {
 				return entry;
 			}
 		}
+		return appendAfterHead(record, stamped);
+	}
+
+	/**
+	 * {@link #record(AuditRecord, Instant)} without answering the entry, so that it can wait for the transaction's
+	 * other writes: when the stream's head is remembered, the entry is linked onto it and the insert queued with them
+	 * ({@link PendingWrites}, decision cases-29); should the stream have moved on meanwhile (another node appended),
+	 * the entry is linked onto the head read then, when they are sent. Otherwise as {@code record}.
+	 */
+	public void append(AuditRecord record, Instant at) {
+		requireTransaction();
+		var stamped = at.truncatedTo(ChronoUnit.MILLIS);
+		var known = heads.of(record.stream());
+		if (known == null) {
+			appendAfterHead(record, stamped);
+			return;
+		}
+		var link = link(record, known.seq() + 1, known.hash(), stamped);
+		writes.write(INSERT_UNLESS_TAKEN, values(link), null, (inserted, returned) -> {
+			if (inserted == 0) {
+				appendAfterHead(record, stamped);
+			}
+			else {
+				heads.committed(link.stream(), link.seq(), link.hash());
+			}
+		});
+	}
+
+	/** Reads the head of the stream (after the transaction's queued writes) and appends onto it. */
+	private AuditEntry appendAfterHead(AuditRecord record, Instant stamped) {
+		writes.flush();
 		var head = jdbc.sql("select seq, hash from audit_entry where stream = :stream order by seq desc limit 1")
 			.param("stream", record.stream())
 			.query((rs, n) -> new ChainHeads.Head(rs.getInt(1), rs.getString(2)))
@@ -150,6 +188,7 @@ public class AuditTrail {
 		if (entries.isEmpty()) {
 			return;
 		}
+		writes.flush();
 		var heads = new HashMap<String, ChainHeads.Head>();
 		var streams = entries.stream().map(e -> e.record().stream()).distinct().toArray();
 		template.query(connection -> {
@@ -208,14 +247,17 @@ public class AuditTrail {
 	/** Inserts the entry; with {@code unlessTaken}, answers null instead when its sequence is taken already. */
 	private AuditEntry append(AuditRecord record, int seq, String previous, Instant at, boolean unlessTaken) {
 		var link = link(record, seq, previous, at);
-		var inserted = template.update(unlessTaken ? INSERT_UNLESS_TAKEN : INSERT, link.stream(), link.seq(),
-				Timestamp.from(at), link.actorId(), link.actorName(), link.action(), link.details(), link.previousHash(),
-				link.hash());
+		var inserted = template.update(unlessTaken ? INSERT_UNLESS_TAKEN : INSERT, values(link));
 		if (inserted == 0) {
 			return null;
 		}
 		heads.committed(link.stream(), link.seq(), link.hash());
 		return link;
+	}
+
+	private static Object[] values(AuditEntry link) {
+		return new Object[] { link.stream(), link.seq(), Timestamp.from(link.at()), link.actorId(), link.actorName(),
+				link.action(), link.details(), link.previousHash(), link.hash() };
 	}
 
 	/** The entry that links {@code record} onto {@code previous} as number {@code seq} of its stream (not yet stored). */
@@ -237,6 +279,7 @@ public class AuditTrail {
 
 	/** The whole chain of one stream, oldest first. */
 	public List<AuditEntry> stream(String stream) {
+		writes.flush();
 		return reads.execute(status -> jdbc.sql("select * from audit_entry where stream = :stream order by seq")
 			.param("stream", stream)
 			.query(AuditTrail::entry)
@@ -245,6 +288,7 @@ public class AuditTrail {
 
 	/** The newest entries whose stream starts with the given prefix (all streams for an empty prefix). */
 	public List<AuditEntry> recent(String streamPrefix, int limit) {
+		writes.flush();
 		return reads.execute(status -> jdbc
 			.sql("select * from audit_entry where stream like :prefix order by entry_no desc limit :limit")
 			.param("prefix", streamPrefix.replace("%", "") + "%")
@@ -254,6 +298,7 @@ public class AuditTrail {
 	}
 
 	public long count() {
+		writes.flush();
 		return reads.execute(status -> jdbc.sql("select count(*) from audit_entry").query(Long.class).single());
 	}
 
@@ -262,6 +307,7 @@ public class AuditTrail {
 	 * memory stays flat however long the history is.
 	 */
 	public Verification verify(LongConsumer progress) {
+		writes.flush();
 		return reads.execute(status -> {
 			var state = new ChainCheck();
 			template.query("select * from audit_entry order by stream, seq", rs -> {

@@ -33,8 +33,7 @@ class CaseHistory {
 
 	void record(Case subject, CaseAction action, CaseStatus from, Actor actor, Instant at, Note note,
 			List<UUID> attachments) {
-		var entry = entry(subject, action, from, actor, note, attachments);
-		audit.record(entry, at);
+		audit.append(entry(subject, action, from, actor, note, attachments), at);
 	}
 
 	/** The first entry of a case created in this transaction: its stream is new, so its head is not read. */
@@ -78,7 +77,7 @@ class CaseHistory {
 
 	/** A line in the history of another case (the target of a merge), without changing that case. */
 	void mention(CaseId other, String action, Actor actor, Instant at, Map<String, ?> details) {
-		audit.record(new AuditRecord(stream(other), action, actor.id().toString(), actor.displayName(), details), at);
+		audit.append(new AuditRecord(stream(other), action, actor.id().toString(), actor.displayName(), details), at);
 	}
 
 	List<AuditEntry> of(CaseId id) {

@@ -1,17 +1,15 @@
 package io.grassroots.cases;
 
-import java.sql.PreparedStatement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.grassroots.shared.PendingWrites;
 import io.grassroots.shared.TypedEvents;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +26,8 @@ import org.springframework.stereotype.Component;
  * assisting departments ({@code assisted}, as a generated key: no extra statement); only then is their copy of the
  * case's state brought along ({@link AssistStore#follow}). The values are taken straight from the case
  * ({@link CaseColumns#changingValues}) and bound as raw values with the same {@code StatementCreatorUtils} typing.
+ * In a transition the UPDATE is queued with the transition's other writes and sent with them before the commit
+ * ({@link PendingWrites}, decision cases-29).
  */
 @Component
 class CaseRowUpdate {
@@ -38,32 +38,38 @@ class CaseRowUpdate {
 	/** At most this many statement texts are kept (the sets of changed columns are few; this only bounds a surprise). */
 	private static final int MAX_STATEMENTS = 256;
 
-	private static final String[] ASSISTED = { "assisted" };
+	private static final String ASSISTED = "assisted";
 
 	/** The UPDATE of each set of changed columns (bit i: {@link #COLUMNS}[i]). */
 	private final Map<Integer, String> statements = new ConcurrentHashMap<>();
 
-	private final JdbcTemplate jdbc;
+	private final PendingWrites writes;
 
 	private final ApplicationEventPublisher events;
 
 	private final AssistStore assists;
 
-	CaseRowUpdate(JdbcTemplate jdbc, ApplicationEventPublisher events, AssistStore assists) {
-		this.jdbc = jdbc;
+	CaseRowUpdate(PendingWrites writes, ApplicationEventPublisher events, AssistStore assists) {
+		this.writes = writes;
 		this.events = events;
 		this.assists = assists;
 	}
 
-	/** A saved case, and whether its row said it never had assisting departments ({@code assisted} false). */
-	record Written(Case subject, boolean unassisted) {
+	/** What follows a case's write: the case as saved, and whether its row said it never had assisting departments. */
+	@FunctionalInterface
+	interface Written {
+
+		void written(Case saved, boolean unassisted);
+
 	}
 
 	/**
 	 * Writes the changed case: the columns whose values differ from {@code loaded} (the case's
 	 * {@link CaseColumns#changingValues} when it was read); a case changed meanwhile by someone else is a conflict (409).
+	 * The UPDATE goes with the transaction's other writes when it {@link PendingWrites queues} them (decision cases-29):
+	 * then the conflict is found, and {@code then} told, when they are sent, before the commit.
 	 */
-	Written save(Case c, Object[] loaded) {
+	Case save(Case c, Object[] loaded, Written then) {
 		var current = CaseColumns.changingValues(c);
 		var changed = 0;
 		var count = 0;
@@ -84,25 +90,20 @@ class CaseRowUpdate {
 		bound[at++] = version;
 		bound[at++] = c.id().id();
 		bound[at] = version;
-		var sql = statement(changed);
-		var values = new ArgumentPreparedStatementSetter(bound);
-		// the UPDATE answers whether the case has assisting departments, as a generated key (null: not known)
-		var assisted = jdbc.execute(con -> con.prepareStatement(sql, ASSISTED), (PreparedStatement ps) -> {
-			values.setValues(ps);
-			if (ps.executeUpdate() != 1) {
+		// the UPDATE answers whether the case has assisting departments (null: not known)
+		writes.write(statement(changed), bound, ASSISTED, (rows, assisted) -> {
+			if (rows != 1) {
 				throw new OptimisticLockingFailureException("Case " + c.id() + " changed since version " + version);
 			}
-			try (var keys = ps.getGeneratedKeys()) {
-				return keys.next() ? keys.getObject(1) : null;
+			var unassisted = Boolean.FALSE.equals(assisted);
+			if (!unassisted) {
+				assists.follow(c);
 			}
+			then.written(c, unassisted);
 		});
 		c.saved(version + 1);
-		var unassisted = Boolean.FALSE.equals(assisted);
-		if (!unassisted) {
-			assists.follow(c);
-		}
 		publishEvents(c, events);
-		return new Written(c, unassisted);
+		return c;
 	}
 
 	/**

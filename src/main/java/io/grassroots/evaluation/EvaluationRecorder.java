@@ -5,8 +5,8 @@ import java.sql.Timestamp;
 import io.grassroots.cases.CaseEvaluated;
 import io.grassroots.cases.CaseReopened;
 import io.grassroots.cases.Rating;
+import io.grassroots.shared.PendingWrites;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -14,38 +14,31 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Keeps one row per evaluated case, in the transaction of the evaluation itself (before it commits, so no event
  * publication is stored and the row exists exactly when the evaluation does): one insert per evaluation, one update
- * per reopening. Nothing else on the case's write path.
+ * per reopening, with the transaction's other writes when it queues them ({@link PendingWrites}, decision cases-29).
+ * Nothing else on the case's write path.
  */
 @Component
 class EvaluationRecorder {
 
-	private final JdbcClient jdbc;
+	private final PendingWrites writes;
 
-	EvaluationRecorder(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	EvaluationRecorder(PendingWrites writes) {
+		this.writes = writes;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(CaseEvaluated event) {
 		var unsatisfactory = event.rating() == Rating.DISSATISFIED || Boolean.FALSE.equals(event.resolved());
-		jdbc.sql("""
+		writes.write("""
 				insert into evaluation_case (case_id, region, department, rating, resolved, source, unsatisfactory,
-				evaluated_at) values (:id, :region, :department, :rating, :resolved, :source, :unsatisfactory, :at)
-				on conflict do nothing""")
-			.param("id", event.caseId().id())
-			.param("region", event.region().value())
-			.param("department", event.department() == null ? null : event.department().id())
-			.param("rating", event.rating().name())
-			.param("resolved", event.resolved())
-			.param("source", event.source().name())
-			.param("unsatisfactory", unsatisfactory)
-			.param("at", Timestamp.from(event.at()))
-			.update();
+				evaluated_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", event.caseId().id(),
+				event.region().value(), event.department() == null ? null : event.department().id(), event.rating().name(),
+				event.resolved(), event.source().name(), unsatisfactory, Timestamp.from(event.at()));
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(CaseReopened event) {
-		jdbc.sql("delete from evaluation_case where case_id = :id").param("id", event.caseId().id()).update();
+		writes.write("delete from evaluation_case where case_id = ?", event.caseId().id());
 	}
 
 }

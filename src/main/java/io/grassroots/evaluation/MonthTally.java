@@ -19,6 +19,7 @@ import io.grassroots.cases.CaseVerified;
 import io.grassroots.cases.Rating;
 import io.grassroots.region.DepartmentId;
 import io.grassroots.shared.BeijingTime;
+import io.grassroots.shared.PendingWrites;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * four: dispatched, claimed, closed, evaluated. The row is that of the event's month, place and department, and of the
  * case's {@link #slot(CaseId) slot} (decision evaluation-01): concurrent transitions of different cases mostly update
  * different rows, so they do not queue on one row's lock while each other's commit is flushed. Readers sum over slots.
+ * The UPDATE goes with the transaction's other writes when it queues them ({@link PendingWrites}, decision cases-29);
+ * a row found missing then is inserted and updated at once.
  */
 @Component
 class MonthTally {
@@ -51,8 +54,11 @@ class MonthTally {
 	/** The UPDATE of each set of counters, built once (a handful of sets exist). */
 	private final Map<List<String>, String> updates = new ConcurrentHashMap<>();
 
-	MonthTally(JdbcTemplate jdbc) {
+	private final PendingWrites writes;
+
+	MonthTally(JdbcTemplate jdbc, PendingWrites writes) {
 		this.jdbc = jdbc;
+		this.writes = writes;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -66,10 +72,12 @@ class MonthTally {
 		var region = event.region().value();
 		var department = department(event);
 		var slot = slot(event.caseId());
-		if (jdbc.update(update, month, region, department, slot) == 0) {
-			jdbc.update(INSERT, month, region, department, slot);
-			jdbc.update(update, month, region, department, slot);
-		}
+		writes.write(update, new Object[] { month, region, department, slot }, null, (updated, returned) -> {
+			if (updated == 0) {
+				jdbc.update(INSERT, month, region, department, slot);
+				jdbc.update(update, month, region, department, slot);
+			}
+		});
 	}
 
 	/** The slot of a case's counts: the same for every event of the case, spread evenly over the cases. */

@@ -11,6 +11,7 @@ import io.grassroots.cases.CaseId;
 import io.grassroots.identity.Role;
 import io.grassroots.region.DepartmentId;
 import io.grassroots.shared.MultiRowInsert;
+import io.grassroots.shared.PendingWrites;
 import io.grassroots.shared.RegionCode;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,8 +38,11 @@ class Notices {
 
 	private final NotificationProperties properties;
 
-	Notices(JdbcClient client, JdbcTemplate jdbc, NotificationProperties properties) {
+	private final PendingWrites writes;
+
+	Notices(JdbcClient client, JdbcTemplate jdbc, NotificationProperties properties, PendingWrites writes) {
 		this.client = client;
+		this.writes = writes;
 		this.jdbc = jdbc;
 		this.properties = properties;
 	}
@@ -81,8 +85,9 @@ class Notices {
 			.update();
 	}
 
+	/** One notice, with the transaction's other writes when it queues them (decision cases-29). */
 	private void post(Notice notice) {
-		jdbc.update(INSERT, notice.row());
+		writes.write(INSERT, notice.row());
 	}
 
 	/**

@@ -19,7 +19,8 @@ import org.springframework.transaction.event.TransactionalEventListenerFactory;
  * fallback, order and synchronization, but calling the listener without Spring's per-call look-ups. Spring's adapter
  * asks the context for the listener bean by name on every call and resolves the event's generic type against the
  * method's parameter; a case transition's events make 17 such calls per lifecycle, and that work was about 3 % of the
- * transition's thread (bench/RESULTS.md, lifecycle, 2026-12-04 night). Here the bean is asked for once (the product's
+ * transition's thread (bench/RESULTS.md, lifecycle, 2026-12-04 night). An unordered listener is ordered just before
+ * the flush of {@link PendingWrites} (decision cases-29). Here the bean is asked for once (the product's
  * listeners are singletons; any other bean keeps Spring's adapter), and an event whose payload is an instance of the
  * method's plain (non-generic) parameter type is passed as it is. Listeners with a condition, with
  * {@code classes}, or on a generic or {@link ApplicationEvent} parameter keep Spring's argument resolution.
@@ -88,6 +89,15 @@ class TransactionalListeners extends TransactionalEventListenerFactory implement
 				return;
 			}
 			super.processEvent(event);
+		}
+
+		/**
+		 * Spring's order, except that an unordered listener (the lowest precedence) comes just before the flush of the
+		 * transaction's {@link PendingWrites}, so the writes it queues before commit go with the others.
+		 */
+		@Override
+		public int getOrder() {
+			return Math.min(super.getOrder(), PendingWrites.ORDER - 1);
 		}
 
 		@Override

@@ -7,6 +7,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.grassroots.testing.IntegrationTest;
+import io.grassroots.shared.PendingWrites;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,9 @@ class ChainHeadTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	PendingWrites writes;
+
 	@Test
 	void anEntryOutsideATransactionIsRefusedAndNotWritten() {
 		var stream = "test/" + UUID.randomUUID();
@@ -52,7 +56,7 @@ class ChainHeadTests {
 	@Test
 	void anotherNodesAppendAndARollbackLeaveTheChainWhole() {
 		var stream = "test/" + UUID.randomUUID();
-		var otherNode = new AuditTrail(jdbc, dataSource, clock, transactions.getTransactionManager());
+		var otherNode = otherNode();
 		append(audit, stream, 1);
 		append(audit, stream, 2);
 		append(otherNode, stream, 3);
@@ -69,6 +73,40 @@ class ChainHeadTests {
 		var check = new ChainCheck();
 		chain.forEach(check::check);
 		assertThat(check.firstBroken).isNull();
+	}
+
+	@Test
+	void queuedAppendsChainOntoTheHeadFoundWhenTheyAreSentAfterAnotherNodesAppend() {
+		var stream = "test/" + UUID.randomUUID();
+		var otherNode = otherNode();
+		append(audit, stream, 1);
+		append(otherNode, stream, 2);
+		transactions.executeWithoutResult(status -> {
+			writes.open();
+			audit.append(record(stream, 3), clock.instant());
+			audit.append(record(stream, 4), clock.instant());
+			assertThat(jdbc.sql("select count(*) from audit_entry where stream = :stream")
+				.param("stream", stream)
+				.query(Integer.class)
+				.single()).isEqualTo(2);
+		});
+		transactions.executeWithoutResult(status -> {
+			writes.open();
+			audit.append(record(stream, 5), clock.instant());
+		});
+
+		var chain = audit.stream(stream);
+		assertThat(chain).extracting(AuditEntry::seq).containsExactly(1, 2, 3, 4, 5);
+		assertThat(chain).extracting(AuditEntry::details)
+			.containsExactly("{\"step\":1}", "{\"step\":2}", "{\"step\":3}", "{\"step\":4}", "{\"step\":5}");
+		var check = new ChainCheck();
+		chain.forEach(check::check);
+		assertThat(check.firstBroken).isNull();
+	}
+
+	/** Another node's trail on the same database: its own remembered heads. */
+	private AuditTrail otherNode() {
+		return new AuditTrail(jdbc, dataSource, clock, transactions.getTransactionManager(), writes);
 	}
 
 	private void append(AuditTrail trail, String stream, int step) {

@@ -46,7 +46,8 @@ class CaseRowUpdateTests {
 		var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		subject.file(reported.category(), Urgency.URGENT, true, now);
 
-		rows.save(subject, loaded);
+		rows.save(subject, loaded, (saved, unassisted) -> {
+		});
 
 		var stored = reads.findById(reported.id()).orElseThrow();
 		assertThat(stored.version()).isEqualTo(reported.version() + 1);
@@ -66,7 +67,9 @@ class CaseRowUpdateTests {
 		cases.file(dispatcher, reported.id(), reported.version(), reported.category(), Urgency.NORMAL, false, null);
 		stale.file(reported.category(), Urgency.URGENT, true, Instant.now());
 
-		assertThatExceptionOfType(OptimisticLockingFailureException.class).isThrownBy(() -> rows.save(stale, loaded));
+		assertThatExceptionOfType(OptimisticLockingFailureException.class)
+			.isThrownBy(() -> rows.save(stale, loaded, (saved, unassisted) -> {
+			}));
 		assertThat(reads.findById(reported.id()).orElseThrow().matter().urgency()).isEqualTo(Urgency.NORMAL);
 	}
 

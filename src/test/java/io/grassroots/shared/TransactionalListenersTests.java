@@ -115,6 +115,15 @@ class TransactionalListenersTests {
 		assertThat(factory.supportsMethod(Object.class.getDeclaredMethod("toString"))).isFalse();
 	}
 
+	@Test
+	void anUnorderedListenerRunsBeforeTheFlushOfTheTransactionsPendingWrites() throws Exception {
+		var factory = context.getBean(TransactionalListeners.class);
+		var listener = (TransactionalListeners.Adapter) factory.createApplicationListener("recorder", Recorder.class,
+				Recorder.class.getDeclaredMethod("on", Ping.class));
+
+		assertThat(listener.getOrder()).isLessThan(PendingWrites.ORDER);
+	}
+
 	interface Signal {
 
 		int value();
