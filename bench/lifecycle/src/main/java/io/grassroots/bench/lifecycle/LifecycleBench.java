@@ -394,7 +394,7 @@ public final class LifecycleBench {
 			values.put("server", "jdbc:postgresql://127.0.0.1:5432/");
 			values.put("user", "postgres");
 			values.put("cases", "2000");
-			values.put("warmup", "1000");
+			values.put("warmup", "4000");
 			values.put("cost-cases", "500");
 			values.put("rounds", "3");
 			values.put("threads", "1,4");
