@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.grassroots.shared.BusyException;
@@ -112,7 +113,10 @@ class IntakeWriter implements SmartLifecycle {
 	private final ReentrantLock next = new ReentrantLock();
 
 	/** Whether a writer thread holds a batch taken off the queue, read or being read, not yet written (cases-30). */
-	private volatile boolean preparing;
+	volatile boolean preparing;
+
+	/** That writer thread, woken when a report is queued or a batch has finished. */
+	private volatile Thread preparer;
 
 	/** The reads ahead: a transaction of their own, on a connection of their own. */
 	private final TransactionTemplate aheadTransactions;
@@ -214,6 +218,11 @@ class IntakeWriter implements SmartLifecycle {
 				place.region(), report.now()));
 	}
 
+	/** How many reports are queued (not yet taken by a writer). */
+	int queued() {
+		return queue.size();
+	}
+
 	/** Queues a report (with its read, if made); its answer completes after the commit that made its case durable. */
 	CompletableFuture<CaseSummary> submit(Pending pending) {
 		if (!accepting || !queue.offer(pending)) {
@@ -223,6 +232,7 @@ class IntakeWriter implements SmartLifecycle {
 			// stopped meanwhile, and the writer may have left already: refused, not left waiting
 			throw new BusyException("cases.intake.busy", 1);
 		}
+		wakePreparer();
 		return pending.answer();
 	}
 
@@ -255,6 +265,7 @@ class IntakeWriter implements SmartLifecycle {
 		}
 		finally {
 			writing.unlock();
+			wakePreparer();
 		}
 	}
 
@@ -488,6 +499,7 @@ class IntakeWriter implements SmartLifecycle {
 		}
 		finally {
 			writing.unlock();
+			wakePreparer();
 		}
 	}
 
@@ -527,6 +539,40 @@ class IntakeWriter implements SmartLifecycle {
 		return new Since(cases, finished.isEmpty() ? finishedCount + 1 : finished.peekFirst().number());
 	}
 
+	/**
+	 * Takes the rest of a batch off the queue and reads it while the batch before is written (cases-30); the reports
+	 * that arrive until that batch has finished join this one and are read too (one read per arrival of reports, each
+	 * in its own round trip, none on the write's path), so the batch holds what arrived until the lock is free, as a
+	 * batch taken with the lock does (cases-24). Returns holding the write lock, with the batch's reads (null if one
+	 * failed: the batch's writer then reads them).
+	 */
+	private Ahead prepare(List<Pending> batch) {
+		preparer = Thread.currentThread();
+		preparing = true;
+		queue.drainTo(batch, batchSize - 1);
+		var ahead = readAhead(batch);
+		while (!writing.tryLock()) {
+			var from = batch.size();
+			queue.drainTo(batch, batchSize - from);
+			if (batch.size() > from) {
+				ahead = Ahead.join(ahead, readAhead(batch.subList(from, batch.size())));
+			}
+			else {
+				// woken when a report is queued or a batch has finished
+				LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(50));
+			}
+		}
+		return ahead;
+	}
+
+	/** Wakes the writer thread that prepares the next batch, if one does. */
+	private void wakePreparer() {
+		var thread = preparer;
+		if (thread != null) {
+			LockSupport.unpark(thread);
+		}
+	}
+
 	private void run() {
 		var batch = new ArrayList<Pending>(batchSize);
 		while (running || !queue.isEmpty()) {
@@ -541,16 +587,17 @@ class IntakeWriter implements SmartLifecycle {
 					if (first != null) {
 						batch.add(first);
 						if (readsAhead) {
-							preparing = true;
-							queue.drainTo(batch, batchSize - 1);
-							ahead = readAhead(batch);
+							ahead = prepare(batch);
 						}
-						writing.lock();
+						else {
+							writing.lock();
+						}
 						locked = true;
 					}
 				}
 				finally {
 					preparing = false;
+					preparer = null;
 					next.unlock();
 				}
 				if (!locked) {
@@ -566,6 +613,7 @@ class IntakeWriter implements SmartLifecycle {
 				}
 				finally {
 					writing.unlock();
+					wakePreparer();
 				}
 			}
 			catch (InterruptedException e) {
@@ -655,6 +703,19 @@ class IntakeWriter implements SmartLifecycle {
 
 	/** A batch's reads made ahead ({@link #readAhead}) after {@code after} batches had finished. */
 	record Ahead(long after, DuplicateFinder.BatchRead read) {
+
+		/** The reads of a batch and of the reports that joined it, in order; null if either failed. */
+		static Ahead join(Ahead first, Ahead then) {
+			if (first == null || then == null) {
+				return null;
+			}
+			var keys = new HashSet<>(first.read().storedKeys());
+			keys.addAll(then.read().storedKeys());
+			var stored = new ArrayList<>(first.read().stored());
+			stored.addAll(then.read().stored());
+			return new Ahead(Math.min(first.after(), then.after()), new DuplicateFinder.BatchRead(keys, stored));
+		}
+
 	}
 
 	/** A finished batch: its number and the cases it committed (none if rolled back). */

@@ -450,26 +450,29 @@ class IntakeWriterTests {
 	}
 
 	@Test
-	void aBatchTakenWhileAnotherIsBeingWrittenIsReadAheadAndWrittenAfterIt() throws Exception {
-		// cases-30: while a batch is being written, the other writer thread takes the reports queued meanwhile and
-		// reads them; each batch is written after the one before committed and sees its cases.
+	void reportsArrivingWhileABatchIsBeingWrittenAreReadAheadAndWrittenAfterItInOneBatch() throws Exception {
+		// cases-30: while a batch is being written, a writer thread takes the reports queued meanwhile and reads them,
+		// each as it arrives; they are written in one batch after the one before, and see its cases and each other.
 		var meters = new SimpleMeterRegistry();
 		var small = writer(10, 100, meters);
 		var supervisor = testing.demo("supervisor");
 		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
 		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
+		var before = pending(prepared(supervisor, spill(lng, lat), null));
 		var answers = new ArrayList<CompletableFuture<CaseSummary>>();
 		small.writing.lock(); // a batch being written
 		try {
 			small.start();
-			for (var i = 0; i < 3; i++) {
+			for (var i = 1; i <= 3; i++) {
 				answers.add(small.submit(prepared(supervisor, spill(lng, lat + 0.0001 * i), null)));
 				var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-				while (!small.writing.hasQueuedThreads() && System.nanoTime() < deadline) {
+				while ((!small.preparing || small.queued() > 0) && System.nanoTime() < deadline) {
 					Thread.sleep(1);
 				}
-				assertThat(small.writing.hasQueuedThreads()).as("a writer thread waits with a batch read ahead").isTrue();
+				assertThat(small.preparing).as("a writer thread holds the report, read ahead").isTrue();
+				assertThat(small.queued()).isZero();
 			}
+			small.write(List.of(before)); // the batch being written: committed before the others are written
 		}
 		finally {
 			small.writing.unlock();
@@ -479,10 +482,12 @@ class IntakeWriterTests {
 			for (var answer : answers) {
 				summaries.add(answer.get(30, TimeUnit.SECONDS));
 			}
-			assertThat(meters.summary("grassroots.intake.batch.size").totalAmount()).isEqualTo(3);
-			assertThat(summaries.get(0).suspectedDuplicate()).isNull();
+			assertThat(meters.summary("grassroots.intake.batch.size").count()).isEqualTo(2);
+			assertThat(meters.summary("grassroots.intake.batch.size").totalAmount()).isEqualTo(4);
+			assertThat(summaries.get(0).suspectedDuplicate()).isEqualTo(before.answer().join().id());
 			assertThat(summaries.get(1).suspectedDuplicate()).isEqualTo(summaries.get(0).id());
 			assertThat(summaries.get(2).suspectedDuplicate()).isEqualTo(summaries.get(1).id());
+			assertThat(meters.counter("grassroots.intake.reads.again").count()).isZero();
 		}
 		finally {
 			small.stop();
