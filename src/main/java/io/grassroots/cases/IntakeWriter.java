@@ -118,9 +118,6 @@ class IntakeWriter implements SmartLifecycle {
 	/** That writer thread, woken when a report is queued or a batch has finished. */
 	private volatile Thread preparer;
 
-	/** The reads ahead: a transaction of their own, on a connection of their own. */
-	private final TransactionTemplate aheadTransactions;
-
 	private final DistributionSummary batchSizes;
 
 	private final Timer builds;
@@ -148,7 +145,6 @@ class IntakeWriter implements SmartLifecycle {
 		this.attachments = attachments;
 		this.history = history;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.aheadTransactions = new TransactionTemplate(transactionManager);
 		this.queue = new ArrayBlockingQueue<>(properties.intakeQueue());
 		this.batchSize = properties.intakeBatch();
 		this.readsInBatch = properties.intakeReadsInBatch();
@@ -445,7 +441,7 @@ class IntakeWriter implements SmartLifecycle {
 
 	/**
 	 * The reads of a batch made before it is written (cases-30): its stored keys and its reports' stored candidates, in
-	 * a transaction of their own, after {@link Ahead#after} batches had finished. The batch's writer adds what the
+	 * a transaction of their own on a pooled connection (one round trip), after {@link Ahead#after} batches had finished. The batch's writer adds what the
 	 * batches finished since wrote ({@link #writeAll}). Null if the read failed: the writer then reads in its own
 	 * transaction.
 	 */
@@ -454,8 +450,7 @@ class IntakeWriter implements SmartLifecycle {
 		var reports = batch.stream().map(Pending::report).toList();
 		var reads = batch.stream().map(Pending::read).toList();
 		try {
-			return new Ahead(after,
-					aheadTransactions.execute(status -> duplicates.readBatch(keys(reports), queries(reports, reads))));
+			return new Ahead(after, duplicates.readBatchAlone(keys(reports), queries(reports, reads)));
 		}
 		catch (RuntimeException e) {
 			log.warn("Reading an intake batch ahead failed ({}); its writer reads it", e.toString());

@@ -447,6 +447,9 @@ class IntakeWriterTests {
 		assertThat(jdbc.sql("select count(*) from cases_case where intake_key = :key").param("key", key)
 			.query(Long.class).single()).isEqualTo(1);
 		assertThat(meters.counter("grassroots.intake.reads.again").count()).isZero();
+		var again = small.readAhead(next);
+		assertThat(again.read().storedKeys()).containsExactly(key);
+		assertThat(again.read().stored().get(1)).extracting(DuplicateFinder.Candidate::id).contains(near.id());
 	}
 
 	@Test
