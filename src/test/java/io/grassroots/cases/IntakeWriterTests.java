@@ -423,7 +423,8 @@ class IntakeWriterTests {
 		// cases-30: batch N+1's keys and candidates are read before batch N commits; its writer adds what batch N
 		// wrote, so a key batch N stored answers batch N's case, and a report near batch N's case names it.
 		var meters = new SimpleMeterRegistry();
-		var small = writer(10, 100, meters);
+		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
+				properties(10, 100, true, true), meters);
 		var supervisor = testing.demo("supervisor");
 		var key = CaseIntake.keyOf(supervisor.id().toString(), "ahead-" + UUID.randomUUID());
 		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
@@ -457,7 +458,8 @@ class IntakeWriterTests {
 		// cases-30: while a batch is being written, a writer thread takes the reports queued meanwhile and reads them,
 		// each as it arrives; they are written in one batch after the one before, and see its cases and each other.
 		var meters = new SimpleMeterRegistry();
-		var small = writer(10, 100, meters);
+		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
+				properties(10, 100, true, true), meters);
 		var supervisor = testing.demo("supervisor");
 		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
 		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
