@@ -483,10 +483,7 @@ class IntakeWriterTests {
 			small.writing.unlock();
 		}
 		try {
-			var summaries = new ArrayList<CaseSummary>();
-			for (var answer : answers) {
-				summaries.add(answer.get(30, TimeUnit.SECONDS));
-			}
+			var summaries = within30Seconds(answers);
 			assertThat(meters.summary("grassroots.intake.batch.size").count()).isEqualTo(2);
 			assertThat(meters.summary("grassroots.intake.batch.size").totalAmount()).isEqualTo(4);
 			assertThat(summaries.get(0).suspectedDuplicate()).isEqualTo(before.answer().join().id());
@@ -528,10 +525,7 @@ class IntakeWriterTests {
 			small.writing.unlock();
 		}
 		try {
-			var summaries = new ArrayList<CaseSummary>();
-			for (var answer : answers) {
-				summaries.add(answer.get(30, TimeUnit.SECONDS));
-			}
+			var summaries = within30Seconds(answers);
 			assertThat(meters.summary("grassroots.intake.batch.size").count()).isEqualTo(1);
 			assertThat(meters.summary("grassroots.intake.batch.size").totalAmount()).isEqualTo(3);
 			assertThat(summaries.get(0).suspectedDuplicate()).isNull();
@@ -601,6 +595,14 @@ class IntakeWriterTests {
 
 	private static IntakeWriter.Pending pending(CaseIntake.Prepared report) {
 		return new IntakeWriter.Pending(report, new CompletableFuture<>());
+	}
+
+	private static List<CaseSummary> within30Seconds(List<CompletableFuture<CaseSummary>> answers) throws Exception {
+		var summaries = new ArrayList<CaseSummary>();
+		for (var answer : answers) {
+			summaries.add(answer.get(30, TimeUnit.SECONDS));
+		}
+		return summaries;
 	}
 
 	private CaseIntake.Prepared prepared(Actor actor, Intake report, String key) {
