@@ -10,6 +10,7 @@ import io.grassroots.audit.AuditEntry;
 import io.grassroots.audit.AuditRecord;
 import io.grassroots.audit.AuditTrail;
 import io.grassroots.identity.Actor;
+import io.grassroots.shared.MultiRowInsert;
 
 import org.springframework.stereotype.Component;
 
@@ -46,10 +47,18 @@ class CaseHistory {
 	 * new, so no head is read).
 	 */
 	void recordAllFirst(List<First> entries) {
+		recordAllFirst(entries, List.of());
+	}
+
+	/**
+	 * {@link #recordAllFirst(List)} after the caller's multi-row INSERTs (the new cases' rows), sent with the entries
+	 * in one round trip on PostgreSQL (decision cases-30).
+	 */
+	void recordAllFirst(List<First> entries, List<MultiRowInsert.Rows> before) {
 		audit.recordAllNew(entries.stream()
 			.map(f -> new AuditTrail.Dated(entry(f.created(), f.action(), null, f.actor(), f.note(), f.attachments()),
 					f.at()))
-			.toList());
+			.toList(), before);
 	}
 
 	/** The first entry of a new case, for {@link #recordAllFirst}. */

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Finds likely duplicates: open cases of the same category reported within the window, within the distance of the
@@ -120,6 +121,23 @@ class DuplicateFinder {
 	 * one statement for the keys and one per query.
 	 */
 	BatchRead readBatch(List<String> keys, List<Query> queries) {
+		return readBatch(keys, queries, false);
+	}
+
+	/**
+	 * {@link #readBatch(List, List)} outside a transaction (the intake writer's reads ahead, cases-30): on PostgreSQL
+	 * the command opens and commits a transaction of its own ({@code begin} … {@code commit}, so the setting is local
+	 * to it), still one round trip; should it fail, the connection's failed transaction is rolled back before it goes
+	 * back to the pool.
+	 */
+	BatchRead readBatchAlone(List<String> keys, List<Query> queries) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("a read of its own runs outside a transaction");
+		}
+		return readBatch(keys, queries, true);
+	}
+
+	private BatchRead readBatch(List<String> keys, List<Query> queries, boolean alone) {
 		var answers = new ArrayList<List<Candidate>>(queries.size());
 		var reading = new ArrayList<Integer>();
 		for (var i = 0; i < queries.size(); i++) {
@@ -152,6 +170,9 @@ class DuplicateFinder {
 			sql.append(sql.isEmpty() ? "" : ";\n").append("set local plan_cache_mode = force_generic_plan;\n")
 				.append(BATCH)
 				.append(";\nset local plan_cache_mode to default");
+		}
+		if (alone) {
+			sql.insert(0, "begin;\n").append(";\ncommit");
 		}
 		template.execute((ConnectionCallback<Void>) connection -> {
 			try (var statement = connection.prepareStatement(sql.toString())) {
@@ -188,6 +209,17 @@ class DuplicateFinder {
 					}
 					results = statement.getMoreResults();
 				}
+			}
+			catch (SQLException | RuntimeException e) {
+				if (alone && connection.getAutoCommit()) {
+					try (var rollback = connection.createStatement()) {
+						rollback.execute("rollback"); // the command's own transaction, failed: not left to the pool
+					}
+					catch (SQLException suppressed) {
+						e.addSuppressed(suppressed);
+					}
+				}
+				throw e;
 			}
 		});
 		return new BatchRead(storedKeys, answers);

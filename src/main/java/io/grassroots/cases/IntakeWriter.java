@@ -4,12 +4,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.grassroots.shared.BusyException;
@@ -100,6 +103,21 @@ class IntakeWriter implements SmartLifecycle {
 	/** Whether a batch's duplicate reads are made by its writer in one statement (cases-23), else by each caller. */
 	private final boolean readsInBatch;
 
+	/**
+	 * Whether the next batch's reads are made while the batch before it is written (cases-30): then two writer threads
+	 * take turns, one writing a batch while the other takes the next off the queue and reads it ({@link #readAhead}).
+	 */
+	private final boolean readsAhead;
+
+	/** Held by the writer thread that takes the next batch off the queue and reads it, until it holds {@link #writing}. */
+	private final ReentrantLock next = new ReentrantLock();
+
+	/** Whether a writer thread holds a batch taken off the queue, read or being read, not yet written (cases-30). */
+	volatile boolean preparing;
+
+	/** That writer thread, woken when a report is queued or a batch has finished. */
+	private volatile Thread preparer;
+
 	private final DistributionSummary batchSizes;
 
 	private final Timer builds;
@@ -115,7 +133,7 @@ class IntakeWriter implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private Thread thread;
+	private final List<Thread> threads = new ArrayList<>();
 
 	IntakeWriter(CaseRepository cases, CaseInsertsImpl inserts, ApplicationEventPublisher events,
 			DuplicateFinder duplicates, AttachmentStore attachments, CaseHistory history,
@@ -130,6 +148,7 @@ class IntakeWriter implements SmartLifecycle {
 		this.queue = new ArrayBlockingQueue<>(properties.intakeQueue());
 		this.batchSize = properties.intakeBatch();
 		this.readsInBatch = properties.intakeReadsInBatch();
+		this.readsAhead = properties.intakeReadsInBatch() && properties.intakeReadsAhead();
 		// a report waits behind at most a full queue: its read is normally covered by these
 		this.keep = properties.intakeQueue() + 2 * properties.intakeBatch();
 		this.batchSizes = DistributionSummary.builder("grassroots.intake.batch.size")
@@ -195,6 +214,11 @@ class IntakeWriter implements SmartLifecycle {
 				place.region(), report.now()));
 	}
 
+	/** How many reports are queued (not yet taken by a writer). */
+	int queued() {
+		return queue.size();
+	}
+
 	/** Queues a report (with its read, if made); its answer completes after the commit that made its case durable. */
 	CompletableFuture<CaseSummary> submit(Pending pending) {
 		if (!accepting || !queue.offer(pending)) {
@@ -204,6 +228,7 @@ class IntakeWriter implements SmartLifecycle {
 			// stopped meanwhile, and the writer may have left already: refused, not left waiting
 			throw new BusyException("cases.intake.busy", 1);
 		}
+		wakePreparer();
 		return pending.answer();
 	}
 
@@ -219,7 +244,8 @@ class IntakeWriter implements SmartLifecycle {
 		// The writer thread waits for the lock with the oldest queued report in hand: a caller that took the lock in
 		// the instant between a batch's end and the writer thread's wake-up would write the reports that arrived
 		// after it first, and under a steady stream of callers it could happen batch after batch (cases-24).
-		if (writing.hasQueuedThreads() || !writing.tryLock()) {
+		// Nor the batch a writer thread has taken off the queue and reads while another is written (cases-30).
+		if (preparing || writing.hasQueuedThreads() || !writing.tryLock()) {
 			return false;
 		}
 		try {
@@ -230,18 +256,19 @@ class IntakeWriter implements SmartLifecycle {
 			queue.drainTo(batch, batchSize - 1);
 			batch.add(pending);
 			led.increment();
-			writeAnswering(batch);
+			writeAnswering(batch, null);
 			return true;
 		}
 		finally {
 			writing.unlock();
+			wakePreparer();
 		}
 	}
 
-	/** {@link #write(List)}, and should it fail outside a transaction, every report of the batch is told so. */
-	private void writeAnswering(List<Pending> batch) {
+	/** {@link #write(List, Ahead)}, and should it fail outside a transaction, every report of the batch is told so. */
+	private void writeAnswering(List<Pending> batch, Ahead ahead) {
 		try {
-			write(batch);
+			write(batch, ahead);
 		}
 		catch (RuntimeException | Error e) {
 			// write() answers every report of its batch; this is the last line against a writer that fails.
@@ -256,7 +283,7 @@ class IntakeWriter implements SmartLifecycle {
 	 * list), its photos and its first history entry.
 	 */
 	List<CaseSummary> writeAll(List<CaseIntake.Prepared> reports) {
-		return writeAll(reports, Collections.nCopies(reports.size(), null), null);
+		return writeAll(reports, Collections.nCopies(reports.size(), null), null, null);
 	}
 
 	/**
@@ -264,33 +291,51 @@ class IntakeWriter implements SmartLifecycle {
 	 * duplicate check of a report with a read adds to it the cases of the batches finished since; {@code progress}, if
 	 * given, is told when the batch's cases are built, and which.
 	 */
-	private List<CaseSummary> writeAll(List<CaseIntake.Prepared> reports, List<Read> reads, Progress progress) {
+	private List<CaseSummary> writeAll(List<CaseIntake.Prepared> reports, List<Read> reads, Progress progress,
+			Ahead ahead) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("intakes are written in a transaction");
 		}
 		var since = reads.stream().filter(r -> r != null).mapToLong(Read::after).min().orElse(Long.MAX_VALUE);
+		if (ahead != null) {
+			since = Math.min(since, ahead.after());
+		}
 		var finishedSince = since == Long.MAX_VALUE ? new Since(List.of(), 0) : finishedAfter(since);
-		var keys = reports.stream().map(CaseIntake.Prepared::intakeKey).filter(k -> k != null).distinct().toList();
+		if (ahead != null && ahead.after() < finishedSince.from() - 1) {
+			readsAgain.increment(); // batches finished since the read ahead are no longer kept: read again
+			ahead = null;
+		}
 		// the keys stored already and the stored candidates of every report without a read (or with one older than
 		// the batches kept): in one statement for the batch (cases-23), sent with the key query in one round trip
-		// (cases-25)
+		// (cases-25), or read ahead while the batch before was written (cases-30)
 		var stored = new ArrayList<List<DuplicateFinder.Candidate>>(reports.size());
-		var queries = new ArrayList<DuplicateFinder.Query>();
-		for (var i = 0; i < reports.size(); i++) {
-			var report = reports.get(i);
-			var read = reads.get(i);
+		var current = new ArrayList<Read>(reports.size());
+		for (var read : reads) {
 			if (read != null && read.after() < finishedSince.from() - 1) {
 				readsAgain.increment(); // batches finished since this read are no longer kept: read again
 				read = null;
+				ahead = null; // it did not read this report's candidates
 			}
+			current.add(read);
 			stored.add(read == null ? null : read.stored());
-			var place = report.place();
-			var query = new DuplicateFinder.Query(report.matter().category(), place.longitude(), place.latitude(),
-					place.region(), report.now());
-			queries.add(read == null ? query : new DuplicateFinder.Query(null, null, null, place.region(), report.now()));
 		}
-		var batchRead = duplicates.readBatch(keys, queries);
-		var seen = batchRead.storedKeys();
+		DuplicateFinder.BatchRead batchRead;
+		Set<String> seen;
+		if (ahead != null) {
+			// read after ahead.after() batches had finished: the keys the batches finished since then wrote are
+			// stored too, and their cases are among the candidates from memory (unsaved, below)
+			batchRead = ahead.read();
+			seen = new HashSet<>(batchRead.storedKeys());
+			for (var c : finishedSince.cases()) {
+				if (c.origin().intakeKey() != null) {
+					seen.add(c.origin().intakeKey());
+				}
+			}
+		}
+		else {
+			batchRead = duplicates.readBatch(keys(reports), queries(reports, current));
+			seen = batchRead.storedKeys();
+		}
 		for (var i = 0; i < reports.size(); i++) {
 			if (stored.get(i) == null) {
 				stored.set(i, batchRead.stored().get(i));
@@ -334,11 +379,34 @@ class IntakeWriter implements SmartLifecycle {
 			progress.built = System.nanoTime();
 			progress.created = created;
 		}
-		inserts.saveAllNew(created);
-		// published as the repository's saveAllNew publishes them: each case's, in the batch's order
+		if (reports.stream().allMatch(r -> r.photos().isEmpty())) {
+			// the case rows and their first history entries in one command: on PostgreSQL one round trip (cases-30)
+			history.recordAllFirst(firsts, List.of(inserts.rows(created)));
+			inserts.saved(created);
+			publish(created);
+		}
+		else {
+			writeWithPhotos(reports, created, firsts, firstOf);
+		}
+		var answers = new ArrayList<CaseSummary>(reports.size());
+		for (var i = 0; i < reports.size(); i++) {
+			answers.add(CaseSummary.of(answered.get(i), reports.get(i).now(), fresh[i]));
+		}
+		return answers;
+	}
+
+	/** Published as the repository's saveAllNew publishes them: each case's, in the batch's order. */
+	private void publish(List<Case> created) {
 		for (var c : created) {
 			CaseRowUpdate.publishEvents(c, events);
 		}
+	}
+
+	/** The case rows, then the photos (which name their case), then the first history entries (which name photos). */
+	private void writeWithPhotos(List<CaseIntake.Prepared> reports, List<Case> created,
+			List<CaseHistory.First> firsts, List<Integer> firstOf) {
+		inserts.saveAllNew(created);
+		publish(created);
 		for (var j = 0; j < firsts.size(); j++) {
 			var first = firsts.get(j);
 			var report = reports.get(firstOf.get(j));
@@ -350,11 +418,44 @@ class IntakeWriter implements SmartLifecycle {
 			}
 		}
 		history.recordAllFirst(firsts);
-		var answers = new ArrayList<CaseSummary>(reports.size());
+	}
+
+	/** A batch's distinct idempotency keys. */
+	private static List<String> keys(List<CaseIntake.Prepared> reports) {
+		return reports.stream().map(CaseIntake.Prepared::intakeKey).filter(k -> k != null).distinct().toList();
+	}
+
+	/** The duplicate reads of a batch's reports: none for a report with a read of its own. */
+	private static List<DuplicateFinder.Query> queries(List<CaseIntake.Prepared> reports, List<Read> reads) {
+		var queries = new ArrayList<DuplicateFinder.Query>(reports.size());
 		for (var i = 0; i < reports.size(); i++) {
-			answers.add(CaseSummary.of(answered.get(i), reports.get(i).now(), fresh[i]));
+			var report = reports.get(i);
+			var place = report.place();
+			queries.add(reads.get(i) == null
+					? new DuplicateFinder.Query(report.matter().category(), place.longitude(), place.latitude(),
+							place.region(), report.now())
+					: new DuplicateFinder.Query(null, null, null, place.region(), report.now()));
 		}
-		return answers;
+		return queries;
+	}
+
+	/**
+	 * The reads of a batch made before it is written (cases-30): its stored keys and its reports' stored candidates, in
+	 * a transaction of their own on a pooled connection (one round trip), after {@link Ahead#after} batches had finished. The batch's writer adds what the
+	 * batches finished since wrote ({@link #writeAll}). Null if the read failed: the writer then reads in its own
+	 * transaction.
+	 */
+	Ahead readAhead(List<Pending> batch) {
+		var after = finishedCount; // every batch counted is committed: its cases are in what is read
+		var reports = batch.stream().map(Pending::report).toList();
+		var reads = batch.stream().map(Pending::read).toList();
+		try {
+			return new Ahead(after, duplicates.readBatchAlone(keys(reports), queries(reports, reads)));
+		}
+		catch (RuntimeException e) {
+			log.warn("Reading an intake batch ahead failed ({}); its writer reads it", e.toString());
+			return null;
+		}
 	}
 
 	/**
@@ -362,6 +463,11 @@ class IntakeWriter implements SmartLifecycle {
 	 * written at a time (the writer thread's, or a caller's here), so each sees every earlier one finished.
 	 */
 	void write(List<Pending> batch) {
+		write(batch, null);
+	}
+
+	/** {@link #write(List)} with the batch's reads made ahead ({@link #readAhead}), if any. */
+	void write(List<Pending> batch, Ahead ahead) {
 		writing.lock();
 		try {
 			var progress = new Progress(System.nanoTime());
@@ -369,7 +475,7 @@ class IntakeWriter implements SmartLifecycle {
 			List<CaseSummary> answers;
 			try {
 				answers = transactions.execute(status -> writeAll(batch.stream().map(Pending::report).toList(),
-						batch.stream().map(Pending::read).toList(), progress));
+						batch.stream().map(Pending::read).toList(), progress, ahead));
 			}
 			catch (RuntimeException | Error e) {
 				finish(progress, false);
@@ -388,6 +494,7 @@ class IntakeWriter implements SmartLifecycle {
 		}
 		finally {
 			writing.unlock();
+			wakePreparer();
 		}
 	}
 
@@ -427,24 +534,81 @@ class IntakeWriter implements SmartLifecycle {
 		return new Since(cases, finished.isEmpty() ? finishedCount + 1 : finished.peekFirst().number());
 	}
 
+	/**
+	 * Takes the rest of a batch off the queue and reads it while the batch before is written (cases-30); the reports
+	 * that arrive until that batch has finished join this one and are read too (one read per arrival of reports, each
+	 * in its own round trip, none on the write's path), so the batch holds what arrived until the lock is free, as a
+	 * batch taken with the lock does (cases-24). Returns holding the write lock, with the batch's reads (null if one
+	 * failed: the batch's writer then reads them).
+	 */
+	private Ahead prepare(List<Pending> batch) {
+		preparer = Thread.currentThread();
+		preparing = true;
+		queue.drainTo(batch, batchSize - 1);
+		var ahead = readAhead(batch);
+		while (!writing.tryLock()) {
+			var from = batch.size();
+			queue.drainTo(batch, batchSize - from);
+			if (batch.size() > from) {
+				ahead = Ahead.join(ahead, readAhead(batch.subList(from, batch.size())));
+			}
+			else {
+				// woken when a report is queued or a batch has finished
+				LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(50));
+			}
+		}
+		return ahead;
+	}
+
+	/** Wakes the writer thread that prepares the next batch, if one does. */
+	private void wakePreparer() {
+		var thread = preparer;
+		if (thread != null) {
+			LockSupport.unpark(thread);
+		}
+	}
+
 	private void run() {
 		var batch = new ArrayList<Pending>(batchSize);
 		while (running || !queue.isEmpty()) {
 			try {
-				var first = queue.poll(200, TimeUnit.MILLISECONDS);
-				if (first == null) {
+				Ahead ahead = null;
+				var locked = false;
+				// one writer thread at a time takes the next batch (and with reads ahead reads it while the other
+				// writes the batch before, cases-30)
+				next.lockInterruptibly();
+				try {
+					var first = queue.poll(200, TimeUnit.MILLISECONDS);
+					if (first != null) {
+						batch.add(first);
+						if (readsAhead) {
+							ahead = prepare(batch);
+						}
+						else {
+							writing.lock();
+						}
+						locked = true;
+					}
+				}
+				finally {
+					preparing = false;
+					preparer = null;
+					next.unlock();
+				}
+				if (!locked) {
 					continue;
 				}
-				// the rest of the batch is taken once the lock is held: the reports that queued while another batch
-				// was written join this one instead of waiting for the next (cases-24)
-				writing.lock();
 				try {
-					batch.add(first);
-					queue.drainTo(batch, batchSize - 1);
-					writeAnswering(batch);
+					if (!readsAhead) {
+						// the rest of the batch is taken once the lock is held: the reports that queued while another
+						// batch was written join this one instead of waiting for the next (cases-24)
+						queue.drainTo(batch, batchSize - 1);
+					}
+					writeAnswering(batch, ahead);
 				}
 				finally {
 					writing.unlock();
+					wakePreparer();
 				}
 			}
 			catch (InterruptedException e) {
@@ -468,9 +632,12 @@ class IntakeWriter implements SmartLifecycle {
 		}
 		running = true;
 		accepting = true;
-		thread = new Thread(this::run, "intake-writer");
-		thread.setDaemon(true);
-		thread.start();
+		for (var i = 1; i <= (readsAhead ? 2 : 1); i++) {
+			var thread = new Thread(this::run, readsAhead ? "intake-writer-" + i : "intake-writer");
+			thread.setDaemon(true);
+			thread.start();
+			threads.add(thread);
+		}
 	}
 
 	/** Refuses new reports, writes those queued, then stops. */
@@ -478,16 +645,16 @@ class IntakeWriter implements SmartLifecycle {
 	public synchronized void stop() {
 		accepting = false;
 		running = false;
-		if (thread == null) {
-			return;
-		}
+		var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		try {
-			thread.join(TimeUnit.SECONDS.toMillis(30));
+			for (var thread : threads) {
+				thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			}
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
-		thread = null;
+		threads.clear();
 	}
 
 	@Override
@@ -527,6 +694,23 @@ class IntakeWriter implements SmartLifecycle {
 
 	/** The stored candidates of a report's duplicate check, read after {@code after} batches had finished. */
 	record Read(long after, List<DuplicateFinder.Candidate> stored) {
+	}
+
+	/** A batch's reads made ahead ({@link #readAhead}) after {@code after} batches had finished. */
+	record Ahead(long after, DuplicateFinder.BatchRead read) {
+
+		/** The reads of a batch and of the reports that joined it, in order; null if either failed. */
+		static Ahead join(Ahead first, Ahead then) {
+			if (first == null || then == null) {
+				return null;
+			}
+			var keys = new HashSet<>(first.read().storedKeys());
+			keys.addAll(then.read().storedKeys());
+			var stored = new ArrayList<>(first.read().stored());
+			stored.addAll(then.read().stored());
+			return new Ahead(Math.min(first.after(), then.after()), new DuplicateFinder.BatchRead(keys, stored));
+		}
+
 	}
 
 	/** A finished batch: its number and the cases it committed (none if rolled back). */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 
@@ -31,6 +32,78 @@ public final class MultiRowInsert {
 	static final int MOST = 512;
 
 	private MultiRowInsert() {
+	}
+
+	/**
+	 * The rows of a multi-row INSERT made and not yet executed, to be sent with others in one round trip
+	 * ({@link #insertAll}). {@code types} are the columns' PostgreSQL types (on PostgreSQL then one statement of array
+	 * parameters, as {@link #insert(JdbcTemplate, String, List, List)}), or null for {@code values} lists (as
+	 * {@link #insert(JdbcTemplate, String, int, List)}).
+	 */
+	public record Rows(String into, int columns, List<String> types, List<Object[]> rows) {
+
+		public Rows {
+			check(columns, rows);
+			types = types == null ? null : List.copyOf(types);
+			rows = List.copyOf(rows);
+		}
+
+		/** Rows for {@code values} lists. */
+		public static Rows of(String into, int columns, List<Object[]> rows) {
+			return new Rows(into, columns, null, rows);
+		}
+
+		/** Rows for one statement of array parameters on PostgreSQL ({@code values} lists elsewhere). */
+		public static Rows of(String into, List<String> types, List<Object[]> rows) {
+			return new Rows(into, types.size(), types, rows);
+		}
+
+	}
+
+	/**
+	 * Inserts each {@link Rows} in the order given. On PostgreSQL all the statements go as one multi-statement
+	 * command — pgjdbc sends its parts as one pipeline with one sync, PostgreSQL runs them in order, and a failing part
+	 * fails the command — so the caller waits for one answer instead of one per statement (decision cases-30).
+	 * Elsewhere each statement is executed alone, exactly as the single inserts do.
+	 */
+	public static void insertAll(JdbcTemplate jdbc, List<Rows> inserts) {
+		var writing = inserts.stream().filter(r -> !r.rows().isEmpty()).toList();
+		if (writing.isEmpty()) {
+			return;
+		}
+		jdbc.execute((ConnectionCallback<Void>) connection -> {
+			if (!postgres(connection)) {
+				for (var rows : writing) {
+					if (rows.types() == null) {
+						insert(jdbc, rows.into(), rows.columns(), rows.rows());
+					}
+					else {
+						insert(jdbc, rows.into(), rows.types(), rows.rows());
+					}
+				}
+				return null;
+			}
+			var sql = new StringBuilder();
+			for (var rows : writing) {
+				if (rows.types() != null) {
+					sql.append(sql.isEmpty() ? "" : ";\n").append(unnest(rows.into(), rows.types(), ""));
+					continue;
+				}
+				for (var chunk : chunks(rows.rows())) {
+					sql.append(sql.isEmpty() ? "" : ";\n").append(MultiRowInsert.sql(rows.into(), rows.columns(),
+							chunk.size(), ""));
+				}
+			}
+			try (var statement = connection.prepareStatement(sql.toString())) {
+				var next = 1;
+				for (var rows : writing) {
+					next = rows.types() != null ? bindArrays(statement, next, rows.types(), rows.rows())
+							: bindValues(statement, next, rows.rows());
+				}
+				statement.execute();
+			}
+			return null;
+		});
 	}
 
 	/**
@@ -112,15 +185,22 @@ public final class MultiRowInsert {
 	private static PreparedStatement arrays(PreparedStatement statement, List<String> types, List<Object[]> rows)
 			throws SQLException {
 		try {
-			for (var column = 0; column < types.size(); column++) {
-				statement.setObject(column + 1, array(rows, column), Types.OTHER);
-			}
+			bindArrays(statement, 1, types, rows);
 			return statement;
 		}
 		catch (SQLException | RuntimeException e) {
 			statement.close();
 			throw e;
 		}
+	}
+
+	/** {@link #arrays} from parameter {@code first} on; answers the next parameter's index. */
+	private static int bindArrays(PreparedStatement statement, int first, List<String> types, List<Object[]> rows)
+			throws SQLException {
+		for (var column = 0; column < types.size(); column++) {
+			statement.setObject(first + column, array(rows, column), Types.OTHER);
+		}
+		return first + types.size();
 	}
 
 	/**
@@ -202,23 +282,29 @@ public final class MultiRowInsert {
 
 	private static PreparedStatement prepare(PreparedStatement statement, List<Object[]> rows) throws SQLException {
 		try {
-			var i = 1;
-			for (var row : rows) {
-				for (var value : row) {
-					if (value == null) {
-						statement.setNull(i++, Types.NULL);
-					}
-					else {
-						statement.setObject(i++, value);
-					}
-				}
-			}
+			bindValues(statement, 1, rows);
 			return statement;
 		}
 		catch (SQLException | RuntimeException e) {
 			statement.close();
 			throw e;
 		}
+	}
+
+	/** Binds the rows' values one after the other from parameter {@code first} on; answers the next index. */
+	private static int bindValues(PreparedStatement statement, int first, List<Object[]> rows) throws SQLException {
+		var i = first;
+		for (var row : rows) {
+			for (var value : row) {
+				if (value == null) {
+					statement.setNull(i++, Types.NULL);
+				}
+				else {
+					statement.setObject(i++, value);
+				}
+			}
+		}
+		return i;
 	}
 
 }

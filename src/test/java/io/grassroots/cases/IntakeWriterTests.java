@@ -419,12 +419,92 @@ class IntakeWriterTests {
 	}
 
 	@Test
+	void aBatchReadWhileTheBatchBeforeItIsWrittenSeesThatBatchsCasesAsStoredKeysAndDuplicates() {
+		// cases-30: batch N+1's keys and candidates are read before batch N commits; its writer adds what batch N
+		// wrote, so a key batch N stored answers batch N's case, and a report near batch N's case names it.
+		var meters = new SimpleMeterRegistry();
+		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
+				properties(10, 100, true, true), meters);
+		var supervisor = testing.demo("supervisor");
+		var key = CaseIntake.keyOf(supervisor.id().toString(), "ahead-" + UUID.randomUUID());
+		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
+		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
+		var next = List.of(pending(prepared(supervisor, CaseTesting.vendorReport(null), key)),
+				pending(prepared(supervisor, spill(lng, lat + 0.0003), null)));
+		var ahead = small.readAhead(next);
+		assertThat(ahead.read().storedKeys()).isEmpty();
+		assertThat(ahead.read().stored().get(1)).isEmpty();
+
+		var before = List.of(pending(prepared(supervisor, CaseTesting.vendorReport(null), key)),
+				pending(prepared(supervisor, spill(lng, lat), null)));
+		small.write(before);
+		small.write(next, ahead);
+
+		var keyed = before.get(0).answer().join();
+		var near = before.get(1).answer().join();
+		assertThat(next.get(0).answer().join().created()).isFalse();
+		assertThat(next.get(0).answer().join().id()).isEqualTo(keyed.id());
+		assertThat(next.get(1).answer().join().suspectedDuplicate()).isEqualTo(near.id());
+		assertThat(jdbc.sql("select count(*) from cases_case where intake_key = :key").param("key", key)
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(meters.counter("grassroots.intake.reads.again").count()).isZero();
+		var again = small.readAhead(next);
+		assertThat(again.read().storedKeys()).containsExactly(key);
+		assertThat(again.read().stored().get(1)).extracting(DuplicateFinder.Candidate::id).contains(near.id());
+	}
+
+	@Test
+	void reportsArrivingWhileABatchIsBeingWrittenAreReadAheadAndWrittenAfterItInOneBatch() throws Exception {
+		// cases-30: while a batch is being written, a writer thread takes the reports queued meanwhile and reads them,
+		// each as it arrives; they are written in one batch after the one before, and see its cases and each other.
+		var meters = new SimpleMeterRegistry();
+		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
+				properties(10, 100, true, true), meters);
+		var supervisor = testing.demo("supervisor");
+		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
+		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
+		var before = pending(prepared(supervisor, spill(lng, lat), null));
+		var answers = new ArrayList<CompletableFuture<CaseSummary>>();
+		small.writing.lock(); // a batch being written
+		try {
+			small.start();
+			for (var i = 1; i <= 3; i++) {
+				answers.add(small.submit(prepared(supervisor, spill(lng, lat + 0.0001 * i), null)));
+				var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+				while ((!small.preparing || small.queued() > 0) && System.nanoTime() < deadline) {
+					Thread.sleep(1);
+				}
+				assertThat(small.preparing).as("a writer thread holds the report, read ahead").isTrue();
+				assertThat(small.queued()).isZero();
+			}
+			small.write(List.of(before)); // the batch being written: committed before the others are written
+		}
+		finally {
+			small.writing.unlock();
+		}
+		try {
+			var summaries = within30Seconds(answers);
+			assertThat(meters.summary("grassroots.intake.batch.size").count()).isEqualTo(2);
+			assertThat(meters.summary("grassroots.intake.batch.size").totalAmount()).isEqualTo(4);
+			assertThat(summaries.get(0).suspectedDuplicate()).isEqualTo(before.answer().join().id());
+			assertThat(summaries.get(1).suspectedDuplicate()).isEqualTo(summaries.get(0).id());
+			assertThat(summaries.get(2).suspectedDuplicate()).isEqualTo(summaries.get(1).id());
+			assertThat(meters.counter("grassroots.intake.reads.again").count()).isZero();
+		}
+		finally {
+			small.stop();
+		}
+	}
+
+	@Test
 	void reportsQueuedWhileTheWriterThreadWaitsForABatchBeingWrittenJoinItsBatch() throws Exception {
 		// cases-24: the writer thread takes the first queued report and waits while another batch is being written;
 		// the reports that queue meanwhile are written with it in one batch as soon as that batch has finished, in
-		// the order of arrival, not one batch later.
+		// the order of arrival, not one batch later. (Without reads ahead: with them, the batch is taken and read
+		// before the lock, cases-30.)
 		var meters = new SimpleMeterRegistry();
-		var small = writer(10, 100, meters);
+		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
+				properties(10, 100, properties.intakeReadsInBatch(), false), meters);
 		var supervisor = testing.demo("supervisor");
 		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
 		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
@@ -445,10 +525,7 @@ class IntakeWriterTests {
 			small.writing.unlock();
 		}
 		try {
-			var summaries = new ArrayList<CaseSummary>();
-			for (var answer : answers) {
-				summaries.add(answer.get(30, TimeUnit.SECONDS));
-			}
+			var summaries = within30Seconds(answers);
 			assertThat(meters.summary("grassroots.intake.batch.size").count()).isEqualTo(1);
 			assertThat(meters.summary("grassroots.intake.batch.size").totalAmount()).isEqualTo(3);
 			assertThat(summaries.get(0).suspectedDuplicate()).isNull();
@@ -500,10 +577,14 @@ class IntakeWriterTests {
 	}
 
 	private CasesProperties properties(int queue, int batch, boolean readsInBatch) {
+		return properties(queue, batch, readsInBatch, properties.intakeReadsAhead());
+	}
+
+	private CasesProperties properties(int queue, int batch, boolean readsInBatch, boolean readsAhead) {
 		return new CasesProperties(properties.unplacedRegion(), properties.yellowAt(),
 				properties.duplicateDistanceMeters(), properties.duplicateWindow(), properties.attachmentDirectory(),
 				properties.attachmentMaxBytes(), properties.attachmentMaxFiles(), properties.publicIntakePerMinute(),
-				properties.publicIntakeMaxBytes(), properties.settingsRefresh(), queue, batch, readsInBatch);
+				properties.publicIntakeMaxBytes(), properties.settingsRefresh(), queue, batch, readsInBatch, readsAhead);
 	}
 
 	private List<CaseSummary> writeOneBatch(CaseIntake.Prepared... reports) {
@@ -514,6 +595,14 @@ class IntakeWriterTests {
 
 	private static IntakeWriter.Pending pending(CaseIntake.Prepared report) {
 		return new IntakeWriter.Pending(report, new CompletableFuture<>());
+	}
+
+	private static List<CaseSummary> within30Seconds(List<CompletableFuture<CaseSummary>> answers) throws Exception {
+		var summaries = new ArrayList<CaseSummary>();
+		for (var answer : answers) {
+			summaries.add(answer.get(30, TimeUnit.SECONDS));
+		}
+		return summaries;
 	}
 
 	private CaseIntake.Prepared prepared(Actor actor, Intake report, String key) {

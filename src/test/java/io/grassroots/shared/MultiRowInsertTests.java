@@ -11,7 +11,10 @@ import io.grassroots.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,6 +30,44 @@ class MultiRowInsertTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Test
+	void insertsSentTogetherGoInInOrderAndOneThatFailsFailsTheirTransaction() {
+		// cases-30: on PostgreSQL one multi-statement command, elsewhere one statement after the other
+		var at = Timestamp.from(Instant.parse("2026-12-05T12:00:00Z"));
+		var accounts = IntStream.range(0, 600).mapToObj(i -> new Object[] { UUID.randomUUID(), at }).toList();
+		var stream = "test/" + UUID.randomUUID();
+		var entries = IntStream.rangeClosed(1, 3)
+			.mapToObj(i -> new Object[] { stream, i, at, "actor", "name", "test", "{}", "p", "h" + i })
+			.toList();
+		var audit = "insert into audit_entry (stream, seq, at, actor_id, actor_name, action, details, previous_hash, hash)";
+		var types = List.of("text", "int4", "timestamptz", "text", "text", "text", "text", "text", "text");
+		var transactions = new TransactionTemplate(transactionManager);
+		try {
+			transactions.executeWithoutResult(s -> MultiRowInsert.insertAll(jdbc,
+					List.of(MultiRowInsert.Rows.of(INTO, 2, accounts), MultiRowInsert.Rows.of(audit, types, entries),
+							MultiRowInsert.Rows.of(INTO, 2, List.of()))));
+
+			assertThat(jdbc.queryForObject("select count(*) from notification_seen where seen_at = ?", Long.class, at))
+				.isEqualTo(600);
+			assertThat(jdbc.queryForList("select hash from audit_entry where stream = ? order by seq", String.class,
+					stream)).containsExactly("h1", "h2", "h3");
+
+			var more = IntStream.range(0, 5).mapToObj(i -> new Object[] { UUID.randomUUID(), at }).toList();
+			assertThatThrownBy(() -> transactions.executeWithoutResult(s -> MultiRowInsert.insertAll(jdbc,
+					List.of(MultiRowInsert.Rows.of(INTO, 2, more), MultiRowInsert.Rows.of(audit, types, entries)))))
+				.isInstanceOf(DataAccessException.class);
+			assertThat(jdbc.queryForObject("select count(*) from notification_seen where seen_at = ?", Long.class, at))
+				.as("the first insert went back with the failing second").isEqualTo(600);
+		}
+		finally {
+			jdbc.update("delete from notification_seen where seen_at = ?", at);
+			jdbc.update("delete from audit_entry where stream = ?", stream);
+		}
+	}
 
 	@Test
 	void rowsGoInStatementsOfAtMost512RowsAndDecreasingPowersOfTwo() {
