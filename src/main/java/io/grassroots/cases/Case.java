@@ -73,7 +73,7 @@ public class Case extends AbstractAggregateRoot<Case> {
 
 	/** A new case, as the intake built it: placed, with its suggested department and the clock of its first step. */
 	static Case report(Origin origin, Matter matter, Place place, StepClock clock, Instant now) {
-		var reported = new Case(CaseId.random(), origin, CaseStatus.REPORTED, origin.channel().startingTier(), matter,
+		var reported = new Case(CaseId.next(), origin, CaseStatus.REPORTED, origin.channel().startingTier(), matter,
 				place, null, null, clock, null, Tally.zero(), Milestones.reported(now), null, null);
 		reported.registerEvent(new CaseReported(reported.id, place.region(), place.grid(), origin.trackingCode(),
 				origin.channel(), reported.tier, matter.category(), matter.urgency(), origin.suggestedDepartment(),

@@ -2,6 +2,8 @@ package io.grassroots.cases;
 
 import java.util.UUID;
 
+import io.grassroots.shared.TimeOrderedIds;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jmolecules.ddd.types.Identifier;
@@ -13,8 +15,9 @@ public record CaseId(@JsonValue UUID id) implements Identifier {
 		return new CaseId(UUID.fromString(id));
 	}
 
-	static CaseId random() {
-		return new CaseId(UUID.randomUUID());
+	/** A new case's id: time-ordered (decision 0022). */
+	static CaseId next() {
+		return new CaseId(TimeOrderedIds.next());
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import io.grassroots.region.DepartmentId;
 import io.grassroots.shared.MultiRowInsert;
 import io.grassroots.shared.PendingWrites;
 import io.grassroots.shared.RegionCode;
+import io.grassroots.shared.TimeOrderedIds;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,7 +114,7 @@ class Notices {
 		}
 
 		private Object[] row() {
-			return new Object[] { UUID.randomUUID(), audience, department, grid, region, roles, kind.name(),
+			return new Object[] { TimeOrderedIds.next(), audience, department, grid, region, roles, kind.name(),
 					caseId == null ? null : caseId.id(), subject, Timestamp.from(at), addressee() };
 		}
 

@@ -76,7 +76,7 @@ class CaseReadsTests {
 
 	@Test
 	void aCaseWithoutClockCategoryExtensionOrOutcomeReadsBackWithThemEmpty() {
-		var bare = new Case(CaseId.random(), origin(), CaseStatus.REJECTED, Tier.STREET,
+		var bare = new Case(CaseId.next(), origin(), CaseStatus.REJECTED, Tier.STREET,
 				new Matter("占道", "占道经营", null, Urgency.NORMAL, false), place(), null, null, null, null, Tally.zero(),
 				Milestones.reported(NOW), null, null);
 		cases.saveNew(bare);
@@ -121,7 +121,7 @@ class CaseReadsTests {
 		assertThat(loaded.assists()).containsExactly(new AssistStore.Part(first, null),
 				new AssistStore.Part(second, NOW.truncatedTo(ChronoUnit.MICROS)));
 		assertThat(cases.findWithAssists(alone.id()).orElseThrow().assists()).isEmpty();
-		assertThat(cases.findWithAssists(CaseId.random())).isEmpty();
+		assertThat(cases.findWithAssists(CaseId.next())).isEmpty();
 	}
 
 	/** A case with every column filled (times to the microsecond, as the database keeps them). */
@@ -129,7 +129,7 @@ class CaseReadsTests {
 		var at = NOW.truncatedTo(ChronoUnit.MICROS);
 		var clock = new StepClock(Step.HANDLE, at, at.plusSeconds(600), at.plusSeconds(1800), 1800L,
 				LimitUnit.WORKING_HOURS, at.plusSeconds(60), 1740L);
-		return new Case(CaseId.random(), origin(), CaseStatus.PARKED, Tier.STREET,
+		return new Case(CaseId.next(), origin(), CaseStatus.PARKED, Tier.STREET,
 				new Matter("井盖破损", "小区门口的污水井盖破损", new CategoryKey("CJT214", "P0102"), Urgency.URGENT, true), place(),
 				new DepartmentId(UUID.randomUUID()), new CaseId(UUID.randomUUID()), clock, TimeLimit.workingDays(3),
 				new Tally(1, 2, 3, 4), new Milestones(at, at.plusSeconds(1), at.plusSeconds(2), at.plusSeconds(3),

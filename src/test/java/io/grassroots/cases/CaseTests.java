@@ -141,7 +141,7 @@ class CaseTests {
 
 	@Test
 	void aSatisfiedResolvedCaseIsNotReopened() {
-		var subject = new Case(CaseId.random(), origin(), CaseStatus.EVALUATED, Tier.STREET, matter(), place(), LEAD,
+		var subject = new Case(CaseId.next(), origin(), CaseStatus.EVALUATED, Tier.STREET, matter(), place(), LEAD,
 				null, null, null, Tally.zero(), Milestones.reported(NOW),
 				new Outcome(ResolvedAt.DEPARTMENT, Rating.SATISFIED, true), 3L);
 		assertThatExceptionOfType(RuleViolationException.class)
@@ -165,7 +165,7 @@ class CaseTests {
 			case ASSIGN_TO_GRID -> subject.assignDown(Tier.GRID, clock(Step.HANDLE), NOW);
 			case FILE -> subject.file(new CategoryKey("CJT214", "E0101"), Urgency.NORMAL, false, NOW);
 			case REJECT -> subject.reject(NOW);
-			case MERGE -> subject.mergeInto(CaseId.random(), NOW);
+			case MERGE -> subject.mergeInto(CaseId.next(), NOW);
 			case DISPATCH -> subject.dispatch(LEAD, List.of(), clock(Step.CLAIM), NOW);
 			case CLAIM -> subject.claim(clock(Step.HANDLE), NOW);
 			case RETURN -> subject.returnOrder(clock(Step.DISPATCH), NOW);
@@ -192,7 +192,7 @@ class CaseTests {
 		var outcome = status == CaseStatus.CLOSED || status == CaseStatus.EVALUATED
 				? new Outcome(ResolvedAt.DEPARTMENT, status == CaseStatus.EVALUATED ? Rating.DISSATISFIED : null, false)
 				: null;
-		return new Case(CaseId.random(), origin(), status, tier, matter(), place(), LEAD, null, clock(Step.HANDLE),
+		return new Case(CaseId.next(), origin(), status, tier, matter(), place(), LEAD, null, clock(Step.HANDLE),
 				extension, Tally.zero(), Milestones.reported(NOW.minus(Duration.ofHours(1))), outcome, 3L);
 	}
 

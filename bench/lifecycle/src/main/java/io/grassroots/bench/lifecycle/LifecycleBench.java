@@ -56,6 +56,11 @@ public final class LifecycleBench {
 	private void run() throws Exception {
 		header();
 		postgres.statementsAvailable = postgres.statementsAvailable();
+		postgres.walInspectAvailable = postgres.walInspectAvailable();
+		System.out.printf("WAL settings: checkpoint_timeout %s, max_wal_size %s, wal_compression %s, full_page_writes %s; "
+				+ "pg_walinspect %s%n", postgres.setting("checkpoint_timeout"), postgres.setting("max_wal_size"),
+				postgres.setting("wal_compression"), postgres.setting("full_page_writes"),
+				postgres.walInspectAvailable ? "available (records and images in bytes)" : "not available (counts only)");
 		jit = options.jit ? new JitEvents() : null;
 		var loops = new ArrayList<Loop>();
 		for (var name : options.only) {
@@ -85,6 +90,11 @@ public final class LifecycleBench {
 			for (var loop : loops) {
 				costs.put(loop.name(), cost(loop));
 			}
+			var steady = new LinkedHashMap<String, Postgres.WalSplit>();
+			var steadySeconds = options.steadySeconds < 0 ? postgres.checkpointTimeoutSeconds() : options.steadySeconds;
+			for (var loop : steadySeconds == 0 ? List.<Loop>of() : loops) {
+				steady.put(loop.name(), steady(loop, steadySeconds));
+			}
 			var rates = new LinkedHashMap<String, List<Double>>();
 			for (var round = 1; round <= options.rounds; round++) {
 				for (var threads : options.threads) {
@@ -96,7 +106,7 @@ public final class LifecycleBench {
 					}
 				}
 			}
-			summary(loops, rates, costs);
+			summary(loops, rates, costs, steady, steadySeconds);
 			System.out.println();
 			for (var loop : loops) {
 				System.out.printf("%-9s check: %s (%,d lifecycles driven)%n", loop.name(), loop.check(),
@@ -184,6 +194,7 @@ public final class LifecycleBench {
 		settle();
 		postgres.reset();
 		var before = postgres.counters(loop.database());
+		var walBefore = postgres.walCounters();
 		loop.steps().reset();
 		var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		var from = Instant.now();
@@ -201,6 +212,7 @@ public final class LifecycleBench {
 		settle();
 		var after = postgres.counters(loop.database());
 		var n = (double) options.costCases;
+		var wal = postgres.walSplit(walBefore, postgres.walCounters(), n, options.walTop);
 		var counted = postgres.statementsAvailable;
 		var cost = new Cost(counted ? (after.statements() - before.statements()) / n : Double.NaN,
 				counted ? (after.utility() - before.utility()) / n : Double.NaN,
@@ -208,9 +220,11 @@ public final class LifecycleBench {
 				counted ? (after.fullPages() - before.fullPages()) / n : Double.NaN,
 				postgres.walBytes(before.lsn(), after.lsn()) / n, (after.commits() - before.commits()) / n,
 				(after.inserted() - before.inserted()) / n, (after.updated() - before.updated()) / n,
-				(after.deleted() - before.deleted()) / n);
+				(after.deleted() - before.deleted()) / n, wal);
 		System.out.printf("%-9s cost of %d lifecycles on 1 thread: %s (%s)%n", loop.name(), options.costCases, cost,
 				load());
+		System.out.printf("          WAL right after the CHECKPOINT (pg_stat_wal, whole server): %s%n", wal);
+		wal.lines().forEach(l -> System.out.println("            " + l));
 		var wall = 1000 / rate;
 		var exec = counted ? (after.execMillis() - before.execMillis()) / n : Double.NaN;
 		var client = threadCpu / 1e6 / n;
@@ -240,6 +254,41 @@ public final class LifecycleBench {
 	}
 
 	/**
+	 * The steady regime (decision 0022): one thread drives lifecycles for {@code seconds} (by default the server's
+	 * {@code checkpoint_timeout}: one checkpoint interval) at {@code --steady-rate} lifecycles/s (0: as fast as it goes),
+	 * starting at a checkpoint, so that every page is logged whole once per interval, as on a server that checkpoints
+	 * on its schedule, and the images are shared by all the lifecycles of the interval. Answers WAL per lifecycle.
+	 */
+	private Postgres.WalSplit steady(Loop loop, long seconds) throws Exception {
+		postgres.vacuum(loop.database());
+		postgres.checkpoint();
+		settle();
+		var before = postgres.walCounters();
+		var started = System.nanoTime();
+		var end = started + seconds * 1_000_000_000L;
+		long count = 0;
+		while (System.nanoTime() < end) {
+			loop.lifecycle(sequence.incrementAndGet());
+			count++;
+			if (options.steadyRate > 0) {
+				var due = started + (long) (count * 1e9 / options.steadyRate);
+				var wait = due - System.nanoTime();
+				if (wait > 0) {
+					Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+				}
+			}
+		}
+		var elapsed = (System.nanoTime() - started) / 1e9;
+		driven.merge(loop.name(), count, Long::sum);
+		settle();
+		var wal = postgres.walSplit(before, postgres.walCounters(), count, options.walTop);
+		System.out.printf("%-9s steady: %,d lifecycles in %.0f s on 1 thread (%.1f/s), %d checkpoint(s) begun in the window: "
+				+ "%s (%s)%n", loop.name(), count, elapsed, count / elapsed, wal.checkpoints(), wal, load());
+		wal.lines().forEach(l -> System.out.println("            " + l));
+		return wal;
+	}
+
+	/**
 	 * Waits until the server's backends have reported their row and transaction counters (PostgreSQL 15 flushes them
 	 * at most once a second while busy, within ten seconds when idle); statements and WAL are exact without this.
 	 */
@@ -247,7 +296,8 @@ public final class LifecycleBench {
 		Thread.sleep(11_000);
 	}
 
-	private void summary(List<Loop> loops, Map<String, List<Double>> rates, Map<String, Cost> costs) {
+	private void summary(List<Loop> loops, Map<String, List<Double>> rates, Map<String, Cost> costs,
+			Map<String, Postgres.WalSplit> steady, long steadySeconds) {
 		System.out.println();
 		System.out.printf("== Summary: medians of %d rounds of %,d lifecycles each (%s) ==%n", options.rounds,
 				options.cases, load());
@@ -269,6 +319,16 @@ public final class LifecycleBench {
 		row(loops, "WAL bytes / lifecycle, statements", l -> costs.get(l).statementWal(), "%,14.0f");
 		row(loops, "  of them full-page images (count)", l -> costs.get(l).fullPages(), "%,14.2f");
 		row(loops, "WAL bytes / lifecycle, server", l -> costs.get(l).walBytes(), "%,14.0f");
+		row(loops, "  after CHECKPOINT: records (B)", l -> costs.get(l).wal().recordBytes(), "%,14.0f");
+		row(loops, "  after CHECKPOINT: images (B)", l -> costs.get(l).wal().imageBytes(), "%,14.0f");
+		row(loops, "  after CHECKPOINT: images (count)", l -> costs.get(l).wal().images(), "%,14.2f");
+		if (!steady.isEmpty()) {
+			var label = "steady, " + steadySeconds + " s: ";
+			row(loops, label + "total (B)", l -> steady.get(l).bytes(), "%,14.0f");
+			row(loops, label + "records (B)", l -> steady.get(l).recordBytes(), "%,14.0f");
+			row(loops, label + "images (B)", l -> steady.get(l).imageBytes(), "%,14.0f");
+			row(loops, label + "images (count)", l -> steady.get(l).images(), "%,14.2f");
+		}
 		var grown = new LinkedHashMap<String, Double>();
 		var compact = new LinkedHashMap<String, Double>();
 		for (var loop : loops) {
@@ -294,11 +354,11 @@ public final class LifecycleBench {
 			var ours = costs.get("ours");
 			System.out.println();
 			System.out.printf("targets (TARGETS.md), ours: ≥ 10 × Flowable lifecycles/s: %s; ≤ 40 statements: %s (%.1f, "
-					+ "%.1f without BEGIN/COMMIT); ≤ 20 KB WAL: %s (%.1f KB by the statements); ≤ 5 KB stored per case: %s as written "
+					+ "%.1f without BEGIN/COMMIT); ≤ 20 KB WAL: %s; ≤ 5 KB stored per case: %s as written "
 					+ "(%.1f KB), %s compacted (%.1f KB)%n",
 					tenTimesFlowable(rates),
 					verdict(ours.statements() <= 40), ours.statements(), ours.statements() - ours.utility(),
-					verdict(ours.statementWal() <= 20 * 1024), ours.statementWal() / 1024, verdict(grown.get("ours") <= 5 * 1024),
+					walVerdicts(ours, steady.get("ours"), steadySeconds), verdict(grown.get("ours") <= 5 * 1024),
 					grown.get("ours") / 1024, verdict(compact.get("ours") <= 5 * 1024), compact.get("ours") / 1024);
 		}
 	}
@@ -313,6 +373,24 @@ public final class LifecycleBench {
 			}
 		}
 		return verdicts.isEmpty() ? "not measured" : String.join(", ", verdicts);
+	}
+
+	/**
+	 * The WAL verdict per regime (decision 0022): steady over a checkpoint interval (the reading of the target), right
+	 * after a forced checkpoint (the worst case), the records alone (the floor), and the statements' own figure.
+	 */
+	private static String walVerdicts(Cost ours, Postgres.WalSplit steady, long steadySeconds) {
+		var verdicts = new ArrayList<String>();
+		if (steady != null) {
+			verdicts.add(String.format("%s steady over %d s (%.1f KB: records %.1f + images %.1f)", verdict(steady.bytes() <= 20 * 1024),
+					steadySeconds, steady.bytes() / 1024, steady.recordBytes() / 1024, steady.imageBytes() / 1024));
+		}
+		verdicts.add(String.format("%s right after a CHECKPOINT (%.1f KB: records %.1f + images %.1f; by the statements %.1f)",
+				verdict(ours.wal().bytes() <= 20 * 1024), ours.wal().bytes() / 1024, ours.wal().recordBytes() / 1024,
+				ours.wal().imageBytes() / 1024, ours.statementWal() / 1024));
+		verdicts.add(String.format("%s by the records alone (%.1f KB)", verdict(ours.wal().recordBytes() <= 20 * 1024),
+				ours.wal().recordBytes() / 1024));
+		return String.join(", ", verdicts);
 	}
 
 	/** Growth of the database since it was started (and compacted), per case driven through it. */
@@ -385,7 +463,7 @@ public final class LifecycleBench {
 	}
 
 	record Cost(double statements, double utility, double statementWal, double fullPages, double walBytes, double commits, double inserted, double updated,
-			double deleted) {
+			double deleted, Postgres.WalSplit wal) {
 
 		@Override
 		public String toString() {
@@ -398,7 +476,8 @@ public final class LifecycleBench {
 	}
 
 	record Options(String server, String user, long cases, long warmup, long costCases, int rounds, List<Integer> threads,
-			List<String> only, int top, boolean waits, ReportPoints points, boolean jit) {
+			List<String> only, int top, boolean waits, ReportPoints points, boolean jit, long steadySeconds, double steadyRate,
+			int walTop) {
 
 		static Options parse(String[] args) {
 			var values = new LinkedHashMap<String, String>();
@@ -414,6 +493,9 @@ public final class LifecycleBench {
 			values.put("waits", "false");
 			values.put("points", "community");
 			values.put("jit", "false");
+			values.put("steady-seconds", "interval");
+			values.put("steady-rate", "0");
+			values.put("wal-top", "8");
 			for (var i = 0; i < args.length; i++) {
 				var key = args[i].replaceFirst("^--", "");
 				if (!values.containsKey(key) || i + 1 >= args.length) {
@@ -427,7 +509,9 @@ public final class LifecycleBench {
 					Arrays.stream(values.get("threads").split(",")).map(Integer::parseInt).toList(),
 					List.of(values.get("only").split(",")), Integer.parseInt(values.get("top")),
 					Boolean.parseBoolean(values.get("waits")), ReportPoints.parse(values.get("points")),
-					Boolean.parseBoolean(values.get("jit")));
+					Boolean.parseBoolean(values.get("jit")),
+					"interval".equals(values.get("steady-seconds")) ? -1 : Long.parseLong(values.get("steady-seconds")),
+					Double.parseDouble(values.get("steady-rate")), Integer.parseInt(values.get("wal-top")));
 		}
 
 		int maxThreads() {

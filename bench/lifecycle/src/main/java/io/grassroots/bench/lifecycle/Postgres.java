@@ -158,6 +158,82 @@ final class Postgres {
 		return Long.parseLong(one("select pg_wal_lsn_diff('" + to + "', '" + from + "')::bigint"));
 	}
 
+	/** Whether pg_walinspect (PostgreSQL 15's contrib) can be created: it splits WAL into records and full-page images. */
+	boolean walInspectAvailable() {
+		try (var c = admin(); var s = c.createStatement()) {
+			s.execute("create extension if not exists pg_walinspect");
+			return true;
+		}
+		catch (SQLException e) {
+			return false;
+		}
+	}
+
+	boolean walInspectAvailable;
+
+	/** The server's WAL counters ({@code pg_stat_wal}, whole server): records, full-page images, bytes. */
+	WalCounters walCounters() {
+		try (var c = admin(); var s = c.createStatement();
+				var rs = s.executeQuery("select wal_records, wal_fpi, wal_bytes, pg_current_wal_lsn()::text, "
+						+ "(select checkpoints_timed + checkpoints_req from pg_stat_bgwriter) from pg_stat_wal")) {
+			rs.next();
+			return new WalCounters(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5));
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/**
+	 * The WAL between two positions (whole server) split into the records' own bytes and the full-page images' bytes
+	 * (pg_walinspect's {@code pg_get_wal_stats}; without it only the counts of {@code pg_stat_wal}), with the record
+	 * types that wrote most. Call after the WAL up to {@code to} is flushed.
+	 */
+	WalSplit walSplit(WalCounters from, WalCounters to, double lifecycles, int top) {
+		var records = to.records() - from.records();
+		var images = to.images() - from.images();
+		var total = to.bytes() - from.bytes();
+		var checkpoints = to.checkpoints() - from.checkpoints();
+		var lines = new ArrayList<String>();
+		if (!walInspectAvailable) {
+			return new WalSplit(records / lifecycles, images / lifecycles, Double.NaN, Double.NaN, total / lifecycles,
+					checkpoints, lines);
+		}
+		try (var c = admin(); var s = c.createStatement(); var rs = s.executeQuery("""
+				select "resource_manager/record_type", count, record_size, fpi_size, combined_size
+				from pg_get_wal_stats('%s', '%s', true) where count > 0 order by combined_size desc"""
+			.formatted(from.lsn(), to.lsn()))) {
+			long recordBytes = 0;
+			long imageBytes = 0;
+			lines.add(String.format("%-28s %9s %11s %11s", "record type", "count", "record B", "image B"));
+			while (rs.next()) {
+				recordBytes += rs.getLong(3);
+				imageBytes += rs.getLong(4);
+				if (lines.size() <= top) {
+					lines.add(String.format("%-28s %9.2f %11.0f %11.0f", rs.getString(1), rs.getLong(2) / lifecycles,
+							rs.getLong(3) / lifecycles, rs.getLong(4) / lifecycles));
+				}
+			}
+			return new WalSplit(records / lifecycles, images / lifecycles, recordBytes / lifecycles,
+					imageBytes / lifecycles, total / lifecycles, checkpoints, lines);
+		}
+		catch (SQLException e) {
+			lines.add("(" + e.getMessage() + ")");
+			return new WalSplit(records / lifecycles, images / lifecycles, Double.NaN, Double.NaN, total / lifecycles,
+					checkpoints, lines);
+		}
+	}
+
+	/** The server's {@code checkpoint_timeout} in seconds. */
+	long checkpointTimeoutSeconds() {
+		return Long.parseLong(one("select setting from pg_settings where name = 'checkpoint_timeout'"));
+	}
+
+	/** A server setting as shown ({@code show}). */
+	String setting(String name) {
+		return one("select current_setting('" + name + "')");
+	}
+
 	/**
 	 * The statements of one database by calls since the last reset (for the report of what a lifecycle costs): calls
 	 * per lifecycle, server execution time per call and per lifecycle (pg_stat_statements {@code mean_exec_time},
@@ -233,6 +309,25 @@ final class Postgres {
 		if (dataSource instanceof HikariDataSource pool) {
 			pool.close();
 		}
+	}
+
+	/** {@code pg_stat_wal} and the checkpoints so far (whole server). */
+	record WalCounters(long records, long images, long bytes, String lsn, long checkpoints) {
+	}
+
+	/**
+	 * WAL per lifecycle: records and full-page images (counts), their bytes apart (NaN without pg_walinspect), the total
+	 * ({@code pg_stat_wal.wal_bytes}); the checkpoints that began in the window; the record types that wrote most.
+	 */
+	record WalSplit(double records, double images, double recordBytes, double imageBytes, double bytes, long checkpoints,
+			List<String> lines) {
+
+		@Override
+		public String toString() {
+			return String.format("%,.0f B per lifecycle = records %,.0f B (%.1f records) + full-page images %,.0f B (%.2f "
+					+ "images)", bytes, recordBytes, records, imageBytes, images);
+		}
+
 	}
 
 	record Counters(long statements, long utility, long statementWal, long fullPages, String lsn, long databaseBytes, long commits, long inserted,

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import io.grassroots.shared.TimeOrderedIds;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
@@ -64,7 +66,7 @@ final class RawLoop implements Loop {
 	public void lifecycle(long n) throws SQLException {
 		try (var c = dataSource.getConnection()) {
 			c.setAutoCommit(false);
-			var id = UUID.randomUUID();
+			var id = TimeOrderedIds.next(); // as the product makes a case's id (decision 0022)
 			var department = UUID.fromString(DEPARTMENT);
 			var chain = new Chain("case/" + id);
 			var now = Instant.now();
@@ -118,7 +120,7 @@ final class RawLoop implements Loop {
 			try (var s = c.prepareStatement("""
 					insert into notification_notice (id, audience, department, kind, case_id, created_at, addressee)
 					values (?, 'DEPARTMENT', ?, 'ORDER', ?, now(), ?)""")) {
-				s.setObject(1, UUID.randomUUID());
+				s.setObject(1, TimeOrderedIds.next());
 				s.setObject(2, department);
 				s.setObject(3, id);
 				s.setString(4, department.toString());
