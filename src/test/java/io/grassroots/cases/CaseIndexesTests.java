@@ -65,6 +65,15 @@ class CaseIndexesTests {
 		assertThat(indexes.get("cases_case_queue")).doesNotContain("WHERE");
 	}
 
+	/** On PostgreSQL a page of case rows keeps room for the new versions of its rows (decision 0022). */
+	@Test
+	void onPostgresqlCasePagesKeepRoomForTheirRowsNewVersions() {
+		assumeTrue(Databases.isPostgres(dataSource));
+		assertThat(jdbc.sql("select reloptions from pg_class where oid = 'cases_case'::regclass")
+			.query((rs, n) -> String.valueOf(rs.getString(1)))
+			.single()).contains("fillfactor=90");
+	}
+
 	/**
 	 * A partial index serves a query only if the query's conditions imply its predicate: the duplicate check's list
 	 * of open states must stay the index's. Each query is planned with the index under test as the only index of the
