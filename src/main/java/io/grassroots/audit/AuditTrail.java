@@ -2,6 +2,7 @@ package io.grassroots.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -238,7 +239,7 @@ public class AuditTrail {
 			var at = entry.at().truncatedTo(ChronoUnit.MILLIS);
 			var head = heads.getOrDefault(record.stream(), new ChainHeads.Head(0, ChainHash.GENESIS));
 			var link = link(record, head.seq() + 1, head.hash(), at);
-			rows.add(new Object[] { link.stream(), link.seq(), Databases.timestamptz(at), link.actorId(), link.actorName(),
+			rows.add(new Object[] { link.stream(), link.seq(), Timestamp.from(at), link.actorId(), link.actorName(),
 					link.action(), link.details(), link.previousHash(), link.hash() });
 			var next = new ChainHeads.Head(link.seq(), link.hash());
 			heads.put(record.stream(), next);
@@ -279,7 +280,7 @@ public class AuditTrail {
 	}
 
 	private static Object[] values(AuditEntry link) {
-		return new Object[] { link.stream(), link.seq(), Databases.timestamptz(link.at()), link.actorId(), link.actorName(),
+		return new Object[] { link.stream(), link.seq(), Timestamp.from(link.at()), link.actorId(), link.actorName(),
 				link.action(), link.details(), link.previousHash(), link.hash() };
 	}
 

@@ -2,8 +2,8 @@ package io.grassroots.cases;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,6 @@ import java.util.UUID;
 import io.grassroots.calendar.LimitUnit;
 import io.grassroots.calendar.TimeLimit;
 import io.grassroots.region.DepartmentId;
-import io.grassroots.shared.Databases;
 import io.grassroots.shared.RegionCode;
 
 /**
@@ -201,8 +200,8 @@ final class CaseColumns {
 		return code == null ? null : code.value();
 	}
 
-	private static OffsetDateTime time(Instant at) {
-		return Databases.timestamptz(at);
+	private static Timestamp time(Instant at) {
+		return at == null ? null : Timestamp.from(at);
 	}
 
 }

@@ -1,10 +1,10 @@
 package io.grassroots.evaluation;
 
+import java.sql.Timestamp;
 
 import io.grassroots.cases.CaseEvaluated;
 import io.grassroots.cases.CaseReopened;
 import io.grassroots.cases.Rating;
-import io.grassroots.shared.Databases;
 import io.grassroots.shared.PendingWrites;
 
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ class EvaluationRecorder {
 				insert into evaluation_case (case_id, region, department, rating, resolved, source, unsatisfactory,
 				evaluated_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", event.caseId().id(),
 				event.region().value(), event.department() == null ? null : event.department().id(), event.rating().name(),
-				event.resolved(), event.source().name(), unsatisfactory, Databases.timestamptz(event.at()));
+				event.resolved(), event.source().name(), unsatisfactory, Timestamp.from(event.at()));
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

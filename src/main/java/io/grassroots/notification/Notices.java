@@ -1,5 +1,6 @@
 package io.grassroots.notification;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +10,6 @@ import java.util.stream.Collectors;
 import io.grassroots.cases.CaseId;
 import io.grassroots.identity.Role;
 import io.grassroots.region.DepartmentId;
-import io.grassroots.shared.Databases;
 import io.grassroots.shared.MultiRowInsert;
 import io.grassroots.shared.PendingWrites;
 import io.grassroots.shared.RegionCode;
@@ -81,7 +81,7 @@ class Notices {
 			.param("key", kind.name() + ":" + caseId + ":" + eventAt.toEpochMilli())
 			.param("kind", kind.name())
 			.param("caseId", caseId.id())
-			.param("at", Databases.timestamptz(eventAt))
+			.param("at", Timestamp.from(eventAt))
 			.update();
 	}
 
@@ -114,7 +114,7 @@ class Notices {
 
 		private Object[] row() {
 			return new Object[] { UUID.randomUUID(), audience, department, grid, region, roles, kind.name(),
-					caseId == null ? null : caseId.id(), subject, Databases.timestamptz(at), addressee() };
+					caseId == null ? null : caseId.id(), subject, Timestamp.from(at), addressee() };
 		}
 
 		/** What {@link NotificationManagement} looks a notice up by: the department, the grid or the region. */

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -220,8 +219,7 @@ public final class MultiRowInsert {
 				continue;
 			}
 			var string = value instanceof Timestamp timestamp ? timestamp.toInstant().toString()
-					: value instanceof Instant instant ? instant.toString()
-					: value instanceof OffsetDateTime at ? at.toInstant().toString() : value.toString();
+					: value instanceof Instant instant ? instant.toString() : value.toString();
 			text.append('"');
 			for (var c = 0; c < string.length(); c++) {
 				var ch = string.charAt(c);
