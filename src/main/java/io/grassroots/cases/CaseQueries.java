@@ -109,8 +109,7 @@ public class CaseQueries {
 	 * READ COMMITTED either way). Called within a caller's transaction, it joins it (the JDBC template takes the
 	 * transaction's connection). It carries no transaction attribute either (it had {@code SUPPORTS}): even an empty
 	 * transaction went through the transaction interceptor on every page — its status, the thread's synchronizations
-	 * set up and torn down, a "commit" — about an eighth of a cold workbench request's samples in the request thread
-	 * (bench/RESULTS.md § pages, 2026-12-06), for nothing a single SELECT needs.
+	 * set up and torn down, a "commit" — for nothing a single SELECT needs (bench/RESULTS.md § pages, 2026-12-06).
 	 */
 	public QueuePage page(Actor actor, CaseFilter filter, QueueCursor after, int size) {
 		var params = new java.util.HashMap<String, Object>();
