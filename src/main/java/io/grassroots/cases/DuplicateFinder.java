@@ -196,10 +196,10 @@ class DuplicateFinder {
 							}
 							else {
 								while (rs.next()) {
-									answers.get(reading.get(rs.getInt("n") - 1))
-										.add(new Candidate(new CaseId(rs.getObject("id", UUID.class)),
-												(Double) rs.getObject("longitude"), (Double) rs.getObject("latitude"),
-												rs.getString("region")));
+									// by position, as BATCH selects them (a name is looked up in a map per call)
+									answers.get(reading.get(rs.getInt(1) - 1))
+										.add(new Candidate(new CaseId(rs.getObject(2, UUID.class)),
+												(Double) rs.getObject(3), (Double) rs.getObject(4), rs.getString(5)));
 								}
 							}
 						}
