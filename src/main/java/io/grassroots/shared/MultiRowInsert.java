@@ -62,8 +62,9 @@ public final class MultiRowInsert {
 
 	/**
 	 * Inserts each {@link Rows} in the order given. On PostgreSQL all the statements go as one multi-statement
-	 * command — pgjdbc sends its parts as one pipeline with one sync, PostgreSQL runs them in order, and a failing part
-	 * fails the command — so the caller waits for one answer instead of one per statement (decision cases-30).
+	 * command ({@link OneCommand}, as {@link PendingWrites} sends its writes) — pgjdbc sends its parts as one pipeline
+	 * with one sync, PostgreSQL runs them in order, and a failing part fails the command — so the caller waits for one
+	 * answer instead of one per statement (decision cases-30).
 	 * Elsewhere each statement is executed alone, exactly as the single inserts do.
 	 */
 	public static void insertAll(JdbcTemplate jdbc, List<Rows> inserts) {
@@ -83,25 +84,19 @@ public final class MultiRowInsert {
 				}
 				return null;
 			}
-			var sql = new StringBuilder();
+			var parts = new ArrayList<OneCommand.Part>();
 			for (var rows : writing) {
 				if (rows.types() != null) {
-					sql.append(sql.isEmpty() ? "" : ";\n").append(unnest(rows.into(), rows.types(), ""));
+					parts.add(new OneCommand.Part(unnest(rows.into(), rows.types(), ""),
+							(statement, first) -> bindArrays(statement, first, rows.types(), rows.rows())));
 					continue;
 				}
 				for (var chunk : chunks(rows.rows())) {
-					sql.append(sql.isEmpty() ? "" : ";\n").append(MultiRowInsert.sql(rows.into(), rows.columns(),
-							chunk.size(), ""));
+					parts.add(new OneCommand.Part(sql(rows.into(), rows.columns(), chunk.size(), ""),
+							(statement, first) -> bindValues(statement, first, chunk)));
 				}
 			}
-			try (var statement = connection.prepareStatement(sql.toString())) {
-				var next = 1;
-				for (var rows : writing) {
-					next = rows.types() != null ? bindArrays(statement, next, rows.types(), rows.rows())
-							: bindValues(statement, next, rows.rows());
-				}
-				statement.execute();
-			}
+			OneCommand.run(connection, parts);
 			return null;
 		});
 	}
