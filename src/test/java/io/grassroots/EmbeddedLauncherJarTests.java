@@ -22,12 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The built jar, started as the README starts it ({@code java -jar}, embedded database in a fresh folder, a free
  * port; demo data and region seed off to keep the test short): the launcher runs the server in a second JVM with C1
  * only, and the two end together whichever is stopped (decision 0018); the server JVM writes a class-data archive
- * when it stops, and the next start maps it (decision 0019). Run by failsafe after {@code package} (tag
+ * when it stops, and the next start maps it (decision 0019); the build's training run left one beside the built jar
+ * for its very first run (decision 0023). Run by failsafe after {@code package} (tag
  * {@code jar}), since it needs the runnable jar of this build: {@code ./mvnw -B verify}, or
  * {@code ./mvnw -B -DskipTests package} then
  * {@code ./mvnw -B failsafe:integration-test failsafe:verify -Dit.test=EmbeddedLauncherJarTests}.
@@ -127,6 +129,24 @@ class EmbeddedLauncherJarTests {
 		assertThat(Files.readString(Path.of("/proc", Long.toString(server.pid()), "maps")))
 			.as("the server JVM mapped the archive").contains(archive.toString());
 		assertThat(second.log()).contains("and the class-data archive of earlier runs").doesNotContain("[cds]");
+	}
+
+	@Test
+	void theJarsVeryFirstRunMapsTheArchiveOfTheBuildsTrainingRun() throws Exception {
+		var archive = ClassDataArchive.folder(jar()).resolve(ClassDataArchive.ARCHIVE);
+		assumeTrue(Files.isRegularFile(archive), "built with -Dgrassroots.cds.skip=true: no training run (decision 0023)");
+		var run = start(jar(), true);
+		var server = run.awaitServerJvm();
+		run.awaitHealthy();
+
+		assertThat(server.info().arguments().orElseThrow()).contains("-XX:SharedArchiveFile=" + archive);
+		assertThat(Files.readString(Path.of("/proc", Long.toString(server.pid()), "maps")))
+			.as("the server JVM mapped the archive").contains(archive.toString());
+		assertThat(run.log()).contains("and the class-data archive of earlier runs")
+			.doesNotContain("it writes a class-data archive");
+		run.launcher.destroy();
+		assertThat(run.launcher.waitFor(90, TimeUnit.SECONDS)).as("the launcher ended").isTrue();
+		assertThat(archive).isNotEmptyFile();
 	}
 
 	private Run start() throws IOException {

@@ -95,8 +95,8 @@ class CaseInsertsImpl implements CaseInserts {
 	void saved(List<Case> reported) {
 		for (var c : reported) {
 			c.saved(0L);
-			snapshots.committed(c, true); // a new case has no assisting departments
 		}
+		snapshots.committedAll(reported, true); // a new case has no assisting departments
 	}
 
 	private static void check(Case c) {

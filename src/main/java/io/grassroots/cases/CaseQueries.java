@@ -19,16 +19,17 @@ import io.grassroots.shared.RegionCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads cases for the work places, the public tracking page and other modules: queues within the viewer's scope,
  * the case page, and — for the supervision sweep — the cases whose light changes, found by the indexed
  * {@code warn_at} and {@code due_at} columns without scanning the open cases.
+ * <p>
+ * Every read that takes more than one statement runs in a read-only transaction of its own; the queue pages
+ * ({@link #page}, {@link #list}) are one statement and carry no transaction attribute at all (see {@link #page}).
  */
 @Service
-@Transactional(readOnly = true)
 public class CaseQueries {
 
 	private static final String COLUMNS = """
@@ -65,11 +66,13 @@ public class CaseQueries {
 	}
 
 	/** The case page of one viewer; 404 for an unknown id, 403 outside the viewer's scope. */
+	@Transactional(readOnly = true)
 	public CaseView view(Actor actor, CaseId id) {
 		return views.view(actor, load(id), time.now());
 	}
 
 	/** The case as the API answers right after a change; scope-checked like the page. */
+	@Transactional(readOnly = true)
 	public CaseSummary summary(Actor actor, CaseId id) {
 		var subject = load(id);
 		views.requireVisible(actor, subject);
@@ -77,6 +80,7 @@ public class CaseQueries {
 	}
 
 	/** The id of a case the actor may see, by its tracking code (for merging by code). */
+	@Transactional(readOnly = true)
 	public Optional<CaseId> findByTrackingCode(Actor actor, String trackingCode) {
 		return cases.findByTrackingCode(trackingCode).filter(c -> {
 			views.requireVisible(actor, c);
@@ -88,7 +92,6 @@ public class CaseQueries {
 	 * A work queue: the cases of the filter within the viewer's scope, most urgent first, up to {@code limit} of them
 	 * (the API's list, the phone's task lists). One statement, so no transaction of its own (see {@link #page}).
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public List<CaseRow> list(Actor actor, CaseFilter filter, int limit) {
 		return page(actor, filter, null, limit).rows();
 	}
@@ -103,9 +106,11 @@ public class CaseQueries {
 	 * A page is one statement (the names and calendars come from caches), so it opens no transaction of its own: a
 	 * read-only transaction around one SELECT added a BEGIN and a COMMIT, two of a queue page's three statements, and
 	 * the transaction manager's work per request, and isolated nothing (each statement sees its own snapshot under
-	 * READ COMMITTED either way). Called within a caller's transaction, it joins it.
+	 * READ COMMITTED either way). Called within a caller's transaction, it joins it (the JDBC template takes the
+	 * transaction's connection). It carries no transaction attribute either (it had {@code SUPPORTS}): even an empty
+	 * transaction went through the transaction interceptor on every page — its status, the thread's synchronizations
+	 * set up and torn down, a "commit" — for nothing a single SELECT needs (bench/RESULTS.md § pages, 2026-12-06).
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public QueuePage page(Actor actor, CaseFilter filter, QueueCursor after, int size) {
 		var params = new java.util.HashMap<String, Object>();
 		var conditions = new StringBuilder();
@@ -181,6 +186,7 @@ public class CaseQueries {
 	}
 
 	/** What the public tracking page shows; empty for an unknown code. */
+	@Transactional(readOnly = true)
 	public Optional<TrackingView> track(String trackingCode) {
 		if (trackingCode == null || !trackingCode.matches("[0-9A-Z]{10}")) {
 			return Optional.empty();
@@ -192,6 +198,7 @@ public class CaseQueries {
 	 * For the deadline sweep: the cases whose light turns yellow or red in {@code (after, upTo]}, oldest first. Two
 	 * index range scans; the cost grows with the cases that change light, not with the open cases.
 	 */
+	@Transactional(readOnly = true)
 	public List<DueCase> lightChanges(Instant after, Instant upTo, int limit) {
 		var sql = """
 				select id, version, status, step, region, grid, lead_department, warn_at, due_at, 'YELLOW' as turns,
@@ -212,6 +219,7 @@ public class CaseQueries {
 	 * The cases within the viewer's scope whose light is yellow or red now (the supervision board), the longest
 	 * overdue first. One index range scan on {@code warn_at}.
 	 */
+	@Transactional(readOnly = true)
 	public List<CaseRow> lit(Actor actor, int limit) {
 		var scope = access.filter(actor);
 		var params = new java.util.HashMap<>(scope.params());
@@ -226,6 +234,7 @@ public class CaseQueries {
 	}
 
 	/** Every case that is red now (its step's deadline has passed), oldest deadline first. */
+	@Transactional(readOnly = true)
 	public List<DueCase> overdue(Instant now, int limit) {
 		return jdbc.sql("""
 				select id, version, status, step, region, grid, lead_department, warn_at, due_at, 'RED' as turns
@@ -237,12 +246,14 @@ public class CaseQueries {
 	}
 
 	/** Photo content, for a viewer who may see the case. */
+	@Transactional(readOnly = true)
 	public byte[] attachment(Actor actor, CaseId id, UUID attachment) {
 		views.requireVisible(actor, load(id));
 		return views.attachment(id, attachment).orElseThrow(() -> new NotFoundException("cases.attachment.notFound"));
 	}
 
 	/** The reporters to tell about a case (its own and those of the cases merged into it); for the platform only. */
+	@Transactional(readOnly = true)
 	public List<ReporterContact> reporters(Actor actor, CaseId id) {
 		if (!actor.isSystem()) {
 			throw new ForbiddenException("problem.forbidden");

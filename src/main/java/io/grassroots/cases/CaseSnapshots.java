@@ -2,6 +2,8 @@ package io.grassroots.cases;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.grassroots.shared.Caches;
@@ -91,6 +93,32 @@ class CaseSnapshots {
 			@Override
 			public void afterCommit() {
 				remember(copy);
+			}
+		});
+	}
+
+	/**
+	 * {@link #committed(Case, boolean)} of new cases written together (an intake batch), with one synchronization for
+	 * them all: Spring sorts a transaction's synchronizations four times at its commit, and one per case of a batch was
+	 * a twentieth of the intake writer's thread (bench/RESULTS.md § intake, 2026-12-06).
+	 */
+	void committedAll(List<Case> written, boolean unassisted) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		var copies = new ArrayList<Remembered>(written.size());
+		for (var c : written) {
+			if (stored(c)) {
+				copies.add(new Remembered(copy(c), unassisted));
+			}
+		}
+		if (copies.isEmpty()) {
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				copies.forEach(CaseSnapshots.this::remember);
 			}
 		});
 	}

@@ -115,8 +115,8 @@ class DuplicateFinder {
 	/**
 	 * What the intake writer reads before it builds a batch (in its transaction): which of the batch's idempotency keys
 	 * are stored already, and {@link #stored} of each query, in order. On PostgreSQL both go to the server in one round
-	 * trip (decision cases-25): the key query ({@link #KEYS}, one array parameter, so one statement text whatever the
-	 * batch size), the setting that forces {@link #BATCH}'s generic plan, {@link #BATCH} and the setting's reset are one
+	 * trip (decision cases-25): the setting that forces generic plans, the key query ({@link #KEYS}, one array
+	 * parameter, so one statement text whatever the batch size), {@link #BATCH} and the setting's reset are one
 	 * multi-statement command, which pgjdbc sends as one pipeline with one sync; PostgreSQL runs them in order. Elsewhere
 	 * one statement for the keys and one per query.
 	 */
@@ -162,15 +162,17 @@ class DuplicateFinder {
 		if (keys.isEmpty() && reading.isEmpty()) {
 			return new BatchRead(storedKeys, answers);
 		}
-		var sql = new StringBuilder();
+		// both under a generic plan: BATCH's (planned anew per batch otherwise), and the key query's, which PostgreSQL
+		// otherwise planned anew for up to half the batches when they were small (a custom plan for a short array looks
+		// cheaper than the generic one; bench/RESULTS.md § intake, 2026-12-06) — the same index scan either way
+		var sql = new StringBuilder("set local plan_cache_mode = force_generic_plan");
 		if (!keys.isEmpty()) {
-			sql.append(KEYS);
+			sql.append(";\n").append(KEYS);
 		}
 		if (!reading.isEmpty()) {
-			sql.append(sql.isEmpty() ? "" : ";\n").append("set local plan_cache_mode = force_generic_plan;\n")
-				.append(BATCH)
-				.append(";\nset local plan_cache_mode to default");
+			sql.append(";\n").append(BATCH);
 		}
+		sql.append(";\nset local plan_cache_mode to default");
 		if (alone) {
 			sql.insert(0, "begin;\n").append(";\ncommit");
 		}
@@ -196,10 +198,10 @@ class DuplicateFinder {
 							}
 							else {
 								while (rs.next()) {
-									answers.get(reading.get(rs.getInt("n") - 1))
-										.add(new Candidate(new CaseId(rs.getObject("id", UUID.class)),
-												(Double) rs.getObject("longitude"), (Double) rs.getObject("latitude"),
-												rs.getString("region")));
+									// by position, as BATCH selects them (a name is looked up in a map per call)
+									answers.get(reading.get(rs.getInt(1) - 1))
+										.add(new Candidate(new CaseId(rs.getObject(2, UUID.class)),
+												(Double) rs.getObject(3), (Double) rs.getObject(4), rs.getString(5)));
 								}
 							}
 						}

@@ -62,8 +62,9 @@ public final class MultiRowInsert {
 
 	/**
 	 * Inserts each {@link Rows} in the order given. On PostgreSQL all the statements go as one multi-statement
-	 * command — pgjdbc sends its parts as one pipeline with one sync, PostgreSQL runs them in order, and a failing part
-	 * fails the command — so the caller waits for one answer instead of one per statement (decision cases-30).
+	 * command ({@link OneCommand}, as {@link PendingWrites} sends its writes) — pgjdbc sends its parts as one pipeline
+	 * with one sync, PostgreSQL runs them in order, and a failing part fails the command — so the caller waits for one
+	 * answer instead of one per statement (decision cases-30).
 	 * Elsewhere each statement is executed alone, exactly as the single inserts do.
 	 */
 	public static void insertAll(JdbcTemplate jdbc, List<Rows> inserts) {
@@ -83,25 +84,19 @@ public final class MultiRowInsert {
 				}
 				return null;
 			}
-			var sql = new StringBuilder();
+			var parts = new ArrayList<OneCommand.Part>();
 			for (var rows : writing) {
 				if (rows.types() != null) {
-					sql.append(sql.isEmpty() ? "" : ";\n").append(unnest(rows.into(), rows.types(), ""));
+					parts.add(new OneCommand.Part(unnest(rows.into(), rows.types(), ""),
+							(statement, first) -> bindArrays(statement, first, rows.types(), rows.rows())));
 					continue;
 				}
 				for (var chunk : chunks(rows.rows())) {
-					sql.append(sql.isEmpty() ? "" : ";\n").append(MultiRowInsert.sql(rows.into(), rows.columns(),
-							chunk.size(), ""));
+					parts.add(new OneCommand.Part(sql(rows.into(), rows.columns(), chunk.size(), ""),
+							(statement, first) -> bindValues(statement, first, chunk)));
 				}
 			}
-			try (var statement = connection.prepareStatement(sql.toString())) {
-				var next = 1;
-				for (var rows : writing) {
-					next = rows.types() != null ? bindArrays(statement, next, rows.types(), rows.rows())
-							: bindValues(statement, next, rows.rows());
-				}
-				statement.execute();
-			}
+			OneCommand.run(connection, parts);
 			return null;
 		});
 	}
@@ -205,7 +200,9 @@ public final class MultiRowInsert {
 
 	/**
 	 * The array literal of one column: {@code {"a","b",NULL}}, each value quoted with {@code "} and {@code \}
-	 * escaped; instants as ISO-8601 in UTC (exact to the microsecond, as PostgreSQL stores them).
+	 * escaped; instants as ISO-8601 in UTC (exact to the microsecond, as PostgreSQL stores them). A value without
+	 * either character is appended whole: copying the text character by character was a quarter of the intake
+	 * writer's thread (bench/RESULTS.md § intake, 2026-12-06).
 	 */
 	static String array(List<Object[]> rows, int column) {
 		var text = new StringBuilder(rows.size() * 40).append('{');
@@ -221,16 +218,25 @@ public final class MultiRowInsert {
 			var string = value instanceof Timestamp timestamp ? timestamp.toInstant().toString()
 					: value instanceof Instant instant ? instant.toString() : value.toString();
 			text.append('"');
-			for (var c = 0; c < string.length(); c++) {
-				var ch = string.charAt(c);
-				if (ch == '"' || ch == '\\') {
-					text.append('\\');
-				}
-				text.append(ch);
-			}
+			appendEscaped(text, string);
 			text.append('"');
 		}
 		return text.append('}').toString();
+	}
+
+	/** The string with {@code "} and {@code \} escaped by a backslash; without either (nearly always) appended whole. */
+	private static void appendEscaped(StringBuilder text, String string) {
+		if (string.indexOf('"') < 0 && string.indexOf('\\') < 0) {
+			text.append(string);
+			return;
+		}
+		for (var c = 0; c < string.length(); c++) {
+			var ch = string.charAt(c);
+			if (ch == '"' || ch == '\\') {
+				text.append('\\');
+			}
+			text.append(ch);
+		}
 	}
 
 	/**

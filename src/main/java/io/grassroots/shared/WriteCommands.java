@@ -2,6 +2,7 @@ package io.grassroots.shared;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.grassroots.shared.PendingWrites.Write;
@@ -39,56 +40,19 @@ final class WriteCommands {
 	}
 
 	/**
-	 * The writes as one multi-statement command: one pipeline, one sync; PostgreSQL runs them in order, and a failing
-	 * one fails the command (and the transaction). The outcomes are handed on in order once all have run.
+	 * The writes as one multi-statement command ({@link OneCommand}): PostgreSQL runs them in order, and a failing one
+	 * fails the command (and the transaction). The outcomes are handed on in order once all have run.
 	 */
 	static void runTogether(JdbcTemplate jdbc, List<Write> writes) {
-		var sql = new StringBuilder();
+		var parts = new ArrayList<OneCommand.Part>(writes.size());
 		for (var write : writes) {
-			if (!sql.isEmpty()) {
-				sql.append(";\n");
-			}
-			sql.append(write.sql());
-			if (write.returning() != null) {
-				sql.append(" returning ").append(write.returning());
-			}
+			var sql = write.returning() == null ? write.sql() : write.sql() + " returning " + write.returning();
+			parts.add(new OneCommand.Part(sql, (statement, first) -> bind(statement, first, write.values())));
 		}
-		var outcomes = jdbc.execute((ConnectionCallback<Object[][]>) connection -> {
-			try (var statement = connection.prepareStatement(sql.toString())) {
-				var p = 1;
-				for (var write : writes) {
-					p = bind(statement, p, write.values());
-				}
-				return outcomes(statement, statement.execute(), writes.size());
-			}
-		});
+		var outcomes = jdbc.execute((ConnectionCallback<Object[][]>) connection -> OneCommand.run(connection, parts));
 		for (var i = 0; i < writes.size(); i++) {
 			writes.get(i).then().written((Integer) outcomes[i][0], outcomes[i][1]);
 		}
-	}
-
-	/** Each part's update count (rows returned, for a part that returns rows) and first returned value. */
-	private static Object[][] outcomes(PreparedStatement statement, boolean rows, int parts) throws SQLException {
-		var outcomes = new Object[parts][];
-		for (var i = 0; i < parts; i++) {
-			if (rows) {
-				try (var rs = statement.getResultSet()) {
-					var count = 0;
-					Object first = null;
-					while (rs.next()) {
-						if (count++ == 0) {
-							first = rs.getObject(1);
-						}
-					}
-					outcomes[i] = new Object[] { count, first };
-				}
-			}
-			else {
-				outcomes[i] = new Object[] { statement.getUpdateCount(), null };
-			}
-			rows = statement.getMoreResults();
-		}
-		return outcomes;
 	}
 
 	private static int bind(PreparedStatement statement, int first, Object[] values) throws SQLException {

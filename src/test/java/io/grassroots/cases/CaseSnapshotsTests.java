@@ -124,6 +124,32 @@ class CaseSnapshotsTests {
 	}
 
 	@Test
+	void casesWrittenTogetherAreRememberedOnlyOnceTheirTransactionCommitsEachAtItsVersion() {
+		var dispatcher = testing.demo("dispatcher");
+		var first = cases.report(dispatcher, CaseTesting.vendorReport(null));
+		var second = cases.report(dispatcher, CaseTesting.vendorReport(null));
+		var one = snapshots.take(first.id(), first.version());
+		var two = snapshots.take(second.id(), second.version());
+		assertThat(one).isNotNull();
+		assertThat(two).isNotNull();
+		var both = List.of(one.subject(), two.subject());
+
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			snapshots.committedAll(both, true);
+			status.setRollbackOnly();
+		});
+		assertThat(snapshots.take(first.id(), first.version())).as("rolled back").isNull();
+		assertThat(snapshots.take(second.id(), second.version())).as("rolled back").isNull();
+
+		new TransactionTemplate(transactions).executeWithoutResult(status -> snapshots.committedAll(both, true));
+		var again = snapshots.take(first.id(), first.version());
+		assertThat(again).isNotNull();
+		assertThat(again.unassisted()).isTrue();
+		assertThat(snapshots.take(second.id(), second.version() + 1)).as("another version").isNull();
+		assertThat(snapshots.take(second.id(), second.version())).isNotNull();
+	}
+
+	@Test
 	void aCaseIsRememberedWithoutAssistingDepartmentsOnlyUntilADispatchGivesItSome() {
 		var dispatcher = testing.demo("dispatcher");
 		var market = testing.department(DepartmentKind.MARKET_SUPERVISION);

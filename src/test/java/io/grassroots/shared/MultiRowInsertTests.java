@@ -156,6 +156,10 @@ class MultiRowInsertTests {
 				new Object[] { Timestamp.from(Instant.parse("2026-12-03T12:00:00.5Z")) });
 
 		assertThat(MultiRowInsert.array(rows, 0)).isEqualTo("{\"a\\\"b\",NULL,\"c\\\\d\",\"2026-12-03T12:00:00.500Z\"}");
+		var plain = List.<Object[]>of(new Object[] { "路灯不亮, {NULL}" }, new Object[] { "" }, new Object[] { 7L },
+				new Object[] { "\\\"x\"\\" });
+		assertThat(MultiRowInsert.array(plain, 0))
+			.isEqualTo("{\"路灯不亮, {NULL}\",\"\",\"7\",\"\\\\\\\"x\\\"\\\\\"}");
 		assertThat(MultiRowInsert.unnest("insert into t (a, b)", List.of("uuid", "text"), "on conflict do nothing"))
 			.isEqualTo("insert into t (a, b) select * from unnest(?::uuid[], ?::text[]) on conflict do nothing");
 	}

@@ -95,11 +95,17 @@ class CaseApi {
 		return commands.run(currentUser.actor(), id, action, request, Uploads.of(photos));
 	}
 
+	/**
+	 * 201 with the new case, or 200 with the first case of a key seen before; as JSON, named up front, so Spring does
+	 * not negotiate the answer's type against every converter on each intake (bench/RESULTS.md § intake, 2026-12-06).
+	 */
 	static ResponseEntity<CaseSummary> created(CaseSummary summary) {
 		if (!summary.created()) {
-			return ResponseEntity.ok(summary);
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(summary);
 		}
-		return ResponseEntity.created(URI.create("/api/cases/" + summary.id())).body(summary);
+		return ResponseEntity.created(URI.create("/api/cases/" + summary.id()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(summary);
 	}
 
 }

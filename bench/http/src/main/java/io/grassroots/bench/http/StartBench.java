@@ -48,9 +48,19 @@ final class StartBench {
 		var jar = Path.of(options.get("jar", HttpBench.productJar()));
 		var baselineJar = Path.of(options.get("baseline-jar", baselineJar()));
 		Machine.print("start");
+		Path freshFolder = null;
+		if (Boolean.parseBoolean(options.get("fresh-jar", "false"))) {
+			freshFolder = Files.createTempDirectory("grassroots-start-jar-");
+			jar = Files.copy(jar, freshFolder.resolve(jar.getFileName()));
+		}
 		if (Boolean.parseBoolean(options.get("cds", "false"))) {
 			jar = classDataSharing(jar, jvm);
 		}
+		var archived = hasItsArchive(jar);
+		System.out.printf("the jar's very first run is round 1's first start: %s%n", archived
+				? "its class-data archive is already there (" + archiveFolder(jar)
+						+ ", the build's training run, decision 0023, or an earlier run)"
+				: "no class-data archive yet (it extracts the jar and writes the archive as it stops, decision 0019)");
 		System.out.printf("jar %s, baseline %s, JVM options %s, %d round(s); RSS and heap read %.0f s after ready%n", jar,
 				baselineJar, jvm, rounds, idle);
 		var starts = new ArrayList<Start>();
@@ -76,6 +86,9 @@ final class StartBench {
 				Server.deleteTree(dir.toFile());
 				Server.deleteTree(baseDir.toFile());
 			}
+		}
+		if (freshFolder != null) {
+			Server.deleteTree(freshFolder.toFile());
 		}
 		var firstMedian = median(starts, s -> s.first().wall());
 		var secondMedian = median(starts, s -> s.second().wall());
@@ -107,6 +120,9 @@ final class StartBench {
 		row(starts, "ours / baseline, second start, CPU", s -> s.second().cpu() / s.baseSecond().cpu(), "");
 		System.out.printf("TARGET start ≤ 10 s: first %.2f s — %s; second %.2f s — %s%n", firstMedian,
 				firstMedian <= 10 ? "met" : "MISSED", secondMedian, secondMedian <= 10 ? "met" : "MISSED");
+		var veryFirst = starts.get(0).first().wall();
+		System.out.printf("TARGET start ≤ 10 s, the jar's very first run (round 1's first start, %s): %.2f s — %s%n",
+				archived ? "archive of the build" : "no archive yet", veryFirst, veryFirst <= 10 ? "met" : "MISSED");
 		var rss = Math.max(rssFirst, rssSecond);
 		System.out.printf("TARGET embedded idle RSS ≤ 400 MB: %.0f MiB (the larger median) — %s%n", rss,
 				rss <= 400 ? "met" : "MISSED");
@@ -127,6 +143,27 @@ final class StartBench {
 			var heap = server.heapMib();
 			return new Measured(wall, cpu, line, rss, heap[0], heap[1], jvms, serverAfter, launcherCpu, launcherRss);
 		}
+	}
+
+	/**
+	 * Whether the launcher will find the jar's class-data archive (decisions 0019, 0023): {@code <jar>.cds/app.jsa}
+	 * beside it and a key naming this jar (path, size, time) on this JVM — the product's own rule.
+	 */
+	private static boolean hasItsArchive(Path jar) throws Exception {
+		var folder = archiveFolder(jar);
+		var key = folder.resolve("key");
+		if (!Files.isRegularFile(folder.resolve("app.jsa")) || !Files.isRegularFile(key)) {
+			return false;
+		}
+		var absolute = jar.toAbsolutePath().normalize();
+		return Files.readString(key).equals("jar=" + absolute + "\nsize=" + Files.size(absolute) + "\nmodified="
+				+ Files.getLastModifiedTime(absolute).toMillis() + "\njava.home=" + System.getProperty("java.home")
+				+ "\njava.vm.version=" + System.getProperty("java.vm.version") + "\n");
+	}
+
+	private static Path archiveFolder(Path jar) {
+		var absolute = jar.toAbsolutePath().normalize();
+		return absolute.resolveSibling(absolute.getFileName() + ".cds");
 	}
 
 	/** The baseline application's runnable jar, built in the same reactor (bench/start/baseline). */
