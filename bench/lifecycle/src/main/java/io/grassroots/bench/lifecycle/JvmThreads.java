@@ -116,6 +116,19 @@ final class JvmThreads {
 		return lines;
 	}
 
+	/** The share of the process's CPU between the two looks that the JIT's compiler threads took (0 to 1). */
+	static double compilerShare(Snapshot before, Snapshot after) {
+		long compilers = 0;
+		for (var entry : after.threads().entrySet()) {
+			if (entry.getValue().name().contains("CompilerThre")) {
+				var was = before.threads().get(entry.getKey());
+				compilers += entry.getValue().nanos() - (was == null ? 0 : was.nanos());
+			}
+		}
+		var total = after.processNanos() - before.processNanos();
+		return total <= 0 ? 0 : (double) compilers / total;
+	}
+
 	private static double ms(long nanos, double lifecycles) {
 		return nanos / 1e6 / lifecycles;
 	}

@@ -80,11 +80,11 @@ public final class LifecycleBench {
 				System.out.printf("%-9s started in %.1f s%n", loop.name(), (System.nanoTime() - started) / 1e9);
 				postgres.vacuumFull(loop.database());
 				sizeAtStart.put(loop.name(), postgres.counters(loop.database()).databaseBytes());
+				var warmed = new ArrayList<String>();
 				for (var threads : options.threads) {
-					watched(loop, threads, options.warmup, "warm-up");
+					warmed.add(threads + " thread(s) " + warmUp(loop, threads));
 				}
-				System.out.printf("%-9s warmed up: %d lifecycles with each of %s threads (%s)%n", loop.name(),
-						options.warmup, options.threads, load());
+				System.out.printf("%-9s warmed up: %s lifecycles (%s)%n", loop.name(), String.join(", ", warmed), load());
 			}
 			var costs = new LinkedHashMap<String, Cost>();
 			for (var loop : loops) {
@@ -122,6 +122,43 @@ public final class LifecycleBench {
 			}
 		}
 	}
+
+	/**
+	 * Warms {@code loop} up on {@code threads} threads (decision 0021): {@code --warmup} lifecycles, the last
+	 * {@link #SETTLE_CHUNK} of them watched; then, with {@code --settle true} (the default), further chunks of
+	 * {@link #SETTLE_CHUNK} while the JIT's compiler threads took {@link #SETTLE_SHARE} or more of the bench JVM's CPU
+	 * in the last chunk, at most {@code --settle-max} more. The same rule for every loop. Answers the lifecycles driven.
+	 */
+	private long warmUp(Loop loop, int threads) throws Exception {
+		var watchedPart = options.settle ? Math.min(SETTLE_CHUNK, options.warmup) : 0;
+		watched(loop, threads, options.warmup - watchedPart, "warm-up");
+		if (watchedPart == 0) {
+			return options.warmup;
+		}
+		var total = options.warmup - watchedPart;
+		var chunk = watchedPart;
+		while (true) {
+			var before = JvmThreads.take();
+			drive(loop, threads, chunk);
+			var after = JvmThreads.take();
+			total += chunk;
+			var share = JvmThreads.compilerShare(before, after);
+			var quiet = share < SETTLE_SHARE;
+			if (quiet || total - options.warmup >= options.settleMax) {
+				System.out.printf("%-9s %d thread(s): the JIT's compilers took %.1f %% of the bench JVM's CPU over the last"
+						+ " %d of %,d warm-up lifecycles: %s%n", loop.name(), threads, share * 100, chunk, total,
+						quiet ? "settled" : "NOT settled, --settle-max reached");
+				return total;
+			}
+			chunk = SETTLE_CHUNK;
+		}
+	}
+
+	/** Lifecycles per watched chunk of the warm-up. */
+	private static final long SETTLE_CHUNK = 500;
+
+	/** The compiler threads' share of the bench JVM's CPU below which a loop counts as warmed up. */
+	private static final double SETTLE_SHARE = 0.05;
 
 	/**
 	 * {@link #drive}, and with {@code --jit true} where the bench JVM's CPU went meanwhile, thread by thread, and the
@@ -477,7 +514,7 @@ public final class LifecycleBench {
 
 	record Options(String server, String user, long cases, long warmup, long costCases, int rounds, List<Integer> threads,
 			List<String> only, int top, boolean waits, ReportPoints points, boolean jit, long steadySeconds, double steadyRate,
-			int walTop) {
+			int walTop, boolean settle, long settleMax) {
 
 		static Options parse(String[] args) {
 			var values = new LinkedHashMap<String, String>();
@@ -496,6 +533,8 @@ public final class LifecycleBench {
 			values.put("steady-seconds", "interval");
 			values.put("steady-rate", "0");
 			values.put("wal-top", "8");
+			values.put("settle", "true");
+			values.put("settle-max", "12000");
 			for (var i = 0; i < args.length; i++) {
 				var key = args[i].replaceFirst("^--", "");
 				if (!values.containsKey(key) || i + 1 >= args.length) {
@@ -511,7 +550,8 @@ public final class LifecycleBench {
 					Boolean.parseBoolean(values.get("waits")), ReportPoints.parse(values.get("points")),
 					Boolean.parseBoolean(values.get("jit")),
 					"interval".equals(values.get("steady-seconds")) ? -1 : Long.parseLong(values.get("steady-seconds")),
-					Double.parseDouble(values.get("steady-rate")), Integer.parseInt(values.get("wal-top")));
+					Double.parseDouble(values.get("steady-rate")), Integer.parseInt(values.get("wal-top")),
+					Boolean.parseBoolean(values.get("settle")), Long.parseLong(values.get("settle-max")));
 		}
 
 		int maxThreads() {
