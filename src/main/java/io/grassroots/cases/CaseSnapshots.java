@@ -46,15 +46,9 @@ class CaseSnapshots {
 		.expireAfterWrite(KEPT)
 		.build();
 
-	/**
-	 * A tracking code's case never changes, and a case is used only if {@link #byId} still holds it: the code is put
-	 * once and kept while it is used (each write of its case reads it), instead of being written again with every
-	 * transition — a write of a Caffeine cache kept by its callers runs the cache's upkeep at once
-	 * (bench/RESULTS.md, lifecycle, lifecycle13).
-	 */
 	private final Cache<String, CaseId> byTrackingCode = Caches.keptByCallers()
 		.maximumSize(MAXIMUM)
-		.expireAfterAccess(KEPT)
+		.expireAfterWrite(KEPT)
 		.build();
 
 	/** The case as committed at {@code version}, if remembered; it is forgotten (the caller changes it). */
@@ -106,7 +100,7 @@ class CaseSnapshots {
 		// a later version written by a quicker transaction wins
 		byId.asMap().merge(c.id(), r, (old, newer) -> old.subject().version() > c.version() ? old : newer);
 		var code = c.origin().trackingCode();
-		if (code != null && !c.id().equals(byTrackingCode.getIfPresent(code))) {
+		if (code != null) {
 			byTrackingCode.put(code, c.id());
 		}
 	}
