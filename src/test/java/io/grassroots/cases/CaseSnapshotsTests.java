@@ -104,6 +104,25 @@ class CaseSnapshotsTests {
 	}
 
 	@Test
+	void aCaseIsFoundByItsTrackingCodeAtTheVersionItsLastStepWrote() {
+		var dispatcher = testing.demo("dispatcher");
+		var c = cases.report(dispatcher, CaseTesting.vendorReport(null));
+		var filed = cases.file(dispatcher, c.id(), c.version(), c.category(), Urgency.NORMAL, false, null);
+		var byCode = snapshots.take(filed.trackingCode());
+		assertThat(byCode).isNotNull();
+		assertThat(byCode.subject().version()).isEqualTo(filed.version());
+		assertThat(snapshots.take(filed.trackingCode())).as("taken out").isNull();
+
+		new TransactionTemplate(transactions).executeWithoutResult(status -> snapshots.committed(byCode.subject()));
+		var dispatched = cases.dispatch(dispatcher, filed.id(), filed.version(),
+				testing.department(DepartmentKind.MARKET_SUPERVISION).id(), List.of(), null);
+		var again = snapshots.take(filed.trackingCode());
+		assertThat(again).isNotNull();
+		assertThat(again.subject().id()).isEqualTo(filed.id());
+		assertThat(again.subject().version()).isEqualTo(dispatched.version());
+	}
+
+	@Test
 	void aCaseIsRememberedOnlyOnceItsTransactionCommitsAndOnlyAtItsVersion() {
 		var dispatcher = testing.demo("dispatcher");
 		var c = cases.report(dispatcher, CaseTesting.vendorReport(null));

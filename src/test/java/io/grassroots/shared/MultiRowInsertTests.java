@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.grassroots.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -162,6 +164,30 @@ class MultiRowInsertTests {
 			.isEqualTo("{\"路灯不亮, {NULL}\",\"\",\"7\",\"\\\\\\\"x\\\"\\\\\"}");
 		assertThat(MultiRowInsert.unnest("insert into t (a, b)", List.of("uuid", "text"), "on conflict do nothing"))
 			.isEqualTo("insert into t (a, b) select * from unnest(?::uuid[], ?::text[]) on conflict do nothing");
+	}
+
+	@Test
+	void anInstantInAnArrayLiteralIsWrittenAsInstantWritesIt() {
+		var random = new Random(13);
+		var instants = new ArrayList<>(Stream.of("2026-12-06T01:04:00Z", "2026-12-06T00:00:00.000001Z",
+				"2026-12-06T01:04:10.120Z", "2026-12-06T01:04:10.123456789Z", "1970-01-01T00:00:00Z",
+				"0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z",
+				"+10000-01-01T00:00:00Z", "-0001-12-31T23:59:59Z")
+			.map(Instant::parse)
+			.toList());
+		for (var i = 0; i < 10_000; i++) {
+			var seconds = random.nextLong(-62_000_000_000L, 253_000_000_000L);
+			instants.add(switch (i % 5) {
+				case 0 -> Instant.ofEpochSecond(seconds);
+				case 1 -> Instant.ofEpochSecond(seconds - Math.floorMod(seconds, 60));
+				case 2 -> Instant.ofEpochSecond(seconds, random.nextInt(1_000) * 1_000_000);
+				case 3 -> Instant.ofEpochSecond(seconds, random.nextInt(1_000_000) * 1_000);
+				default -> Instant.ofEpochSecond(seconds, random.nextInt(1_000_000_000));
+			});
+		}
+		for (var at : instants) {
+			assertThat(MultiRowInsert.instant(at)).as("%s", at).isEqualTo(at.toString());
+		}
 	}
 
 	@Test
