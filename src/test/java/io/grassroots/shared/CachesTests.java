@@ -52,7 +52,7 @@ class CachesTests {
 		var reloadStarted = new CountDownLatch(1);
 		var reloadMayFinish = new CountDownLatch(1);
 		var reloadedBy = new AtomicReference<String>();
-		var cache = Caches.<String, String>refreshedAhead(Duration.ofSeconds(4), 10, key -> {
+		var cache = Caches.<String, String>refreshedAhead(Duration.ofSeconds(8), 10, key -> {
 			if (loads.incrementAndGet() == 1) {
 				return "old";
 			}
@@ -63,7 +63,7 @@ class CachesTests {
 		});
 		assertThat(cache.get("region")).isEqualTo("old");
 
-		Thread.sleep(3_200); // past three quarters of the four seconds kept, before they are up
+		Thread.sleep(6_500); // past three quarters of the eight seconds kept, well before they are up
 		var callers = Executors.newFixedThreadPool(8);
 		try {
 			var answers = new ArrayList<java.util.concurrent.Future<String>>();
@@ -92,7 +92,7 @@ class CachesTests {
 		var version = new AtomicInteger(1);
 		var reloadStarted = new CountDownLatch(1);
 		var reloadMayFinish = new CountDownLatch(1);
-		var cache = Caches.<String, String>refreshedAhead(Duration.ofSeconds(2), 10, key -> {
+		var cache = Caches.<String, String>refreshedAhead(Duration.ofSeconds(8), 10, key -> {
 			var seen = "v" + version.get();
 			if (Thread.currentThread().getName().startsWith("cache-reload-")) {
 				reloadStarted.countDown();
@@ -101,7 +101,7 @@ class CachesTests {
 			return seen;
 		});
 		assertThat(cache.get("region")).isEqualTo("v1");
-		Thread.sleep(1_700);
+		Thread.sleep(6_500); // past three quarters of the eight seconds kept, well before they are up
 		assertThat(cache.get("region")).isEqualTo("v1"); // starts a reload, which reads v1 and then hangs
 		assertThat(reloadStarted.await(5, TimeUnit.SECONDS)).isTrue();
 
