@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.grassroots.shared.Caches;
 import io.grassroots.shared.RegionCode;
 
@@ -17,26 +17,28 @@ import org.springframework.stereotype.Service;
 /**
  * The work calendar of every region, for the modules that compute deadlines. A region uses the office hours of the
  * nearest region above it that has some, the national days, and the regional holidays of itself and every region
- * above it. Calendars are kept in memory and reloaded a minute after a change on another node (at once on this one).
+ * above it. Calendars are kept in memory and reloaded a minute after a change on another node (at once on this one);
+ * callers go on with the calendar they have while one in use is reloaded.
  */
 @Service
 public class WorkCalendars {
 
+	/** How old what is kept may get: the delay after which a change on another node is seen. */
+	private static final Duration KEPT = Duration.ofMinutes(1);
+
 	private final CalendarStore store;
 
-	private final Cache<RegionCode, WorkCalendar> calendars = Caches.keptByCallers()
-		.expireAfterWrite(Duration.ofMinutes(1))
-		.maximumSize(20_000)
-		.build();
+	/**
+	 * Reloaded ahead ({@link Caches#refreshedAhead}): under load every deadline's caller waited while one of them built
+	 * an expired calendar again (bench/RESULTS.md § intake, intake11).
+	 */
+	private final LoadingCache<RegionCode, WorkCalendar> calendars = Caches.refreshedAhead(KEPT, 20_000, this::build);
 
 	/**
 	 * The owner of each place asked for (see {@link #owner}): walking up a community's levels on every deadline built
 	 * a region code per level (a tenth of what a case transition allocated, bench/lifecycle).
 	 */
-	private final Cache<RegionCode, RegionCode> owners = Caches.keptByCallers()
-		.expireAfterWrite(Duration.ofMinutes(1))
-		.maximumSize(20_000)
-		.build();
+	private final LoadingCache<RegionCode, RegionCode> owners = Caches.refreshedAhead(KEPT, 20_000, this::owner);
 
 	private volatile Snapshot snapshot;
 
@@ -46,7 +48,7 @@ public class WorkCalendars {
 
 	/** The calendar of a region (a community, street, county …). */
 	public WorkCalendar of(RegionCode region) {
-		return calendars.get(owners.get(region, this::owner), this::build);
+		return calendars.get(owners.get(region));
 	}
 
 	/**
@@ -102,7 +104,7 @@ public class WorkCalendars {
 
 	private Snapshot snapshot() {
 		var current = snapshot;
-		if (current == null || System.nanoTime() - current.loadedAt() > Duration.ofMinutes(1).toNanos()) {
+		if (current == null || System.nanoTime() - current.loadedAt() > KEPT.toNanos()) {
 			var days = new HashMap<RegionCode, Map<LocalDate, CalendarDay>>();
 			store.days().forEach(d -> days.computeIfAbsent(d.region(), r -> new HashMap<>()).put(d.date(), d));
 			current = new Snapshot(store.officeHours(), days, System.nanoTime());

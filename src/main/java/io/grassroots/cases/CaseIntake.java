@@ -1,7 +1,6 @@
 package io.grassroots.cases;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import io.grassroots.shared.ConflictException;
 import io.grassroots.shared.ForbiddenException;
 import io.grassroots.shared.PersonalData;
 import io.grassroots.shared.RegionCode;
+import io.grassroots.shared.SecureRandoms;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -55,8 +55,6 @@ class CaseIntake {
 	private final TransactionTemplate transactions;
 
 	private final IntakeWriter writer;
-
-	private final SecureRandom random = new SecureRandom();
 
 	CaseIntake(CaseRepository cases, CasePlacement placement, Categories categories, DepartmentDirectory departments,
 			CaseClocks clocks, PersonalData personalData, CasesProperties properties, CaseTime time,
@@ -182,14 +180,14 @@ class CaseIntake {
 	}
 
 	private String trackingCode() {
-		return trackingCode(random);
+		return trackingCode(SecureRandoms.current());
 	}
 
 	/**
 	 * Ten characters of {@link #ALPHABET}, each equally likely: from one draw of 16 bytes (another only if more than
 	 * six of them fall in the biased top of the byte range, which is skipped), instead of a draw per character — every
-	 * draw of the platform's {@link SecureRandom} takes its locks and mixes its buffer (bench/RESULTS.md § intake,
-	 * 2026-12-05 evening).
+	 * draw of a {@code SecureRandom} takes its lock and mixes its buffer (bench/RESULTS.md § intake, 2026-12-05
+	 * evening); drawn from the thread's own generator ({@link SecureRandoms}), not one the request threads queue on.
 	 */
 	static String trackingCode(Random random) {
 		var code = new char[10];

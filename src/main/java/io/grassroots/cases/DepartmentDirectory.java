@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.grassroots.region.DepartmentId;
 import io.grassroots.region.DepartmentKind;
 import io.grassroots.region.DepartmentView;
@@ -17,24 +17,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * The departments intake and dispatch need, kept in memory for a minute: which serve a place, which one a kind
- * suggests, and their names. Keeps the region tree walks off the write path.
+ * suggests, and their names. Keeps the region tree walks off the write path. A list in use is reloaded in the
+ * background while its callers go on with the one they have ({@link Caches#refreshedAhead}).
  */
 @Component
 class DepartmentDirectory {
 
 	private final Departments departments;
 
-	private final Cache<RegionCode, List<DepartmentView>> serving = Caches.keptByCallers()
-		.expireAfterWrite(Duration.ofMinutes(1))
-		.maximumSize(20_000)
-		.build();
+	private final LoadingCache<RegionCode, List<DepartmentView>> serving;
 
 	DepartmentDirectory(Departments departments) {
 		this.departments = departments;
+		this.serving = Caches.refreshedAhead(Duration.ofMinutes(1), 20_000, departments::serving);
 	}
 
 	List<DepartmentView> serving(RegionCode place) {
-		return serving.get(place, departments::serving);
+		return serving.get(place);
 	}
 
 	Optional<DepartmentView> suggest(RegionCode place, DepartmentKind kind) {

@@ -3,7 +3,7 @@ package io.grassroots.identity;
 import java.time.Clock;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.grassroots.shared.Caches;
 
 import org.springframework.context.event.EventListener;
@@ -26,27 +26,37 @@ class ApiTokenCheck {
 
 	private final Clock clock;
 
-	private final Cache<String, Optional<AccountPrincipal>> checked = Caches.keptByCallers()
-		.expireAfterWrite(ApiTokens.CACHE_TIME)
-		.maximumSize(10_000)
-		.build();
+	private final AccountDetailsService details;
 
-	ApiTokenCheck(ApiTokenRepository tokens, AccountRepository accounts, Clock clock) {
+	/**
+	 * Checked again ahead of the cache time by a background thread while callers go on with the answer they have
+	 * ({@link Caches#refreshedAhead}): the intake bench's 32 clients share a token, and every one of them waited while
+	 * one checked it again each time it expired (bench/RESULTS.md § intake, intake11).
+	 */
+	private final LoadingCache<String, Optional<AccountPrincipal>> checked;
+
+	ApiTokenCheck(ApiTokenRepository tokens, AccountRepository accounts, AccountDetailsService details, Clock clock) {
 		this.tokens = tokens;
 		this.accounts = accounts;
+		this.details = details;
 		this.clock = clock;
+		this.checked = Caches.refreshedAhead(ApiTokens.CACHE_TIME, 10_000, this::check);
 	}
 
 	/** The account a presented secret belongs to, if the token is valid and the account enabled. */
-	Optional<AccountPrincipal> authenticate(String secret, AccountDetailsService details) {
+	Optional<AccountPrincipal> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(ApiTokens.PREFIX) || secret.length() > 100) {
 			return Optional.empty();
 		}
-		return checked.get(ApiTokens.hash(secret), h -> tokens.findByTokenHash(h)
+		return checked.get(ApiTokens.hash(secret));
+	}
+
+	private Optional<AccountPrincipal> check(String hash) {
+		return tokens.findByTokenHash(hash)
 			.filter(t -> t.validAt(clock.instant()))
 			.flatMap(t -> accounts.findById(t.account()))
 			.filter(Account::enabled)
-			.map(details::principal));
+			.map(details::principal);
 	}
 
 	/** Every token is checked afresh on its next use (a token was revoked). */

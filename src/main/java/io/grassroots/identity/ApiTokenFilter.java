@@ -21,13 +21,10 @@ class ApiTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokenCheck tokens;
 
-	private final AccountDetailsService details;
-
 	private final AuthenticationEntryPoint entryPoint;
 
-	ApiTokenFilter(ApiTokenCheck tokens, AccountDetailsService details, AuthenticationEntryPoint entryPoint) {
+	ApiTokenFilter(ApiTokenCheck tokens, AuthenticationEntryPoint entryPoint) {
 		this.tokens = tokens;
-		this.details = details;
 		this.entryPoint = entryPoint;
 	}
 
@@ -39,7 +36,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var principal = tokens.authenticate(header.substring(7).strip(), details);
+		var principal = tokens.authenticate(header.substring(7).strip());
 		if (principal.isEmpty()) {
 			SecurityContextHolder.clearContext();
 			entryPoint.commence(request, response, new BadCredentialsException("Invalid API token"));

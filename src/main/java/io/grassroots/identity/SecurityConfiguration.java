@@ -69,8 +69,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	@ConditionalOnWebApplication
-	SecurityFilterChain api(HttpSecurity http, ApiTokenCheck tokens, AccountDetailsService details,
-			MessageSource messages) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokenCheck tokens, MessageSource messages) throws Exception {
 		var entryPoint = problemEntryPoint(messages);
 		http.securityMatcher("/api/**", "/open311/**", "/actuator/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/public/**")
@@ -96,7 +95,7 @@ class SecurityConfiguration {
 			.servletApi(servletApi -> servletApi.disable())
 			.exceptionHandling(
 					errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(problemDenied(messages)))
-			.addFilterBefore(new ApiTokenFilter(tokens, details, entryPoint), BasicAuthenticationFilter.class);
+			.addFilterBefore(new ApiTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class);
 		return http.build();
 	}
 

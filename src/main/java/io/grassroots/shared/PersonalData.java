@@ -3,7 +3,6 @@ package io.grassroots.shared;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -29,8 +28,6 @@ public class PersonalData {
 	private final SecretKeySpec key;
 
 	private final SecretKeySpec hashKey;
-
-	private final SecureRandom random = new SecureRandom();
 
 	private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
 
@@ -60,7 +57,7 @@ public class PersonalData {
 		}
 		try {
 			var iv = new byte[IV_BYTES];
-			random.nextBytes(iv);
+			SecureRandoms.current().nextBytes(iv);
 			var cipher = ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
 			var sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));

@@ -77,6 +77,24 @@ class CalendarAdministrationTests {
 	}
 
 	@Test
+	void aChangeOnThisNodeReachesACalendarAlreadyInUseAtTheNextCall() throws Exception {
+		var county = freshCounty();
+		// the county's calendar is built and kept: Wednesday 2031-07-09 is a working day
+		mvc.perform(get("/api/calendar/deadline").param("region", county).param("start", "2031-07-08T19:00")
+			.param("amount", "2").param("unit", "WORKING_HOURS").with(as("admin")))
+			.andExpect(jsonPath("$.deadline").value(startsWith("2031-07-09T03:00")));
+
+		mvc.perform(post("/api/calendar/regional-days").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"region\":\"" + county + "\",\"from\":\"2031-07-09\",\"name\":\"古尔邦节\",\"off\":true}").with(as("admin")))
+			.andExpect(status().isCreated());
+
+		// not a minute later (other nodes): at once, the kept calendar is not served
+		mvc.perform(get("/api/calendar/deadline").param("region", county).param("start", "2031-07-08T19:00")
+			.param("amount", "2").param("unit", "WORKING_HOURS").with(as("admin")))
+			.andExpect(jsonPath("$.deadline").value(startsWith("2031-07-10T03:00")));
+	}
+
+	@Test
 	void officeHoursOfARegionApplyToTheRegionsBelowIt() throws Exception {
 		var county = freshCounty();
 		mvc.perform(put("/api/calendar/hours/" + county).contentType(MediaType.APPLICATION_JSON)

@@ -2,8 +2,15 @@ package io.grassroots.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+import io.grassroots.shared.SecureRandoms;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +56,37 @@ class TrackingCodeTests {
 
 		assertThat(code).isEqualTo("2345678923");
 		assertThat(draws[0]).isEqualTo(3);
+	}
+
+	@Test
+	void codesDrawnOnManyThreadsAtOnceAreWellFormedAndAllDifferent() throws Exception {
+		var threads = 16;
+		var perThread = 5_000;
+		var pool = Executors.newFixedThreadPool(threads);
+		try {
+			var draws = new ArrayList<Callable<List<String>>>();
+			for (var t = 0; t < threads; t++) {
+				draws.add(() -> {
+					var codes = new ArrayList<String>(perThread);
+					for (var i = 0; i < perThread; i++) {
+						codes.add(CaseIntake.trackingCode(SecureRandoms.current()));
+					}
+					return codes;
+				});
+			}
+			var all = new HashSet<String>();
+			for (var drawn : pool.invokeAll(draws)) {
+				for (var code : drawn.get()) {
+					assertThat(code).matches("[" + ALPHABET + "]{10}");
+					all.add(code);
+				}
+			}
+			// 80,000 codes out of 31^10 (8.2e14): a repeat has odds of about 4e-6
+			assertThat(all).hasSize(threads * perThread);
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 }
