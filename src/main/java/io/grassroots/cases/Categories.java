@@ -15,6 +15,7 @@ import io.grassroots.region.DepartmentKind;
 import io.grassroots.shared.ForbiddenException;
 import io.grassroots.shared.ImportReport;
 import io.grassroots.shared.ImportReport.Problem;
+import io.grassroots.shared.RefreshedSetting;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,7 +38,7 @@ public class Categories {
 
 	private final Clock clock;
 
-	private final Reloading<Map<CategoryKey, Category>> cache;
+	private final RefreshedSetting<Map<CategoryKey, Category>> cache;
 
 	private final TransactionTemplate transactions;
 
@@ -51,7 +52,7 @@ public class Categories {
 		this.reads.setReadOnly(true);
 		this.audit = audit;
 		this.clock = clock;
-		this.cache = new Reloading<>(properties.settingsRefresh(), () -> {
+		this.cache = new RefreshedSetting<>(properties.settingsRefresh(), () -> {
 			var map = new java.util.LinkedHashMap<CategoryKey, Category>();
 			store.all().forEach(c -> map.put(c.key(), c));
 			return java.util.Collections.unmodifiableMap(map);

@@ -17,6 +17,7 @@ import io.grassroots.identity.Role;
 import io.grassroots.shared.ConflictException;
 import io.grassroots.shared.ForbiddenException;
 import io.grassroots.shared.NotFoundException;
+import io.grassroots.shared.RefreshedSetting;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,7 +42,7 @@ public class TimeLimits {
 
 	private final AuditTrail audit;
 
-	private final Reloading<List<TimeLimitRule>> cache;
+	private final RefreshedSetting<List<TimeLimitRule>> cache;
 
 	private final TransactionTemplate transactions;
 
@@ -49,14 +50,17 @@ public class TimeLimits {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
 		this.audit = audit;
-		this.cache = new Reloading<>(properties.settingsRefresh(),
+		this.cache = new RefreshedSetting<>(properties.settingsRefresh(),
 				() -> jdbc.sql("select * from cases_time_limit").query(TimeLimits::rule).list()
 					.stream()
 					.sorted(Comparator.comparing(TimeLimitRule::step).thenComparingInt(TimeLimitRule::specificity))
 					.toList());
 	}
 
-	/** Every row, general ones first (read again after a change, here at once, elsewhere within the refresh time). */
+	/**
+	 * Every row, general ones first, from memory (read again after a change, here at once, elsewhere within the
+	 * refresh time, by a background thread while the rows are in use: {@link RefreshedSetting}).
+	 */
 	public List<TimeLimitRule> rules() {
 		return cache.get();
 	}

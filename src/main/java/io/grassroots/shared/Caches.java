@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
@@ -49,7 +50,14 @@ public final class Caches {
 	 * again (bench/RESULTS.md § intake, intake10's and intake11's locks).
 	 */
 	public static <K, V> LoadingCache<K, V> refreshedAhead(Duration kept, long maximumSize, CacheLoader<K, V> loader) {
-		return keptByCallers().expireAfterWrite(kept)
+		return refreshedAhead(kept, maximumSize, loader, Ticker.systemTicker());
+	}
+
+	/** As {@link #refreshedAhead(Duration, long, CacheLoader)}, with the time read from {@code ticker}. */
+	static <K, V> LoadingCache<K, V> refreshedAhead(Duration kept, long maximumSize, CacheLoader<K, V> loader,
+			Ticker ticker) {
+		return keptByCallers().ticker(ticker)
+			.expireAfterWrite(kept)
 			.refreshAfterWrite(kept.multipliedBy(3).dividedBy(4))
 			.maximumSize(maximumSize)
 			.build(reloadedInBackground(loader));

@@ -148,7 +148,7 @@ class CategoryImportTests {
 			limits.save(admin, rule);
 			status.setRollbackOnly();
 		});
-		// the table, not the rules in memory: those were read again inside the rolled-back transaction
+		// the table (the rules in memory: CaseSettingsTests)
 		assertThat(jdbc.sql("select count(*) from cases_time_limit where category_code = 'P0111' and amount = 17")
 			.query(Integer.class).single()).isZero();
 		assertThat(audit.stream("timelimits")).hasSize(entries);
