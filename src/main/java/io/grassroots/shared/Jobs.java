@@ -60,23 +60,20 @@ public class Jobs {
 	 * @param resultPath where the console shows the finished job's result ({@code {id}} is replaced)
 	 */
 	public UUID start(String kind, String owner, String resultPath, Function<Progress, Object> work) {
-		var id = UUID.randomUUID();
-		var now = clock.instant();
-		ownTransaction.executeWithoutResult(status -> jdbc.sql("""
-				insert into shared_job (id, kind, owner, state, done, total, result_path, started_at, updated_at)
-				values (:id, :kind, :owner, 'RUNNING', 0, 0, :path, :now, :now)""")
-			.param("id", id)
-			.param("kind", kind)
-			.param("owner", owner)
-			.param("path", resultPath.replace("{id}", id.toString()))
-			.param("now", java.sql.Timestamp.from(now))
-			.update());
+		var id = started(kind, owner, resultPath);
 		workers.submit(() -> run(id, work));
 		return id;
 	}
 
 	/** Runs work in the caller's thread while recording its progress, for commands and tests. */
 	public UUID runNow(String kind, String owner, String resultPath, Function<Progress, Object> work) {
+		var id = started(kind, owner, resultPath);
+		run(id, work);
+		return id;
+	}
+
+	/** The row of a job that starts now, committed at once so that its progress can be followed. */
+	private UUID started(String kind, String owner, String resultPath) {
 		var id = UUID.randomUUID();
 		var now = java.sql.Timestamp.from(clock.instant());
 		ownTransaction.executeWithoutResult(status -> jdbc.sql("""
@@ -88,7 +85,6 @@ public class Jobs {
 			.param("path", resultPath.replace("{id}", id.toString()))
 			.param("now", now)
 			.update());
-		run(id, work);
 		return id;
 	}
 

@@ -29,7 +29,7 @@ public final class RefreshedSetting<T> {
 	}
 
 	RefreshedSetting(Duration kept, Supplier<T> load, Ticker ticker) {
-		this.cache = Caches.refreshedAhead(kept, 1, key -> load.get(), ticker);
+		this.cache = Caches.refreshedAheadUnbounded(kept, key -> load.get(), ticker);
 	}
 
 	/** The value in memory, loaded first if there is none. */
