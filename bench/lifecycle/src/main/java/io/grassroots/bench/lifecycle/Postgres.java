@@ -73,13 +73,15 @@ final class Postgres {
 			long utility = -1;
 			long statementWal = -1;
 			long fullPages = -1;
+			long rollbacks = -1;
 			double execMillis = Double.NaN;
 			if (statementsAvailable) {
 				try (var rs = s.executeQuery("""
 						select coalesce(sum(calls), 0), coalesce(sum(wal_bytes), 0), coalesce(sum(wal_fpi), 0),
 						       coalesce(sum(total_exec_time), 0),
 						       coalesce(sum(calls) filter (where upper(query) in ('BEGIN', 'COMMIT', 'ROLLBACK')
-						                                  or upper(query) like 'SET %%' or upper(query) like 'SHOW %%'), 0)
+						                                  or upper(query) like 'SET %%' or upper(query) like 'SHOW %%'), 0),
+						       coalesce(sum(calls) filter (where upper(query) = 'ROLLBACK'), 0)
 						from pg_stat_statements where dbid = (select oid from pg_database where datname = '%s')"""
 					.formatted(database))) {
 					rs.next();
@@ -88,6 +90,7 @@ final class Postgres {
 					fullPages = rs.getLong(3);
 					execMillis = rs.getDouble(4);
 					utility = rs.getLong(5);
+					rollbacks = rs.getLong(6);
 				}
 			}
 			long walSyncs = -1;
@@ -107,7 +110,7 @@ final class Postgres {
 					+ database + "'")) {
 				rs.next();
 				return new Counters(calls, utility, statementWal, fullPages, rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-						rs.getLong(5), rs.getLong(6), execMillis, walSyncs, backends);
+						rs.getLong(5), rs.getLong(6), execMillis, walSyncs, backends, rollbacks);
 			}
 		}
 		catch (SQLException e) {
@@ -331,7 +334,7 @@ final class Postgres {
 	}
 
 	record Counters(long statements, long utility, long statementWal, long fullPages, String lsn, long databaseBytes, long commits, long inserted,
-			long updated, long deleted, double execMillis, long walSyncs, Backends backends) {
+			long updated, long deleted, double execMillis, long walSyncs, Backends backends, long rollbacks) {
 	}
 
 	/**
