@@ -174,6 +174,9 @@ public final class LifecycleBench {
 			return drive(loop, threads, count);
 		}
 		var from = Instant.now();
+		if (round && options.top > 0) {
+			postgres.reset();
+		}
 		var server = postgres.counters(loop.database());
 		var before = JvmThreads.take();
 		var driving = drivingCpu.get();
@@ -193,6 +196,10 @@ public final class LifecycleBench {
 					backends.reads() / (double) count,
 					JvmThreads.compact(before, after, new JvmThreads.Thread("driving", driving, drivingOwn.waitNanos(),
 							drivingOwn.voluntary(), drivingOwn.involuntary()), count));
+			if (options.top > 0 && postgres.statementsAvailable) {
+				postgres.slowestStatements(loop.database(), count, options.top)
+					.forEach(l -> System.out.println("            " + l));
+			}
 		}
 		if (jit == null) {
 			return rate;

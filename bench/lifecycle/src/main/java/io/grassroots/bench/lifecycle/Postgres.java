@@ -243,12 +243,21 @@ final class Postgres {
 	 * {@code total_exec_time}: parse, plan and the wait for the commit's flush are not in it).
 	 */
 	List<String> topStatements(String database, long lifecycles, int limit) {
+		return topStatements(database, lifecycles, limit, "calls desc, total_exec_time desc");
+	}
+
+	/** The same, the statements that took the server longest first. */
+	List<String> slowestStatements(String database, long lifecycles, int limit) {
+		return topStatements(database, lifecycles, limit, "total_exec_time desc");
+	}
+
+	private List<String> topStatements(String database, long lifecycles, int limit, String order) {
 		var lines = new ArrayList<String>();
 		lines.add(String.format("%7s  %9s  %9s  %8s  %s", "calls", "mean ms", "ms/cycle", "rows", "statement"));
 		try (var c = admin(); var s = c.createStatement(); var rs = s.executeQuery("""
 				select calls, mean_exec_time, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements
-				where dbid = (select oid from pg_database where datname = '%s') order by calls desc, total_exec_time desc limit %d"""
-			.formatted(database, limit))) {
+				where dbid = (select oid from pg_database where datname = '%s') order by %s limit %d"""
+			.formatted(database, order, limit))) {
 			while (rs.next()) {
 				var q = rs.getString(5);
 				lines.add(String.format("%7.2f  %9.4f  %9.4f  %8.2f  %s", rs.getLong(1) / (double) lifecycles, rs.getDouble(2),
