@@ -35,8 +35,33 @@ final class JvmThreads {
 
 	}
 
-	record Thread(String name, long nanos) {
+	/**
+	 * One thread: its time on a core, its time waiting on a run queue for one ({@code schedstat}'s second field), its
+	 * voluntary (blocked: a lock, a park, a socket read) and involuntary (pre-empted) context switches.
+	 */
+	record Thread(String name, long nanos, long waitNanos, long voluntary, long involuntary) {
 
+		Thread minus(Thread o) {
+			return o == null ? this
+					: new Thread(name, nanos - o.nanos, waitNanos - o.waitNanos, voluntary - o.voluntary,
+							involuntary - o.involuntary);
+		}
+
+		Thread plus(Thread o) {
+			return new Thread(name, nanos + o.nanos, waitNanos + o.waitNanos, voluntary + o.voluntary,
+					involuntary + o.involuntary);
+		}
+
+	}
+
+	/** The calling thread's own figures ({@code /proc/thread-self}); the driving threads take them at start and end. */
+	static Thread self() {
+		try {
+			return thread(Path.of("/proc/thread-self"), "self");
+		}
+		catch (IOException e) {
+			return new Thread("self", 0, 0, 0, 0);
+		}
 	}
 
 	private JvmThreads() {
@@ -48,7 +73,7 @@ final class JvmThreads {
 			for (var task : (Iterable<Path>) tasks::iterator) {
 				try {
 					var name = Files.readString(task.resolve("comm")).strip();
-					threads.put(task.getFileName().toString(), new Thread(name, nanos(task)));
+					threads.put(task.getFileName().toString(), thread(task, name));
 				}
 				catch (IOException gone) {
 					// the thread ended between the listing and the read
@@ -71,15 +96,88 @@ final class JvmThreads {
 				collections, collectionMillis);
 	}
 
-	private static long nanos(Path task) throws IOException {
+	private static Thread thread(Path task, String name) throws IOException {
+		long nanos;
+		long wait = 0;
 		var schedstat = task.resolve("schedstat");
 		if (Files.exists(schedstat)) {
-			return Long.parseLong(Files.readString(schedstat).split(" ")[0]);
+			var fields = Files.readString(schedstat).strip().split(" ");
+			nanos = Long.parseLong(fields[0]);
+			wait = Long.parseLong(fields[1]);
 		}
-		var stat = Files.readString(task.resolve("stat"));
-		var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		// utime and stime: fields 14 and 15 of stat, 12 and 13 after "pid (comm) "; clock ticks of 10 ms
-		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+		else {
+			var stat = Files.readString(task.resolve("stat"));
+			var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// utime and stime: fields 14 and 15 of stat, 12 and 13 after "pid (comm) "; clock ticks of 10 ms
+			nanos = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+		}
+		long voluntary = 0;
+		long involuntary = 0;
+		for (var line : Files.readAllLines(task.resolve("status"))) {
+			if (line.startsWith("voluntary_ctxt_switches:")) {
+				voluntary = Long.parseLong(line.substring(24).strip());
+			}
+			else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
+				involuntary = Long.parseLong(line.substring(27).strip());
+			}
+		}
+		return new Thread(name, nanos, wait, voluntary, involuntary);
+	}
+
+	/** The group a thread's CPU is counted in by {@link #compact}. */
+	private static String group(String name) {
+		if (name.startsWith("C2 CompilerThre")) {
+			return "C2";
+		}
+		if (name.startsWith("C1 CompilerThre")) {
+			return "C1";
+		}
+		if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+			return "GC";
+		}
+		return "other";
+	}
+
+	/**
+	 * One line (two with the largest "other" threads) for a throughput round: the bench JVM's CPU per lifecycle (ms)
+	 * by group — the driving threads ({@code driving}: their own figures, summed by the bench), C2, C1, the collector,
+	 * the rest — with their context switches (voluntary / involuntary) and run-queue wait per lifecycle, and the JIT's
+	 * compile time in the round (CompilationMXBean).
+	 */
+	static String compact(Snapshot before, Snapshot after, Thread driving, double lifecycles) {
+		var groups = new TreeMap<String, Thread>();
+		var others = new TreeMap<String, Long>();
+		for (var entry : after.threads().entrySet()) {
+			var name = entry.getValue().name();
+			if (name.startsWith(DRIVING)) {
+				continue;
+			}
+			var spent = entry.getValue().minus(before.threads().get(entry.getKey()));
+			var group = group(name);
+			groups.merge(group, spent, Thread::plus);
+			if (group.equals("other")) {
+				others.merge(name.replaceAll("[0-9]+", "#"), spent.nanos(), Long::sum);
+			}
+		}
+		var total = after.processNanos() - before.processNanos();
+		var line = new StringBuilder(String.format("JVM %.3f ms = driving %.3f", ms(total, lifecycles),
+				ms(driving.nanos(), lifecycles)));
+		for (var g : List.of("C2", "C1", "GC", "other")) {
+			line.append(String.format(" + %s %.3f", g, ms(groups.getOrDefault(g, new Thread(g, 0, 0, 0, 0)).nanos(), lifecycles)));
+		}
+		var all = groups.values().stream().reduce(driving, Thread::plus);
+		line.append(String.format(" (%s); switches vol/invol: driving %.1f/%.1f, all %.1f/%.1f; run-queue wait: driving "
+				+ "%.3f ms, all %.3f ms; JIT compiling %.3f ms; %d GCs", String.join(", ", others.entrySet()
+					.stream()
+					.filter(e -> e.getValue() > 0)
+					.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+					.limit(3)
+					.map(e -> String.format("%s %.3f", e.getKey(), ms(e.getValue(), lifecycles)))
+					.toList()),
+				driving.voluntary() / lifecycles, driving.involuntary() / lifecycles, all.voluntary() / lifecycles,
+				all.involuntary() / lifecycles, ms(driving.waitNanos(), lifecycles), ms(all.waitNanos(), lifecycles),
+				(after.compileMillis() - before.compileMillis()) / lifecycles, after.collections() - before.collections()));
+		return line.toString();
 	}
 
 	/**
@@ -93,10 +191,9 @@ final class JvmThreads {
 			if (entry.getValue().name().startsWith(DRIVING)) {
 				continue; // measured by the bench itself, and ending
 			}
-			var was = before.threads().get(entry.getKey());
-			var spent = entry.getValue().nanos() - (was == null ? 0 : was.nanos());
-			alive += spent;
-			groups.merge(entry.getValue().name().replaceAll("[0-9]+", "#"), spent, Long::sum);
+			var spent = entry.getValue().minus(before.threads().get(entry.getKey()));
+			alive += spent.nanos();
+			groups.merge(entry.getValue().name().replaceAll("[0-9]+", "#"), spent.nanos(), Long::sum);
 		}
 		var total = after.processNanos() - before.processNanos();
 		var lines = new ArrayList<String>();

@@ -34,6 +34,9 @@ public final class LifecycleBench {
 	/** Bytes allocated by the driving threads, summed over every {@link #drive} (exact, whatever the load). */
 	private final AtomicLong drivingAllocated = new AtomicLong();
 
+	/** The driving threads' own run-queue wait and context switches, summed over every {@link #drive}. */
+	private JvmThreads.Thread drivingThreads = new JvmThreads.Thread(JvmThreads.DRIVING, 0, 0, 0, 0);
+
 	private final Map<String, Long> driven = new LinkedHashMap<>();
 
 	private final Map<String, Long> sizeAtStart = new LinkedHashMap<>();
@@ -161,20 +164,46 @@ public final class LifecycleBench {
 	private static final double SETTLE_SHARE = 0.05;
 
 	/**
-	 * {@link #drive}, and with {@code --jit true} where the bench JVM's CPU went meanwhile, thread by thread, and the
-	 * JIT's compilations and deoptimisations.
+	 * {@link #drive}; for a throughput round one line of where the CPU went per lifecycle (the bench JVM's by group of
+	 * threads, the database's backends, context switches, run-queue waits, JIT compile time), and with {@code --jit
+	 * true} for every phase the bench JVM's CPU thread by thread and the JIT's compilations and deoptimisations.
 	 */
 	private double watched(Loop loop, int threads, long count, String phase) throws Exception {
-		if (jit == null) {
+		var round = phase.startsWith("round");
+		if (jit == null && !round) {
 			return drive(loop, threads, count);
 		}
 		var from = Instant.now();
+		if (round && options.top > 0) {
+			postgres.reset();
+		}
+		var server = postgres.counters(loop.database());
 		var before = JvmThreads.take();
 		var driving = drivingCpu.get();
+		var drivingOwn = drivingThreads;
 		var rate = drive(loop, threads, count);
 		var after = JvmThreads.take();
 		driving = drivingCpu.get() - driving;
+		drivingOwn = drivingThreads.minus(drivingOwn);
+		var serverAfter = postgres.counters(loop.database());
+		var backends = serverAfter.backends().minus(server.backends());
 		var to = Instant.now();
+		if (round) {
+			System.out.printf("          %s %s, %d thread(s), %s..%s, per lifecycle: statements %.1f, ROLLBACKs %.2f; CPU: "
+					+ "backends %.3f ms (%.1f voluntary switches); %s%n", loop.name(), phase, threads, from, to,
+					(serverAfter.statements() - server.statements()) / (double) count,
+					(serverAfter.rollbacks() - server.rollbacks()) / (double) count, backends.ticks() * 10.0 / count,
+					backends.reads() / (double) count,
+					JvmThreads.compact(before, after, new JvmThreads.Thread("driving", driving, drivingOwn.waitNanos(),
+							drivingOwn.voluntary(), drivingOwn.involuntary()), count));
+			if (options.top > 0 && postgres.statementsAvailable) {
+				postgres.slowestStatements(loop.database(), count, options.top)
+					.forEach(l -> System.out.println("            " + l));
+			}
+		}
+		if (jit == null) {
+			return rate;
+		}
 		System.out.printf("%-9s %s, %d thread(s), %d lifecycles, per lifecycle:%n", loop.name(), phase, threads, count);
 		JvmThreads.report(before, after, driving, count).forEach(l -> System.out.println("          " + l));
 		jit.report(from, to).forEach(l -> System.out.println("          " + l));
@@ -197,11 +226,16 @@ public final class LifecycleBench {
 					var threadCpu = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 					var cpu = threadCpu.getCurrentThreadCpuTime();
 					var allocated = threadCpu.getCurrentThreadAllocatedBytes();
+					var own = JvmThreads.self();
 					while (left.getAndDecrement() > 0) {
 						loop.lifecycle(sequence.incrementAndGet());
 					}
 					drivingCpu.addAndGet(threadCpu.getCurrentThreadCpuTime() - cpu);
 					drivingAllocated.addAndGet(threadCpu.getCurrentThreadAllocatedBytes() - allocated);
+					var spent = JvmThreads.self().minus(own);
+					synchronized (this) {
+						drivingThreads = drivingThreads.plus(spent);
+					}
 					return null;
 				}));
 			}

@@ -73,13 +73,15 @@ final class Postgres {
 			long utility = -1;
 			long statementWal = -1;
 			long fullPages = -1;
+			long rollbacks = -1;
 			double execMillis = Double.NaN;
 			if (statementsAvailable) {
 				try (var rs = s.executeQuery("""
 						select coalesce(sum(calls), 0), coalesce(sum(wal_bytes), 0), coalesce(sum(wal_fpi), 0),
 						       coalesce(sum(total_exec_time), 0),
 						       coalesce(sum(calls) filter (where upper(query) in ('BEGIN', 'COMMIT', 'ROLLBACK')
-						                                  or upper(query) like 'SET %%' or upper(query) like 'SHOW %%'), 0)
+						                                  or upper(query) like 'SET %%' or upper(query) like 'SHOW %%'), 0),
+						       coalesce(sum(calls) filter (where upper(query) = 'ROLLBACK'), 0)
 						from pg_stat_statements where dbid = (select oid from pg_database where datname = '%s')"""
 					.formatted(database))) {
 					rs.next();
@@ -88,6 +90,7 @@ final class Postgres {
 					fullPages = rs.getLong(3);
 					execMillis = rs.getDouble(4);
 					utility = rs.getLong(5);
+					rollbacks = rs.getLong(6);
 				}
 			}
 			long walSyncs = -1;
@@ -107,7 +110,7 @@ final class Postgres {
 					+ database + "'")) {
 				rs.next();
 				return new Counters(calls, utility, statementWal, fullPages, rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-						rs.getLong(5), rs.getLong(6), execMillis, walSyncs, backends);
+						rs.getLong(5), rs.getLong(6), execMillis, walSyncs, backends, rollbacks);
 			}
 		}
 		catch (SQLException e) {
@@ -240,12 +243,21 @@ final class Postgres {
 	 * {@code total_exec_time}: parse, plan and the wait for the commit's flush are not in it).
 	 */
 	List<String> topStatements(String database, long lifecycles, int limit) {
+		return topStatements(database, lifecycles, limit, "calls desc, total_exec_time desc");
+	}
+
+	/** The same, the statements that took the server longest first. */
+	List<String> slowestStatements(String database, long lifecycles, int limit) {
+		return topStatements(database, lifecycles, limit, "total_exec_time desc");
+	}
+
+	private List<String> topStatements(String database, long lifecycles, int limit, String order) {
 		var lines = new ArrayList<String>();
 		lines.add(String.format("%7s  %9s  %9s  %8s  %s", "calls", "mean ms", "ms/cycle", "rows", "statement"));
 		try (var c = admin(); var s = c.createStatement(); var rs = s.executeQuery("""
 				select calls, mean_exec_time, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements
-				where dbid = (select oid from pg_database where datname = '%s') order by calls desc, total_exec_time desc limit %d"""
-			.formatted(database, limit))) {
+				where dbid = (select oid from pg_database where datname = '%s') order by %s limit %d"""
+			.formatted(database, order, limit))) {
 			while (rs.next()) {
 				var q = rs.getString(5);
 				lines.add(String.format("%7.2f  %9.4f  %9.4f  %8.2f  %s", rs.getLong(1) / (double) lifecycles, rs.getDouble(2),
@@ -331,7 +343,7 @@ final class Postgres {
 	}
 
 	record Counters(long statements, long utility, long statementWal, long fullPages, String lsn, long databaseBytes, long commits, long inserted,
-			long updated, long deleted, double execMillis, long walSyncs, Backends backends) {
+			long updated, long deleted, double execMillis, long walSyncs, Backends backends, long rollbacks) {
 	}
 
 	/**
