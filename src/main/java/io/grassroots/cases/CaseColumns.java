@@ -30,7 +30,8 @@ final class CaseColumns {
 
 	/** Every column of a new case. */
 	static Map<String, Object> all(Case c) {
-		var p = changing(c);
+		// sized for every column at once: the map of the changing ones alone grew (rehashed) on the way
+		var p = changing(c, 128);
 		var origin = c.origin();
 		var reporter = origin.reporter();
 		var matter = c.matter();
@@ -69,8 +70,12 @@ final class CaseColumns {
 
 	/** The columns a transition may change. */
 	static Map<String, Object> changing(Case c) {
+		return changing(c, 64);
+	}
+
+	private static Map<String, Object> changing(Case c, int capacity) {
 		var values = changingValues(c);
-		var p = new HashMap<String, Object>(64);
+		var p = new HashMap<String, Object>(capacity);
 		for (var i = 0; i < values.length; i++) {
 			p.put(CHANGING.get(i), values[i]);
 		}

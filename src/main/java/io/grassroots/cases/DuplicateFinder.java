@@ -162,22 +162,9 @@ class DuplicateFinder {
 		if (keys.isEmpty() && reading.isEmpty()) {
 			return new BatchRead(storedKeys, answers);
 		}
-		// both under a generic plan: BATCH's (planned anew per batch otherwise), and the key query's, which PostgreSQL
-		// otherwise planned anew for up to half the batches when they were small (a custom plan for a short array looks
-		// cheaper than the generic one; bench/RESULTS.md § intake, 2026-12-06) — the same index scan either way
-		var sql = new StringBuilder("set local plan_cache_mode = force_generic_plan");
-		if (!keys.isEmpty()) {
-			sql.append(";\n").append(KEYS);
-		}
-		if (!reading.isEmpty()) {
-			sql.append(";\n").append(BATCH);
-		}
-		sql.append(";\nset local plan_cache_mode to default");
-		if (alone) {
-			sql.insert(0, "begin;\n").append(";\ncommit");
-		}
+		var sql = COMMANDS[(keys.isEmpty() ? 0 : 4) + (reading.isEmpty() ? 0 : 2) + (alone ? 1 : 0)];
 		template.execute((ConnectionCallback<Void>) connection -> {
-			try (var statement = connection.prepareStatement(sql.toString())) {
+			try (var statement = connection.prepareStatement(sql)) {
 				var p = 1;
 				if (!keys.isEmpty()) {
 					statement.setArray(p++, connection.createArrayOf("text", keys.toArray()));
@@ -229,6 +216,40 @@ class DuplicateFinder {
 
 	/** The stored idempotency keys among a batch's (PostgreSQL: one array parameter). */
 	static final String KEYS = "select intake_key from cases_case where intake_key = any(?::text[])";
+
+	/**
+	 * {@link #readBatch}'s commands on PostgreSQL, by {@link #command}'s arguments (index: keys 4, reads 2, alone 1),
+	 * built once: the command text is ≈ 2 KB, and building it per batch was a sixth of what the intake writer's thread
+	 * allocated (bench/RESULTS.md § intake, 2026-12-06, stalls8).
+	 */
+	private static final String[] COMMANDS = new String[8];
+
+	static {
+		for (var i = 0; i < COMMANDS.length; i++) {
+			COMMANDS[i] = command((i & 4) != 0, (i & 2) != 0, (i & 1) != 0);
+		}
+	}
+
+	/**
+	 * The multi-statement command of {@link #readBatch}: both statements under a generic plan — BATCH's (planned anew
+	 * per batch otherwise), and the key query's, which PostgreSQL otherwise planned anew for up to half the batches when
+	 * they were small (a custom plan for a short array looks cheaper than the generic one; bench/RESULTS.md § intake,
+	 * 2026-12-06) — the same index scan either way; {@code alone}: in a transaction of its own.
+	 */
+	static String command(boolean keys, boolean reads, boolean alone) {
+		var sql = new StringBuilder("set local plan_cache_mode = force_generic_plan");
+		if (keys) {
+			sql.append(";\n").append(KEYS);
+		}
+		if (reads) {
+			sql.append(";\n").append(BATCH);
+		}
+		sql.append(";\nset local plan_cache_mode to default");
+		if (alone) {
+			sql.insert(0, "begin;\n").append(";\ncommit");
+		}
+		return sql.toString();
+	}
 
 	/** {@link #BATCH}'s ten array parameters from {@code first} on: the reads of {@code reading}'s queries. */
 	private void bindBatch(PreparedStatement statement, int first, Connection connection, List<Query> queries,

@@ -159,10 +159,13 @@ final class IntakeBench {
 				var rawRound = new ArrayList<Level>();
 				if (fixedOnly > 0) {
 					for (var k = 0; k < repeats; k++) {
+						var batchesBefore = batches();
 						var f = fixedRate(fixedOnly, seconds);
+						var batchesAfter = batches();
 						fixed.add(f);
 						System.out.printf("fixed rate %.1f/s (--fixed-rate): achieved %.1f/s p50 %.2f ms p99 %.2f ms "
 								+ "(errors %d) | load %s%n", fixedOnly, f.perSecond, f.p50, f.p99, f.errors, Machine.load());
+						printBatches(batchesBefore, batchesAfter);
 						System.out.print(f.stalls);
 					}
 					continue;
@@ -186,10 +189,13 @@ final class IntakeBench {
 				}
 				var peak = oursRound.stream().mapToDouble(Level::perSecond).max().orElse(0);
 				for (var k = 0; k < repeats; k++) {
+					var batchesBefore = batches();
 					var f = fixedRate(peak / 2, seconds);
+					var batchesAfter = batches();
 					fixed.add(f);
 					System.out.printf("fixed rate %.1f/s (half the peak %.1f/s): achieved %.1f/s p50 %.2f ms p99 %.2f ms "
 							+ "(errors %d) | load %s%n", peak / 2, peak, f.perSecond, f.p50, f.p99, f.errors, Machine.load());
+					printBatches(batchesBefore, batchesAfter);
 					System.out.print(f.stalls);
 				}
 				ours.add(oursRound);

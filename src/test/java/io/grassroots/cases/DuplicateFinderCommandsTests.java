@@ -1,0 +1,43 @@
+package io.grassroots.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The intake writer's multi-statement read commands (cases-25, cases-30), built once per kind instead of per batch:
+ * each holds the statements its batch needs, in the order the results are read, under a generic plan.
+ */
+class DuplicateFinderCommandsTests {
+
+	@Test
+	void eachCommandHoldsTheStatementsItsBatchNeedsInOrderBetweenTheSettingAndItsReset() {
+		for (var keys : new boolean[] { false, true }) {
+			for (var reads : new boolean[] { false, true }) {
+				for (var alone : new boolean[] { false, true }) {
+					var expected = new ArrayList<String>();
+					if (alone) {
+						expected.add("begin");
+					}
+					expected.add("set local plan_cache_mode = force_generic_plan");
+					if (keys) {
+						expected.add(DuplicateFinder.KEYS);
+					}
+					if (reads) {
+						expected.add(DuplicateFinder.BATCH);
+					}
+					expected.add("set local plan_cache_mode to default");
+					if (alone) {
+						expected.add("commit");
+					}
+					assertThat(DuplicateFinder.command(keys, reads, alone).split(";\n"))
+						.as("keys %s, reads %s, alone %s", keys, reads, alone)
+						.containsExactlyElementsOf(expected);
+				}
+			}
+		}
+	}
+
+}
