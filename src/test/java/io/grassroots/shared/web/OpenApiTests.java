@@ -39,6 +39,19 @@ class OpenApiTests {
 	}
 
 	@Test
+	void theIntakeTakesItsReportAsTheBodyAndItsIdempotencyKeyAsAHeader() throws Exception {
+		var accounts = TestAccounts.in(context);
+		var reader = accounts.open("openapi-intake", Role.DISPATCHER, DataScope.Kind.REGION, "652301001000");
+		mvc.perform(get("/v3/api-docs").with(accounts.console(reader)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/cases'].post.requestBody.content['application/json'].schema['$ref']")
+				.value("#/components/schemas/IntakeRequest"))
+			.andExpect(jsonPath("$.paths['/api/cases'].post.parameters[?(@.name == 'Idempotency-Key')].in")
+				.value("header"))
+			.andExpect(jsonPath("$.paths['/api/cases'].post.parameters[?(@.in == 'query')]").isEmpty());
+	}
+
+	@Test
 	void strangersAreSentToSignIn() throws Exception {
 		mvc.perform(get("/v3/api-docs")).andExpect(status().is3xxRedirection());
 	}
