@@ -114,11 +114,14 @@ class QueuePagesTests {
 		}
 		var reported = Timestamp.from(Instant.now().minusSeconds(3_600).truncatedTo(ChronoUnit.MILLIS));
 		var due = Timestamp.from(Instant.now().plusSeconds(86_400).truncatedTo(ChronoUnit.MILLIS));
-		var ids = tied.stream().map(CaseId::id).toList();
-		jdbc.sql("update cases_case set reported_at = :reported, due_at = :due where id in (:ids)")
-			.param("reported", reported).param("due", due).param("ids", ids).update();
-		jdbc.sql("update cases_assist set case_reported_at = :reported, case_due_at = :due where case_id in (:ids)")
-			.param("reported", reported).param("due", due).param("ids", ids).update();
+		// one by one, the last id first: the new row versions lie in the table (and the index's equal keys) against
+		// the order of the ids, so a read that stopped after a page without ordering the ties would keep the wrong ones
+		for (var id : tied.stream().map(CaseId::id).sorted(UNSIGNED.reversed()).toList()) {
+			jdbc.sql("update cases_case set reported_at = :reported, due_at = :due where id = :id")
+				.param("reported", reported).param("due", due).param("id", id).update();
+			jdbc.sql("update cases_assist set case_reported_at = :reported, case_due_at = :due where case_id = :id")
+				.param("reported", reported).param("due", due).param("id", id).update();
+		}
 		var handler = CaseTesting.handlerOf(market);
 		var dispatched = CaseFilter.of(CaseStatus.DISPATCHED);
 		var whole = queries.list(handler, dispatched, 500);
