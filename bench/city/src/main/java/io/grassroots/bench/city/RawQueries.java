@@ -32,6 +32,11 @@ final class RawQueries {
 			c.step, c.step_started_at, c.warn_at, c.due_at, c.step_span_seconds, c.step_unit, c.parked_at,
 			c.parked_remaining_seconds, c.reported_at, c.extension_amount, c.version""";
 
+	/** The same for the cases a department assists on: the assist row's copy of the order's columns, as the product. */
+	private static final String ASSIST_COLUMNS = COLUMNS.replace("select c.id,", "select a.case_id as id,")
+		.replace(" c.due_at,", " a.case_due_at as due_at,")
+		.replace(" c.reported_at,", " a.case_reported_at as reported_at,");
+
 	/** A query ready to run; returns the nanoseconds it took to execute and read every row. */
 	@FunctionalInterface
 	interface Query {
@@ -84,7 +89,7 @@ final class RawQueries {
 			if (department) {
 				for (var status : statuses) {
 					for (var rest : rest("a.case_due_at", "a.case_reported_at", "a.case_id", after != null, afterDue != null)) {
-						branches.add("(" + COLUMNS + " from cases_assist a join cases_case c on c.id = a.case_id"
+						branches.add("(" + ASSIST_COLUMNS + " from cases_assist a join cases_case c on c.id = a.case_id"
 								+ " where a.department = ? and (c.lead_department is null or c.lead_department <> ?)"
 								+ " and a.case_status = ?" + rest + conditions
 								+ " order by a.case_due_at, a.case_reported_at desc fetch first ? rows with ties)");
