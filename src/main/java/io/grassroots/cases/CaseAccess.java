@@ -156,6 +156,16 @@ class CaseAccess {
 			return due + ", " + reported + " desc, " + id;
 		}
 
+		/**
+		 * The order of the queue indexes themselves, without the id (they do not hold it): a state's rows are read
+		 * in it straight from the index and the read stops at the page's last row (and the rows that tie with it),
+		 * where ordering by the id as well made PostgreSQL sort the index's rows in batches of at least 32 per state
+		 * and source — and fetch each of them from the table — before the first could be merged.
+		 */
+		String indexOrder() {
+			return due + ", " + reported + " desc";
+		}
+
 	}
 
 	/** A WHERE condition and its named parameters. */

@@ -101,7 +101,11 @@ public class CaseQueries {
 	 * after a cursor (the last row of the page before). Each state is read on its own in the order of an index
 	 * (cases_case_queue, cases_case_lead_queue, and for the cases a department assists on cases_assist_queue) from
 	 * the cursor on and stops after one page, so the cost follows the page size, not the cases in the scope (a
-	 * street's closed cases run into the hundreds of thousands) nor how far down the queue the page is.
+	 * street's closed cases run into the hundreds of thousands) nor how far down the queue the page is. Each state's
+	 * read orders by the index's own columns and takes the rows that tie with its last one; only the merge orders by
+	 * the id too (the indexes do not hold it: ordering each read by it made PostgreSQL sort, and fetch from the
+	 * table, at least 32 rows per state and source before merging), and the assist reads name their order's
+	 * columns as the row's ({@link #columns}; decision cases-11, amended).
 	 * <p>
 	 * A page is one statement (the names and calendars come from caches), so it opens no transaction of its own: a
 	 * read-only transaction around one SELECT added a BEGIN and a COMMIT, two of a queue page's three statements, and
@@ -141,8 +145,8 @@ public class CaseQueries {
 		for (var source : access.sources(actor)) {
 			params.putAll(source.params());
 			var order = source.order();
-			var from = COLUMNS + " from " + source.from() + " where " + source.where();
-			var tail = conditions + " order by " + order.orderBy() + " limit :limit)";
+			var from = columns(order) + " from " + source.from() + " where " + source.where();
+			var tail = conditions + " order by " + order.indexOrder() + " fetch first :limit rows with ties)";
 			for (var s = 0; s < statuses.size(); s++) {
 				var head = "(" + from + " and " + order.status() + " = :status" + s;
 				for (var rest : rest(order, after)) {
@@ -162,6 +166,26 @@ public class CaseQueries {
 		}
 		var page = found.subList(0, rows);
 		return new QueuePage(List.copyOf(page), QueueCursor.after(page.get(rows - 1)));
+	}
+
+	/**
+	 * The columns of a queue row, the order's own columns under the row's names: for the cases a department assists
+	 * on, the assist row's copy of the case's id, deadline and report time (equal to the case's, decision cases-10).
+	 * So PostgreSQL sees each state's read already in the merge's order and reads from it only the rows the page
+	 * takes; named after the case's columns, the assist reads were sorted again above their limit, and each read all
+	 * its page's rows — every one an assist row, an index entry and a case row — before the first was merged.
+	 */
+	private static String columns(CaseAccess.Order order) {
+		return order == CaseAccess.Source.ASSIST_ORDER ? ASSIST_COLUMNS : order == CaseAccess.Source.CASE_ORDER ? COLUMNS
+				: renamed(order);
+	}
+
+	private static final String ASSIST_COLUMNS = renamed(CaseAccess.Source.ASSIST_ORDER);
+
+	private static String renamed(CaseAccess.Order order) {
+		return COLUMNS.replace("select c.id,", "select " + order.id() + " as id,")
+			.replace(" c.due_at,", " " + order.due() + " as due_at,")
+			.replace(" c.reported_at,", " " + order.reported() + " as reported_at,");
 	}
 
 	/**

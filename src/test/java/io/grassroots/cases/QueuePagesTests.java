@@ -1,6 +1,8 @@
 package io.grassroots.cases;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +16,7 @@ import io.grassroots.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -50,6 +53,9 @@ class QueuePagesTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	UserDetailsService accounts;
@@ -90,6 +96,52 @@ class QueuePagesTests {
 		assertThat(walked).extracting(CaseRow::id).containsExactlyElementsOf(whole.stream().map(CaseRow::id).toList());
 		assertThat(walked).isSortedAccordingTo(QUEUE_ORDER);
 	}
+
+	@Test
+	void casesWithTheSameDeadlineAndReportTimeAreEachShownOnceWhenAPageEndsAmongThem() {
+		var dispatcher = testing.demo("dispatcher");
+		var market = testing.department(DepartmentKind.MARKET_SUPERVISION);
+		var ecology = testing.department(DepartmentKind.ECOLOGY_ENVIRONMENT);
+		var tied = new ArrayList<CaseId>();
+		for (var i = 0; i < 7; i++) {
+			var c = cases.report(dispatcher, CaseTesting.vendorReport(null));
+			c = cases.file(dispatcher, c.id(), c.version(), new CategoryKey("CJT214", "E0109"), Urgency.NORMAL, false,
+					null);
+			// most led by the market department, some assisted by it: both of its sources hold tied rows
+			cases.dispatch(dispatcher, c.id(), c.version(), i % 3 == 0 ? ecology.id() : market.id(),
+					i % 3 == 0 ? List.of(market.id()) : List.of(), null);
+			tied.add(c.id());
+		}
+		var reported = Timestamp.from(Instant.now().minusSeconds(3_600).truncatedTo(ChronoUnit.MILLIS));
+		var due = Timestamp.from(Instant.now().plusSeconds(86_400).truncatedTo(ChronoUnit.MILLIS));
+		// one by one, the last id first: the new row versions lie in the table (and the index's equal keys) against
+		// the order of the ids, so a read that stopped after a page without ordering the ties would keep the wrong ones
+		for (var id : tied.stream().map(CaseId::id).sorted(UNSIGNED.reversed()).toList()) {
+			jdbc.sql("update cases_case set reported_at = :reported, due_at = :due where id = :id")
+				.param("reported", reported).param("due", due).param("id", id).update();
+			jdbc.sql("update cases_assist set case_reported_at = :reported, case_due_at = :due where case_id = :id")
+				.param("reported", reported).param("due", due).param("id", id).update();
+		}
+		var handler = CaseTesting.handlerOf(market);
+		var dispatched = CaseFilter.of(CaseStatus.DISPATCHED);
+		var whole = queries.list(handler, dispatched, 500);
+		assertThat(whole).extracting(CaseRow::id).containsAll(tied);
+
+		for (var size : List.of(1, 2, 3, 4)) {
+			var walked = walk(handler, dispatched, size, whole.size());
+
+			assertThat(walked).as("pages of %d", size).extracting(CaseRow::id)
+				.containsExactlyElementsOf(whole.stream().map(CaseRow::id).toList());
+		}
+		var tiedInOrder = whole.stream().filter(r -> tied.contains(r.id())).toList();
+		assertThat(tiedInOrder).hasSize(tied.size()).extracting(CaseRow::reportedAt).containsOnly(reported.toInstant());
+		assertThat(tiedInOrder).extracting(r -> r.id().id()).isSortedAccordingTo(UNSIGNED);
+	}
+
+	/** The order of UUIDs in the databases: byte by byte, unsigned. */
+	private static final Comparator<java.util.UUID> UNSIGNED = Comparator
+		.<java.util.UUID>comparingLong(u -> u.getMostSignificantBits() ^ Long.MIN_VALUE)
+		.thenComparingLong(u -> u.getLeastSignificantBits() ^ Long.MIN_VALUE);
 
 	@Test
 	void theExtensionsTabHoldsTheStreetsCasesWaitingForAnExtensionDecisionUntilItIsDecided() {

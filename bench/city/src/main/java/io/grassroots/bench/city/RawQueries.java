@@ -32,6 +32,11 @@ final class RawQueries {
 			c.step, c.step_started_at, c.warn_at, c.due_at, c.step_span_seconds, c.step_unit, c.parked_at,
 			c.parked_remaining_seconds, c.reported_at, c.extension_amount, c.version""";
 
+	/** The same for the cases a department assists on: the assist row's copy of the order's columns, as the product. */
+	private static final String ASSIST_COLUMNS = COLUMNS.replace("select c.id,", "select a.case_id as id,")
+		.replace(" c.due_at,", " a.case_due_at as due_at,")
+		.replace(" c.reported_at,", " a.case_reported_at as reported_at,");
+
 	/** A query ready to run; returns the nanoseconds it took to execute and read every row. */
 	@FunctionalInterface
 	interface Query {
@@ -52,10 +57,11 @@ final class RawQueries {
 	}
 
 	/**
-	 * CaseQueries.page: each state of the queue read on its own in the queue's order (most urgent first, then the
-	 * id) within the viewer's scope (a department: the orders it leads state by state, and the cases it assists on
-	 * state by state, in the order of the assist rows' copy of the case's state and deadline), one page each from the
-	 * cursor on, merged. {@code limit} is what the product asks for: the page's rows and one more.
+	 * CaseQueries.page: each state of the queue read on its own in the order of its index (most urgent first; the
+	 * rows that tie with a state's last one come along, and the merge orders by the id too) within the viewer's
+	 * scope (a department: the orders it leads state by state, and the cases it assists on state by state, in the
+	 * order of the assist rows' copy of the case's state and deadline), one page each from the cursor on, merged.
+	 * {@code limit} is what the product asks for: the page's rows and one more.
 	 */
 	Query list(Pages.Account account, List<String> statuses, String tier, boolean extensionPending, int limit) {
 		return list(account, statuses, tier, extensionPending, limit, null);
@@ -76,17 +82,17 @@ final class RawQueries {
 				for (var rest : rest("c.due_at", "c.reported_at", "c.id", after != null, afterDue != null)) {
 					branches.add("(" + COLUMNS + " from cases_case c where " + (department ? "c.lead_department = ?"
 							: "c.region >= ? and c.region < ? and (c.confidential = false or 1 = 1)") + " and c.status = ?"
-							+ rest + conditions + " order by c.due_at, c.reported_at desc, c.id limit ?)");
+							+ rest + conditions + " order by c.due_at, c.reported_at desc fetch first ? rows with ties)");
 				}
 			}
 			var leads = branches.size();
 			if (department) {
 				for (var status : statuses) {
 					for (var rest : rest("a.case_due_at", "a.case_reported_at", "a.case_id", after != null, afterDue != null)) {
-						branches.add("(" + COLUMNS + " from cases_assist a join cases_case c on c.id = a.case_id"
+						branches.add("(" + ASSIST_COLUMNS + " from cases_assist a join cases_case c on c.id = a.case_id"
 								+ " where a.department = ? and (c.lead_department is null or c.lead_department <> ?)"
 								+ " and a.case_status = ?" + rest + conditions
-								+ " order by a.case_due_at, a.case_reported_at desc, a.case_id limit ?)");
+								+ " order by a.case_due_at, a.case_reported_at desc fetch first ? rows with ties)");
 					}
 				}
 			}
