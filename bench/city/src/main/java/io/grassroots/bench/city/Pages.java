@@ -72,9 +72,9 @@ public final class Pages {
 				var base = server.base();
 				var random = new SplittableRandom(2026);
 				var dispatchers = accounts(db, base, "bench-dispatcher-6523010%", 6);
-				dispatchers.addAll(accounts(db, base, "bench-dispatcher-6523_____000", 2));
+				dispatchers.addAll(accounts(db, base, "bench-dispatcher-6523_____000", "bench-dispatcher-6523010%", 2));
 				var handlers = accounts(db, base, "bench-handler-652301-%", 12);
-				handlers.addAll(accounts(db, base, "bench-handler-6523__-%", 4));
+				handlers.addAll(accounts(db, base, "bench-handler-6523__-%", "bench-handler-652301-%", 4));
 				var admin = token(db, "admin");
 				var cases = caseIds(db, dispatchers);
 				System.out.printf("   server pid %d%n", server.pid());
@@ -253,11 +253,18 @@ public final class Pages {
 	}
 
 	private static List<Account> accounts(Connection db, String base, String pattern, int limit) throws Exception {
+		return accounts(db, base, pattern, "", limit);
+	}
+
+	/** The bench accounts whose names match the pattern but not {@code except} (accounts taken by an earlier call). */
+	private static List<Account> accounts(Connection db, String base, String pattern, String except, int limit)
+			throws Exception {
 		var out = new ArrayList<Account>();
 		try (var s = db.prepareStatement("select username, scope_region, scope_department from identity_account"
-				+ " where username like ? order by username limit ?")) {
+				+ " where username like ? and username not like ? order by username limit ?")) {
 			s.setString(1, pattern);
-			s.setInt(2, limit);
+			s.setString(2, except);
+			s.setInt(3, limit);
 			try (var rs = s.executeQuery()) {
 				while (rs.next()) {
 					var username = rs.getString(1);
