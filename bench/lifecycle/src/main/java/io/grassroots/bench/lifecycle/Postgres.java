@@ -211,8 +211,9 @@ final class Postgres {
 			slices.finish(to.lsn());
 			lines.addAll(slices.topTypes(lifecycles, top));
 			var relations = slices.topRelations(lifecycles, top);
-			if (slices.error() != null) {
-				lines.add("(a slice failed, the split is incomplete: " + slices.error() + ")");
+			if (slices.unread() > 0) {
+				lines.add(String.format("(%,d bytes of the phase's WAL unread, the split is incomplete: %s; a shorter "
+						+ "--wal-slice reads segments before they are recycled)", slices.unread(), slices.error()));
 				return new WalSplit(records / lifecycles, images / lifecycles, Double.NaN, Double.NaN, total / lifecycles,
 						checkpoints, lines, relations, slices.slices());
 			}

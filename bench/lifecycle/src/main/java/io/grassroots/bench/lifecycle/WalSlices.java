@@ -42,6 +42,9 @@ final class WalSlices implements AutoCloseable {
 
 	private String error;
 
+	/** WAL bytes that could not be read (a slice failed: its segments were recycled first); the split is then incomplete. */
+	private long unread;
+
 	private ScheduledExecutorService every;
 
 	private WalSlices(Postgres postgres, String from) throws SQLException {
@@ -85,15 +88,20 @@ final class WalSlices implements AutoCloseable {
 	}
 
 	private synchronized void slice(String upTo) {
-		if (error != null) {
-			return;
-		}
+		String to = upTo;
 		try (var s = connection.createStatement()) {
-			String to = upTo;
 			if (to == null) {
-				try (var rs = s.executeQuery("select pg_current_wal_flush_lsn()::text")) {
-					rs.next();
-					to = rs.getString(1);
+				to = flushed(s);
+			}
+			else {
+				// pg_walinspect reads only flushed WAL: wait (briefly) until the phase's end is flushed
+				for (var i = 0; i < 50 && lsnDiff(s, to, flushed(s)) > 0; i++) {
+					s.execute("select pg_sleep(0.1)");
+				}
+				var flushed = flushed(s);
+				if (lsnDiff(s, to, flushed) > 0) {
+					unread += lsnDiff(s, to, flushed);
+					to = flushed;
 				}
 			}
 			try (var rs = s.executeQuery("select pg_wal_lsn_diff('" + to + "', '" + last + "') > 0")) {
@@ -132,15 +140,43 @@ final class WalSlices implements AutoCloseable {
 			slices++;
 		}
 		catch (SQLException e) {
+			// go on from where the server is now, so the later slices still count; what was skipped is reported
 			error = e.getMessage();
+			try (var s = connection.createStatement()) {
+				var now = to != null ? to : flushed(s);
+				unread += Math.max(0, lsnDiff(s, now, last));
+				last = now;
+			}
+			catch (SQLException again) {
+				error = again.getMessage();
+			}
 		}
+	}
+
+	private static String flushed(java.sql.Statement s) throws SQLException {
+		try (var rs = s.executeQuery("select pg_current_wal_flush_lsn()::text")) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+	private static long lsnDiff(java.sql.Statement s, String a, String b) throws SQLException {
+		try (var rs = s.executeQuery("select pg_wal_lsn_diff('" + a + "', '" + b + "')::bigint")) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	/** WAL bytes of the phase left unread (0 when the split is complete). */
+	long unread() {
+		return unread;
 	}
 
 	int slices() {
 		return slices;
 	}
 
-	/** Why a slice failed (the sums are then incomplete), or null. */
+	/** Why the last failed slice failed, or null. */
 	String error() {
 		return error;
 	}
