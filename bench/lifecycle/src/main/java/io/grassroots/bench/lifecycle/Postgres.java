@@ -188,42 +188,40 @@ final class Postgres {
 	}
 
 	/**
-	 * The WAL between two positions (whole server) split into the records' own bytes and the full-page images' bytes
-	 * (pg_walinspect's {@code pg_get_wal_stats}; without it only the counts of {@code pg_stat_wal}), with the record
-	 * types that wrote most. Call after the WAL up to {@code to} is flushed.
+	 * Starts reading the WAL from {@code from} in slices of {@code seconds} (0: one read at the end), or null without
+	 * pg_walinspect.
 	 */
-	WalSplit walSplit(WalCounters from, WalCounters to, double lifecycles, int top) {
+	WalSlices slices(WalCounters from, long seconds) {
+		return walInspectAvailable ? WalSlices.from(this, from.lsn(), seconds) : null;
+	}
+
+	/**
+	 * The WAL between two positions (whole server) split into the records' own bytes and the full-page images' bytes,
+	 * read by {@code slices} (pg_walinspect; without it only the counts of {@code pg_stat_wal}), with the record types
+	 * that wrote most and the relations whose pages were logged whole. Call after the WAL up to {@code to} is flushed.
+	 */
+	WalSplit walSplit(WalCounters from, WalCounters to, double lifecycles, int top, WalSlices slices) {
 		var records = to.records() - from.records();
 		var images = to.images() - from.images();
 		var total = to.bytes() - from.bytes();
 		var checkpoints = to.checkpoints() - from.checkpoints();
 		var lines = new ArrayList<String>();
-		if (!walInspectAvailable) {
+		if (slices == null) {
 			return new WalSplit(records / lifecycles, images / lifecycles, Double.NaN, Double.NaN, total / lifecycles,
-					checkpoints, lines);
+					checkpoints, lines, List.of(), 0);
 		}
-		try (var c = admin(); var s = c.createStatement(); var rs = s.executeQuery("""
-				select "resource_manager/record_type", count, record_size, fpi_size, combined_size
-				from pg_get_wal_stats('%s', '%s', true) where count > 0 order by combined_size desc"""
-			.formatted(from.lsn(), to.lsn()))) {
-			long recordBytes = 0;
-			long imageBytes = 0;
-			lines.add(String.format("%-28s %9s %11s %11s", "record type", "count", "record B", "image B"));
-			while (rs.next()) {
-				recordBytes += rs.getLong(3);
-				imageBytes += rs.getLong(4);
-				if (lines.size() <= top) {
-					lines.add(String.format("%-28s %9.2f %11.0f %11.0f", rs.getString(1), rs.getLong(2) / lifecycles,
-							rs.getLong(3) / lifecycles, rs.getLong(4) / lifecycles));
-				}
+		try (slices) {
+			slices.finish(to.lsn());
+			lines.addAll(slices.topTypes(lifecycles, top));
+			var relations = slices.topRelations(lifecycles, top);
+			if (slices.unread() > 0) {
+				lines.add(String.format("(%,d bytes of the phase's WAL unread, the split is incomplete: %s; a shorter "
+						+ "--wal-slice reads segments before they are recycled)", slices.unread(), slices.error()));
+				return new WalSplit(records / lifecycles, images / lifecycles, Double.NaN, Double.NaN, total / lifecycles,
+						checkpoints, lines, relations, slices.slices());
 			}
-			return new WalSplit(records / lifecycles, images / lifecycles, recordBytes / lifecycles,
-					imageBytes / lifecycles, total / lifecycles, checkpoints, lines);
-		}
-		catch (SQLException e) {
-			lines.add("(" + e.getMessage() + ")");
-			return new WalSplit(records / lifecycles, images / lifecycles, Double.NaN, Double.NaN, total / lifecycles,
-					checkpoints, lines);
+			return new WalSplit(records / lifecycles, images / lifecycles, slices.recordBytes() / lifecycles,
+					slices.imageBytes() / lifecycles, total / lifecycles, checkpoints, lines, relations, slices.slices());
 		}
 	}
 
@@ -329,10 +327,11 @@ final class Postgres {
 
 	/**
 	 * WAL per lifecycle: records and full-page images (counts), their bytes apart (NaN without pg_walinspect), the total
-	 * ({@code pg_stat_wal.wal_bytes}); the checkpoints that began in the window; the record types that wrote most.
+	 * ({@code pg_stat_wal.wal_bytes}); the checkpoints that began in the window; the record types that wrote most; the
+	 * relations whose pages were logged whole; the slices the WAL was read in.
 	 */
 	record WalSplit(double records, double images, double recordBytes, double imageBytes, double bytes, long checkpoints,
-			List<String> lines) {
+			List<String> lines, List<String> relations, int slices) {
 
 		@Override
 		public String toString() {
