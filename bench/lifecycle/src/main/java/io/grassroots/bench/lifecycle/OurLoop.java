@@ -81,7 +81,8 @@ final class OurLoop implements Loop {
 		properties.put("spring.datasource.url", postgres.url(database));
 		properties.put("spring.datasource.username", postgres.user());
 		properties.put("spring.datasource.password", "");
-		properties.put("spring.datasource.hikari.maximum-pool-size", "10");
+		// the node's pool (default 10; -Dbench.ours.pool=N to try another size)
+		properties.put("spring.datasource.hikari.maximum-pool-size", Integer.getInteger("bench.ours.pool", 10).toString());
 		properties.put("grassroots.demo.enabled", "true");
 		properties.put("grassroots.supervision.sweep-enabled", "false");
 		properties.put("grassroots.notification.dispatch-enabled", "false");
