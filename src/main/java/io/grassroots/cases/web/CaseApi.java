@@ -5,12 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.grassroots.cases.CaseFilter;
 import io.grassroots.cases.CaseId;
 import io.grassroots.cases.CaseManagement;
@@ -22,11 +16,8 @@ import io.grassroots.cases.CaseView;
 import io.grassroots.cases.Tier;
 import io.grassroots.identity.CurrentUser;
 
-import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,26 +53,11 @@ class CaseApi {
 		this.currentUser = currentUser;
 	}
 
-	/**
-	 * Takes a report in; the same Idempotency-Key again answers 200 with the first case instead of a new one. The
-	 * report and its key come as one {@link HttpEntity}: the body is read by the same converter as a
-	 * {@code @RequestBody} (and a missing one is the same 400), without the data binder and the header argument's
-	 * name resolution that {@code @RequestBody} and {@code @RequestHeader} run per request (bench/RESULTS.md § intake,
-	 * 2026-12-06 intake12); the body and the header are declared for the OpenAPI document.
-	 */
+	/** Takes a report in; the same Idempotency-Key again answers 200 with the first case instead of a new one. */
 	@PostMapping(path = "/api/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY, required = false, schema = @Schema(type = "string"))
-	ResponseEntity<CaseSummary> report(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = IntakeRequest.class))) HttpEntity<IntakeRequest> report,
-			HttpServletRequest servletRequest) {
-		var request = report.getBody();
-		if (request == null) {
-			throw new HttpMessageNotReadableException("Required request body is missing",
-					new ServletServerHttpRequest(servletRequest));
-		}
-		return created(cases.report(currentUser.actor(), request.intake(report.getHeaders().getFirst(IDEMPOTENCY_KEY),
-				List.of())));
+	ResponseEntity<CaseSummary> report(@RequestBody IntakeRequest request,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+		return created(cases.report(currentUser.actor(), request.intake(key, List.of())));
 	}
 
 	/** The same with photos: the report as the JSON part {@code case}, the photos as parts {@code photos}. */
