@@ -30,7 +30,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Counts case events into {@code evaluation_month_tally}, in the transaction of the event (before it commits): one
  * UPDATE for an event that counts (an INSERT first when the row is new), nothing for the others. A lifecycle pays
  * four: dispatched, claimed, closed, evaluated. The row is that of the event's month, place and department, and of the
- * case's {@link #slot(CaseId) slot} (decision evaluation-01): concurrent transitions of different cases mostly update
+ * case's {@link #slot(CaseId) slot} (decisions evaluation-01, evaluation-02): concurrent transitions of different cases mostly update
  * different rows, so they do not queue on one row's lock while each other's commit is flushed. Readers sum over slots.
  * The UPDATE goes with the transaction's other writes when it queues them ({@link PendingWrites}, decision cases-29);
  * a row found missing then is inserted and updated at once.
@@ -40,8 +40,11 @@ class MonthTally {
 
 	static final UUID NO_DEPARTMENT = new UUID(0, 0);
 
-	/** How many rows a month, place and department is spread over. */
-	static final int SLOTS = 8;
+	/**
+	 * How many rows a month, place and department is spread over: 32 (decision evaluation-02; 8 before), so that on
+	 * 4 busy threads a transition rarely finds its row locked by another case's transition that has not committed yet.
+	 */
+	static final int SLOTS = 32;
 
 	private static final String INSERT = """
 			insert into evaluation_month_tally (tally_month, region, department, slot, dispatched, returned,

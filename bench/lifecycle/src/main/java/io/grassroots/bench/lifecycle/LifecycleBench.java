@@ -51,71 +51,79 @@ public final class LifecycleBench {
 	/** The JIT's compilations and deoptimisations, with {@code --jit true}. */
 	private JitEvents jit;
 
-	private LifecycleBench(Options options) {
+	/** The command line, for the JVMs of {@code --jvm per-loop}. */
+	private final String[] args;
+
+	private LifecycleBench(Options options, String[] args) {
 		this.options = options;
+		this.args = args;
 		this.postgres = new Postgres(options.server, options.user);
 	}
 
 	public static void main(String[] args) throws Exception {
 		var options = Options.parse(args);
-		var bench = new LifecycleBench(options);
+		var bench = new LifecycleBench(options, args);
 		bench.run();
 		System.exit(0);
 	}
 
 	private void run() throws Exception {
-		header();
 		postgres.statementsAvailable = postgres.statementsAvailable();
 		postgres.walInspectAvailable = postgres.walInspectAvailable();
+		if (!options.serve.isEmpty()) {
+			jit = options.jit ? new JitEvents() : null;
+			serve(newLoop(options.serve));
+			return;
+		}
+		header();
 		System.out.printf("WAL settings: checkpoint_timeout %s, max_wal_size %s, wal_compression %s, full_page_writes %s; "
 				+ "pg_walinspect %s%n", postgres.setting("checkpoint_timeout"), postgres.setting("max_wal_size"),
 				postgres.setting("wal_compression"), postgres.setting("full_page_writes"),
 				postgres.walInspectAvailable ? "available (records and images in bytes)" : "not available (counts only)");
-		jit = options.jit ? new JitEvents() : null;
+		// with --jvm per-loop each loop's JVM watches its own JIT
+		jit = options.jit && !options.perLoop() ? new JitEvents() : null;
 		var loops = new ArrayList<Loop>();
 		for (var name : options.only) {
-			loops.add(switch (name) {
-				case "ours" -> new OurLoop(postgres, "bench_lifecycle", options.points);
-				case "raw" -> new RawLoop(postgres, "bench_lifecycle_raw", options.maxThreads() + 2, options.points);
-				case "flowable" -> new FlowableLoop(postgres, "bench_lifecycle_flowable", options.maxThreads() + 2,
-						options.points);
-				default -> throw new IllegalArgumentException("unknown loop " + name);
-			});
+			loops.add(options.perLoop() ? new OtherJvm(name, database(name), args) : newLoop(name));
 		}
 		try {
 			loops.forEach(l -> databases.add(l.database()));
 			for (var loop : loops) {
-				postgres.recreate(loop.database());
-				var started = System.nanoTime();
-				loop.start();
-				System.out.printf("%-9s started in %.1f s%n", loop.name(), (System.nanoTime() - started) / 1e9);
-				postgres.vacuumFull(loop.database());
-				sizeAtStart.put(loop.name(), postgres.counters(loop.database()).databaseBytes());
-				var warmed = new ArrayList<String>();
-				for (var threads : options.threads) {
-					warmed.add(threads + " thread(s) " + warmUp(loop, threads));
+				if (loop instanceof OtherJvm other) {
+					other.start();
 				}
-				System.out.printf("%-9s warmed up: %s lifecycles (%s)%n", loop.name(), String.join(", ", warmed), load());
+				else {
+					prepare(loop);
+				}
 			}
 			var costs = new LinkedHashMap<String, Cost>();
 			for (var loop : loops) {
-				costs.put(loop.name(), cost(loop));
+				costs.put(loop.name(), loop instanceof OtherJvm other ? Cost.of(other.ask("cost")) : cost(loop));
 			}
 			var steady = new LinkedHashMap<String, Postgres.WalSplit>();
 			var steadySeconds = options.steadySeconds < 0 ? postgres.checkpointTimeoutSeconds() : options.steadySeconds;
 			for (var loop : steadySeconds == 0 ? List.<Loop>of()
 					: loops.stream().filter(l -> options.steadyOnly.isEmpty() || options.steadyOnly.contains(l.name())).toList()) {
-				steady.put(loop.name(), steady(loop, steadySeconds));
+				steady.put(loop.name(), loop instanceof OtherJvm other ? split(other.ask("steady " + steadySeconds))
+						: steady(loop, steadySeconds));
 			}
 			var rates = new LinkedHashMap<String, List<Double>>();
 			for (var round = 1; round <= options.rounds; round++) {
 				for (var threads : options.threads) {
 					for (var loop : loops) {
-						var rate = watched(loop, threads, options.cases, "round " + round);
+						var rate = loop instanceof OtherJvm other ? other.ask("round " + round + " " + threads)[0]
+								: watched(loop, threads, options.cases, "round " + round);
 						rates.computeIfAbsent(loop.name() + "@" + threads, k -> new ArrayList<>()).add(rate);
 						System.out.printf("round %d  %-9s %d thread(s): %,9.1f lifecycles/s  (%d lifecycles; %s)%n",
 								round, loop.name(), threads, rate, options.cases, load());
 					}
+				}
+			}
+			for (var loop : loops) {
+				if (loop instanceof OtherJvm other) {
+					var size = other.ask("size");
+					sizeAtStart.put(loop.name(), (long) size[0]);
+					driven.put(loop.name(), (long) size[1]);
 				}
 			}
 			summary(loops, rates, costs, steady, steadySeconds);
@@ -133,6 +141,82 @@ public final class LifecycleBench {
 				jit.close();
 			}
 		}
+	}
+
+	private Loop newLoop(String name) {
+		return switch (name) {
+			case "ours" -> new OurLoop(postgres, database(name), options.points);
+			case "raw" -> new RawLoop(postgres, database(name), options.maxThreads() + 2, options.points);
+			case "flowable" -> new FlowableLoop(postgres, database(name), options.maxThreads() + 2, options.points);
+			default -> throw new IllegalArgumentException("unknown loop " + name);
+		};
+	}
+
+	private static String database(String loop) {
+		return "ours".equals(loop) ? "bench_lifecycle" : "bench_lifecycle_" + loop;
+	}
+
+	/** Creates the loop's database, starts the loop and warms it up on every thread count. */
+	private void prepare(Loop loop) throws Exception {
+		postgres.recreate(loop.database());
+		var started = System.nanoTime();
+		loop.start();
+		System.out.printf("%-9s started in %.1f s%n", loop.name(), (System.nanoTime() - started) / 1e9);
+		postgres.vacuumFull(loop.database());
+		sizeAtStart.put(loop.name(), postgres.counters(loop.database()).databaseBytes());
+		var warmed = new ArrayList<String>();
+		for (var threads : options.threads) {
+			warmed.add(threads + " thread(s) " + warmUp(loop, threads));
+		}
+		System.out.printf("%-9s warmed up: %s lifecycles (%s)%n", loop.name(), String.join(", ", warmed), load());
+	}
+
+	/**
+	 * {@code --serve <loop>}: this JVM runs one loop for a parent started with {@code --jvm per-loop} ({@link OtherJvm}):
+	 * prepares it, then runs the phases the parent names on standard input, one a line, and answers each phase's
+	 * figures on a line of their own.
+	 */
+	private void serve(Loop loop) throws Exception {
+		// every loop's database is vacuumed before a measured phase, as in one JVM
+		options.only.forEach(name -> databases.add(database(name)));
+		try {
+			System.out.printf("%-9s runs in a JVM of its own (pid %d)%n", loop.name(), ProcessHandle.current().pid());
+			prepare(loop);
+			answer("");
+			var input = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+					java.nio.charset.StandardCharsets.UTF_8));
+			String line;
+			while ((line = input.readLine()) != null && !"exit".equals(line)) {
+				var words = line.split(" ");
+				switch (words[0]) {
+					case "cost" -> answer(cost(loop).figures());
+					case "steady" -> answer(figures(steady(loop, Long.parseLong(words[1]))));
+					case "round" -> answer(String.valueOf(watched(loop, Integer.parseInt(words[2]), options.cases,
+							"round " + words[1])));
+					case "size" -> answer(sizeAtStart.get(loop.name()) + " " + driven.get(loop.name()));
+					case "check" -> answer(loop.check() + ", in a JVM of its own");
+					default -> throw new IllegalArgumentException("unknown phase " + line);
+				}
+			}
+		}
+		finally {
+			loop.close();
+		}
+	}
+
+	private static void answer(String figures) {
+		System.out.println(OtherJvm.ANSWER + figures);
+		System.out.flush();
+	}
+
+	private static String figures(Postgres.WalSplit split) {
+		return split.records() + " " + split.images() + " " + split.recordBytes() + " " + split.imageBytes() + " "
+				+ split.bytes() + " " + split.checkpoints() + " " + split.slices();
+	}
+
+	/** A child's WAL split (its lines were printed by the child). */
+	private static Postgres.WalSplit split(double[] f) {
+		return new Postgres.WalSplit(f[0], f[1], f[2], f[3], f[4], (long) f[5], List.of(), List.of(), (int) f[6]);
 	}
 
 	/**
@@ -551,6 +635,16 @@ public final class LifecycleBench {
 	record Cost(double statements, double utility, double statementWal, double fullPages, double walBytes, double commits, double inserted, double updated,
 			double deleted, Postgres.WalSplit wal) {
 
+		/** The figures as one line, for a parent JVM ({@link #of}). */
+		String figures() {
+			return statements + " " + utility + " " + statementWal + " " + fullPages + " " + walBytes + " " + commits + " "
+					+ inserted + " " + updated + " " + deleted + " " + LifecycleBench.figures(wal);
+		}
+
+		static Cost of(double[] f) {
+			return new Cost(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], split(Arrays.copyOfRange(f, 9, f.length)));
+		}
+
 		@Override
 		public String toString() {
 			return String.format("%.1f statements (%.1f BEGIN/COMMIT/SET/SHOW), %.0f WAL bytes written by them (%.2f full "
@@ -563,7 +657,7 @@ public final class LifecycleBench {
 
 	record Options(String server, String user, long cases, long warmup, long costCases, int rounds, List<Integer> threads,
 			List<String> only, int top, boolean waits, ReportPoints points, boolean jit, long steadySeconds, double steadyRate,
-			int walTop, boolean settle, long settleMax, long walSlice, List<String> steadyOnly) {
+			int walTop, boolean settle, long settleMax, long walSlice, List<String> steadyOnly, String jvm, String serve) {
 
 		static Options parse(String[] args) {
 			var values = new LinkedHashMap<String, String>();
@@ -586,6 +680,8 @@ public final class LifecycleBench {
 			values.put("settle-max", "12000");
 			values.put("wal-slice", "10");
 			values.put("steady-only", "all");
+			values.put("jvm", "one");
+			values.put("serve", "");
 			for (var i = 0; i < args.length; i++) {
 				var key = args[i].replaceFirst("^--", "");
 				if (!values.containsKey(key) || i + 1 >= args.length) {
@@ -604,7 +700,16 @@ public final class LifecycleBench {
 					Double.parseDouble(values.get("steady-rate")), Integer.parseInt(values.get("wal-top")),
 					Boolean.parseBoolean(values.get("settle")), Long.parseLong(values.get("settle-max")),
 					Long.parseLong(values.get("wal-slice")),
-					"all".equals(values.get("steady-only")) ? List.of() : List.of(values.get("steady-only").split(",")));
+					"all".equals(values.get("steady-only")) ? List.of() : List.of(values.get("steady-only").split(",")),
+					values.get("jvm"), values.get("serve"));
+		}
+
+		/** {@code --jvm per-loop}: each loop in a JVM of its own ({@link OtherJvm}); {@code one} (the default): all in this. */
+		boolean perLoop() {
+			if (!"one".equals(jvm) && !"per-loop".equals(jvm)) {
+				throw new IllegalArgumentException("--jvm one|per-loop, not " + jvm);
+			}
+			return "per-loop".equals(jvm);
 		}
 
 		int maxThreads() {

@@ -27,6 +27,12 @@ final class RawLoop implements Loop {
 
 	private static final String DEPARTMENT = "00000000-0000-0000-0000-0000000000aa";
 
+	/**
+	 * The rows a month's counters are spread over, as the product's {@code MonthTally.SLOTS} (32 since decision
+	 * evaluation-02); {@code -Dbench.raw.tallySlots=8} mirrors a product from before it.
+	 */
+	private static final int TALLY_SLOTS = Integer.getInteger("bench.raw.tallySlots", 32);
+
 	private final Postgres postgres;
 
 	private final String database;
@@ -71,8 +77,8 @@ final class RawLoop implements Loop {
 			var chain = new Chain("case/" + id);
 			var now = Instant.now();
 			var month = "2026-12";
-			// the product's slot of the case's counters (decision evaluation-01): hash of the case id mod 8
-			var slot = (short) Math.floorMod(id.hashCode(), 8);
+			// the product's slot of the case's counters (decisions evaluation-01, -02): hash of the case id mod 32
+			var slot = (short) Math.floorMod(id.hashCode(), TALLY_SLOTS);
 			var lap = System.nanoTime();
 			// report
 			try (var s = c.prepareStatement("""
