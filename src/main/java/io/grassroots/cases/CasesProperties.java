@@ -32,7 +32,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        its oldest report's arrival (decision cases-12, amended 2026-12-06): only while reports arrive more often than
  *        once in this time and the previous batch's cycle was shorter than it, so a lone report at a low rate is
  *        written at once, and at a steady high rate each case shares its batch's commit and commands with more others;
- *        {@code 0} switches it off (no timer, as before)
+ *        {@code 0} (the default until a quiet host has measured it, bench/RESULTS.md § intake, 2026-12-06 midday
+ *        (stalls9)) switches it off: no timer, as before; {@code 2ms} is the value proposed for that measurement
  */
 @ConfigurationProperties("grassroots.cases")
 public record CasesProperties(@DefaultValue("652301001000") String unplacedRegion, @DefaultValue("0.8") double yellowAt,
@@ -42,5 +43,5 @@ public record CasesProperties(@DefaultValue("652301001000") String unplacedRegio
 		@DefaultValue("16777216") long publicIntakeMaxBytes, @DefaultValue("1m") Duration settingsRefresh,
 		@DefaultValue("1000") int intakeQueue, @DefaultValue("100") int intakeBatch,
 		@DefaultValue("true") boolean intakeReadsInBatch, @DefaultValue("true") boolean intakeReadsAhead,
-		@DefaultValue("2ms") Duration intakeGather) {
+		@DefaultValue("0ms") Duration intakeGather) {
 }

@@ -43,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * caller that finds no batch being written writes the batch itself, with whatever is queued ({@link #lead}, decision
  * cases-19: no hand-off to another thread when the writer is idle). Otherwise one writer thread takes whatever is
  * queued when it is free (no timer: a lone report is written at once, reports that
- * arrive while a batch commits form the next one) and, in the order of arrival, answers a key seen before with the
+ * arrive while a batch commits form the next one; with {@code intake-gather} set, a bounded wait for more at a
+ * steady high rate, {@link #gathering()}) and, in the order of arrival, answers a key seen before with the
  * first case (also a key seen earlier in the same batch), completes the duplicate check in memory with the cases the
  * read could not see — those of the batches finished since the read (kept for a while, {@link #finished}) and the
  * batch's earlier reports — and builds the case; the in-transaction listeners run at the commit. A report whose read
