@@ -28,6 +28,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        default since two paired quiet runs of 2026-12-05 evening (ours / raw at 32 clients 0.46 / 0.41 against 0.39 /
  *        0.38 off, p99 at half the peak 42 ms against 51 / 74 ms); {@code false}: one writer thread, the reads in the
  *        batch's transaction
+ * @param intakeGather the longest a writer thread waits for more reports before it writes a small batch, counted from
+ *        its oldest report's arrival (decision cases-12, amended 2026-12-06): only while reports arrive more often than
+ *        once in this time and the previous batch's cycle was shorter than it, so a lone report at a low rate is
+ *        written at once, and at a steady high rate each case shares its batch's commit and commands with more others;
+ *        {@code 0} (the default until a quiet host has measured it, bench/RESULTS.md § intake, 2026-12-06 midday
+ *        (stalls9)) switches it off: no timer, as before; {@code 2ms} is the value proposed for that measurement
  */
 @ConfigurationProperties("grassroots.cases")
 public record CasesProperties(@DefaultValue("652301001000") String unplacedRegion, @DefaultValue("0.8") double yellowAt,
@@ -36,5 +42,6 @@ public record CasesProperties(@DefaultValue("652301001000") String unplacedRegio
 		@DefaultValue("6") int attachmentMaxFiles, @DefaultValue("10") int publicIntakePerMinute,
 		@DefaultValue("16777216") long publicIntakeMaxBytes, @DefaultValue("1m") Duration settingsRefresh,
 		@DefaultValue("1000") int intakeQueue, @DefaultValue("100") int intakeBatch,
-		@DefaultValue("true") boolean intakeReadsInBatch, @DefaultValue("true") boolean intakeReadsAhead) {
+		@DefaultValue("true") boolean intakeReadsInBatch, @DefaultValue("true") boolean intakeReadsAhead,
+		@DefaultValue("0ms") Duration intakeGather) {
 }

@@ -43,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * caller that finds no batch being written writes the batch itself, with whatever is queued ({@link #lead}, decision
  * cases-19: no hand-off to another thread when the writer is idle). Otherwise one writer thread takes whatever is
  * queued when it is free (no timer: a lone report is written at once, reports that
- * arrive while a batch commits form the next one) and, in the order of arrival, answers a key seen before with the
+ * arrive while a batch commits form the next one; with {@code intake-gather} set, a bounded wait for more at a
+ * steady high rate, {@link #gathering()}) and, in the order of arrival, answers a key seen before with the
  * first case (also a key seen earlier in the same batch), completes the duplicate check in memory with the cases the
  * read could not see — those of the batches finished since the read (kept for a while, {@link #finished}) and the
  * batch's earlier reports — and builds the case; the in-transaction listeners run at the commit. A report whose read
@@ -118,11 +119,27 @@ class IntakeWriter implements SmartLifecycle {
 	/** That writer thread, woken when a report is queued or a batch has finished. */
 	private volatile Thread preparer;
 
+	/**
+	 * The longest a writer thread waits for more reports before it writes a small batch, from its oldest report's
+	 * arrival ({@code intake-gather}; 0: never). See {@link #gathering()}.
+	 */
+	private final long gatherNanos;
+
+	/** When the last report arrived ({@link System#nanoTime()}), and the mean time between arrivals (recent ones weigh most). */
+	private volatile long lastArrival;
+
+	private volatile long meanGap = TimeUnit.SECONDS.toNanos(1);
+
+	/** How long the last batch took from holding the write lock to its commit or rollback. */
+	private volatile long lastCycle;
+
 	private final DistributionSummary batchSizes;
 
 	private final Timer builds;
 
 	private final Timer cycles;
+
+	private final Timer gathers;
 
 	private final Counter readsAgain;
 
@@ -151,6 +168,7 @@ class IntakeWriter implements SmartLifecycle {
 		this.readsAhead = properties.intakeReadsInBatch() && properties.intakeReadsAhead();
 		// a report waits behind at most a full queue: its read is normally covered by these
 		this.keep = properties.intakeQueue() + 2 * properties.intakeBatch();
+		this.gatherNanos = Math.max(0, properties.intakeGather().toNanos());
 		this.batchSizes = DistributionSummary.builder("grassroots.intake.batch.size")
 			.description("Reports written in one intake transaction")
 			.register(meters);
@@ -159,6 +177,9 @@ class IntakeWriter implements SmartLifecycle {
 			.register(meters);
 		this.cycles = Timer.builder("grassroots.intake.batch.cycle")
 			.description("An intake batch from taking it off the queue until its commit or rollback")
+			.register(meters);
+		this.gathers = Timer.builder("grassroots.intake.batch.gather")
+			.description("A writer thread waiting for more reports before it writes a small batch (cases-12, amended)")
 			.register(meters);
 		this.readsAgain = Counter.builder("grassroots.intake.reads.again")
 			.description("Reports whose duplicate read was older than the finished batches kept, read again by the writer")
@@ -177,7 +198,7 @@ class IntakeWriter implements SmartLifecycle {
 		if (!accepting) {
 			throw new BusyException("cases.intake.busy", 1);
 		}
-		var pending = new Pending(report, readsInBatch ? null : read(report), new CompletableFuture<>());
+		var pending = new Pending(report, readsInBatch ? null : read(report), new CompletableFuture<>(), arrived());
 		if (!lead(pending)) {
 			submit(pending);
 		}
@@ -200,7 +221,7 @@ class IntakeWriter implements SmartLifecycle {
 		if (!accepting) {
 			throw new BusyException("cases.intake.busy", 1);
 		}
-		return submit(new Pending(report, read(report), new CompletableFuture<>()));
+		return submit(new Pending(report, read(report), new CompletableFuture<>(), arrived()));
 	}
 
 	/**
@@ -212,6 +233,44 @@ class IntakeWriter implements SmartLifecycle {
 		var place = report.place();
 		return new Read(after, duplicates.stored(report.matter().category(), place.longitude(), place.latitude(),
 				place.region(), report.now()));
+	}
+
+	/**
+	 * Notes a report's arrival for the mean time between arrivals ({@link #gathering()}); answers its time. Updated by
+	 * the request threads without a lock: a lost update only makes the mean a little less recent.
+	 */
+	private long arrived() {
+		var now = System.nanoTime();
+		var gap = Math.min(now - lastArrival, TimeUnit.SECONDS.toNanos(1));
+		lastArrival = now;
+		var mean = meanGap;
+		meanGap = mean + (gap - mean) / 8;
+		return now;
+	}
+
+	/**
+	 * Whether a small batch waits for more reports before it is written (cases-12, amended 2026-12-06): only with a
+	 * bound set, while reports arrive more often than once within it (at a lower rate a report is written at once),
+	 * and while the last batch's cycle was shorter than the bound (a longer one gathers the next batch by itself: the
+	 * reports that arrive during it).
+	 */
+	boolean gathering() {
+		return gatherNanos > 0 && meanGap < gatherNanos && lastCycle < gatherNanos;
+	}
+
+	/**
+	 * Waits, without being woken by each arrival, until the bound has passed since the batch's oldest report arrived,
+	 * then takes what queued meanwhile (up to a full batch).
+	 */
+	private void gather(List<Pending> batch) {
+		var start = System.nanoTime();
+		queue.drainTo(batch, batchSize - batch.size());
+		var left = batch.get(0).arrived() + gatherNanos - start;
+		if (batch.size() < batchSize && left > 0) {
+			LockSupport.parkNanos(this, left);
+			queue.drainTo(batch, batchSize - batch.size());
+		}
+		gathers.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 	}
 
 	/** How many reports are queued (not yet taken by a writer). */
@@ -245,7 +304,8 @@ class IntakeWriter implements SmartLifecycle {
 		// the instant between a batch's end and the writer thread's wake-up would write the reports that arrived
 		// after it first, and under a steady stream of callers it could happen batch after batch (cases-24).
 		// Nor the batch a writer thread has taken off the queue and reads while another is written (cases-30).
-		if (preparing || writing.hasQueuedThreads() || !writing.tryLock()) {
+		// Nor while small batches wait for more reports (cases-12, amended): the report joins the next one.
+		if (preparing || gathering() || writing.hasQueuedThreads() || !writing.tryLock()) {
 			return false;
 		}
 		try {
@@ -503,6 +563,7 @@ class IntakeWriter implements SmartLifecycle {
 		var end = System.nanoTime();
 		builds.record((progress.built == 0 ? end : progress.built) - progress.start, TimeUnit.NANOSECONDS);
 		cycles.record(end - progress.start, TimeUnit.NANOSECONDS);
+		lastCycle = end - progress.start;
 		var done = new Finished(finishedCount + 1, committed ? List.copyOf(progress.created) : List.of());
 		finished.addLast(done);
 		finishedCases += done.cases().size();
@@ -581,6 +642,10 @@ class IntakeWriter implements SmartLifecycle {
 					var first = queue.poll(200, TimeUnit.MILLISECONDS);
 					if (first != null) {
 						batch.add(first);
+						if (gathering()) {
+							preparing = true; // no caller leads meanwhile (nor would, while gathering)
+							gather(batch);
+						}
 						if (readsAhead) {
 							ahead = prepare(batch);
 						}
@@ -683,11 +748,18 @@ class IntakeWriter implements SmartLifecycle {
 
 	}
 
-	/** A report waiting for its batch, its duplicate read (null if none was made) and its answer once committed. */
-	record Pending(CaseIntake.Prepared report, Read read, CompletableFuture<CaseSummary> answer) {
+	/**
+	 * A report waiting for its batch, its duplicate read (null if none was made), its answer once committed, and when
+	 * it arrived ({@link System#nanoTime()}).
+	 */
+	record Pending(CaseIntake.Prepared report, Read read, CompletableFuture<CaseSummary> answer, long arrived) {
 
 		Pending(CaseIntake.Prepared report, CompletableFuture<CaseSummary> answer) {
-			this(report, null, answer);
+			this(report, null, answer, System.nanoTime());
+		}
+
+		Pending(CaseIntake.Prepared report, Read read, CompletableFuture<CaseSummary> answer) {
+			this(report, read, answer, System.nanoTime());
 		}
 
 	}

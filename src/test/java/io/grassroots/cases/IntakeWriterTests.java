@@ -1,5 +1,6 @@
 package io.grassroots.cases;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -538,6 +539,57 @@ class IntakeWriterTests {
 	}
 
 	@Test
+	void atASteadyRateWithinTheBoundTheWriterWaitsForMoreReportsAndWritesThemInFewerBatches() throws Exception {
+		// cases-12 amended 2026-12-06: reports arriving every few ms, well within the bound (200 ms here, so that a
+		// slow test host does not decide it), are gathered into batches of several instead of one batch each; each is
+		// answered after its batch's commit, in the order of arrival.
+		var meters = new SimpleMeterRegistry();
+		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
+				properties(100, 100, true, true, Duration.ofMillis(200)), meters);
+		var supervisor = testing.demo("supervisor");
+		var lng = 87.20 + ThreadLocalRandom.current().nextDouble(0.15);
+		var lat = 43.90 + ThreadLocalRandom.current().nextDouble(0.15);
+		var answers = new ArrayList<CompletableFuture<CaseSummary>>();
+		small.start();
+		try {
+			for (var i = 0; i < 40; i++) {
+				answers.add(small.submit(prepared(supervisor, spill(lng, lat + 0.00001 * i), null)));
+				Thread.sleep(2);
+			}
+			var summaries = within30Seconds(answers);
+			var batches = meters.summary("grassroots.intake.batch.size");
+			assertThat(batches.totalAmount()).isEqualTo(40);
+			assertThat(meters.timer("grassroots.intake.batch.gather").count()).isPositive();
+			assertThat(batches.max()).isGreaterThanOrEqualTo(5);
+			assertThat(batches.count()).isLessThan(40);
+			assertThat(summaries.get(0).suspectedDuplicate()).isNull();
+			for (var i = 1; i < summaries.size(); i++) {
+				assertThat(summaries.get(i).suspectedDuplicate()).isEqualTo(summaries.get(i - 1).id());
+			}
+		}
+		finally {
+			small.stop();
+		}
+	}
+
+	@Test
+	void aLoneReportAfterAQuietSpellIsWrittenWithoutWaitingForOthers() {
+		// cases-12 amended 2026-12-06: the bound only applies while reports arrive more often than once within it;
+		// after a quiet spell a report is written at once, by its own caller (cases-19).
+		var meters = new SimpleMeterRegistry();
+		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
+				properties(10, 100, true, true, Duration.ofMillis(500)), meters);
+		var supervisor = testing.demo("supervisor");
+
+		var answer = small.write(prepared(supervisor, CaseTesting.vendorReport(null), null));
+
+		assertThat(answer.created()).isTrue();
+		assertThat(small.gathering()).isFalse();
+		assertThat(meters.timer("grassroots.intake.batch.gather").count()).isZero();
+		assertThat(meters.counter("grassroots.intake.batches.led").count()).isEqualTo(1);
+	}
+
+	@Test
 	void reportsAtOnePlaceSentAtOnceNameALikelyDuplicateAllButTheFirst() throws Exception {
 		// 24 reports at one place from 8 senders at once: their reads run in parallel and see none or some of the
 		// others stored; the writer completes each from the batches finished since and the batch's earlier reports,
@@ -581,10 +633,16 @@ class IntakeWriterTests {
 	}
 
 	private CasesProperties properties(int queue, int batch, boolean readsInBatch, boolean readsAhead) {
+		return properties(queue, batch, readsInBatch, readsAhead, properties.intakeGather());
+	}
+
+	private CasesProperties properties(int queue, int batch, boolean readsInBatch, boolean readsAhead,
+			Duration gather) {
 		return new CasesProperties(properties.unplacedRegion(), properties.yellowAt(),
 				properties.duplicateDistanceMeters(), properties.duplicateWindow(), properties.attachmentDirectory(),
 				properties.attachmentMaxBytes(), properties.attachmentMaxFiles(), properties.publicIntakePerMinute(),
-				properties.publicIntakeMaxBytes(), properties.settingsRefresh(), queue, batch, readsInBatch, readsAhead);
+				properties.publicIntakeMaxBytes(), properties.settingsRefresh(), queue, batch, readsInBatch, readsAhead,
+				gather);
 	}
 
 	private List<CaseSummary> writeOneBatch(CaseIntake.Prepared... reports) {
