@@ -234,7 +234,8 @@ class DuplicateFinder {
 	 * The multi-statement command of {@link #readBatch}: both statements under a generic plan — BATCH's (planned anew
 	 * per batch otherwise), and the key query's, which PostgreSQL otherwise planned anew for up to half the batches when
 	 * they were small (a custom plan for a short array looks cheaper than the generic one; bench/RESULTS.md § intake,
-	 * 2026-12-06) — the same index scan either way; {@code alone}: in a transaction of its own.
+	 * 2026-12-06) — the same index scan either way, the setting reset after them; {@code alone}: in a transaction of its
+	 * own, whose commit ends the setting (no reset).
 	 */
 	static String command(boolean keys, boolean reads, boolean alone) {
 		var sql = new StringBuilder("set local plan_cache_mode = force_generic_plan");
@@ -244,9 +245,12 @@ class DuplicateFinder {
 		if (reads) {
 			sql.append(";\n").append(BATCH);
 		}
-		sql.append(";\nset local plan_cache_mode to default");
 		if (alone) {
+			// a setting made with set local ends with its transaction: no reset before the commit (one statement less)
 			sql.insert(0, "begin;\n").append(";\ncommit");
+		}
+		else {
+			sql.append(";\nset local plan_cache_mode to default");
 		}
 		return sql.toString();
 	}

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DuplicateFinderCommandsTests {
 
 	@Test
-	void eachCommandHoldsTheStatementsItsBatchNeedsInOrderBetweenTheSettingAndItsReset() {
+	void eachCommandHoldsTheStatementsItsBatchNeedsInOrderBetweenTheSettingAndItsResetOrTheCommit() {
 		for (var keys : new boolean[] { false, true }) {
 			for (var reads : new boolean[] { false, true }) {
 				for (var alone : new boolean[] { false, true }) {
@@ -28,10 +28,8 @@ class DuplicateFinderCommandsTests {
 					if (reads) {
 						expected.add(DuplicateFinder.BATCH);
 					}
-					expected.add("set local plan_cache_mode to default");
-					if (alone) {
-						expected.add("commit");
-					}
+					// in a transaction of its own the commit ends the setting; in the caller's it is reset
+					expected.add(alone ? "commit" : "set local plan_cache_mode to default");
 					assertThat(DuplicateFinder.command(keys, reads, alone).split(";\n"))
 						.as("keys %s, reads %s, alone %s", keys, reads, alone)
 						.containsExactlyElementsOf(expected);
