@@ -33,7 +33,7 @@ class CaseIntake {
 
 	private static final char[] ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
 
-	/** A tracking code's first characters count the minutes since this instant (decision 0024). */
+	/** A tracking code's first characters count the minutes since this instant (decision 0022). */
 	static final Instant CODE_EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
 	/** The characters of a tracking code that name its minute: 31^5 minutes, ≈ 54 years from {@link #CODE_EPOCH}. */
@@ -199,7 +199,7 @@ class CaseIntake {
 	 * {@link #CODE_EPOCH} in base 31, so that codes sort in the order they were made), then nine characters drawn at
 	 * random, each equally likely. A new case's code then joins the last leaves of the tracking code's unique index,
 	 * which the cases of the last minutes already changed, instead of a random leaf of a city's index that was last
-	 * changed weeks ago and is logged whole in the WAL on its first change after a checkpoint (decision 0024). The
+	 * changed weeks ago and is logged whole in the WAL on its first change after a checkpoint (decision 0022). The
 	 * random part comes from one draw of 16 bytes (another only if more than seven of them fall in the biased top of the
 	 * byte range, which is skipped), instead of a draw per character — every draw of a {@code SecureRandom} takes its
 	 * lock and mixes its buffer (bench/RESULTS.md § intake, 2026-12-05 evening); drawn from the thread's own generator

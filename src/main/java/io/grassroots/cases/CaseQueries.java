@@ -214,7 +214,7 @@ public class CaseQueries {
 
 	/**
 	 * What the public tracking page shows; empty for an unknown code. A code has fourteen characters (the minute and
-	 * nine random ones, decision 0024) or, made before 2026-12-06, ten.
+	 * nine random ones, decision 0022) or, made before 2026-12-06, ten.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<TrackingView> track(String trackingCode) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A tracking code: fourteen characters of the alphabet without look-alikes — the minute it was made, then nine drawn
  * at random, each equally likely, from few random draws — so that codes sort in the order they were made (decision
- * 0024).
+ * 0022).
  */
 class TrackingCodeTests {
 
