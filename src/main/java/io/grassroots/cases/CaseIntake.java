@@ -33,6 +33,17 @@ class CaseIntake {
 
 	private static final char[] ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
 
+	/** A tracking code's first characters count the minutes since this instant (decision 0022). */
+	static final Instant CODE_EPOCH = Instant.parse("2026-01-01T00:00:00Z");
+
+	/** The characters of a tracking code that name its minute: 31^5 minutes, ≈ 54 years from {@link #CODE_EPOCH}. */
+	private static final int MINUTE_CHARS = 5;
+
+	/** The random characters after the minute: 31^9 ≈ 2.6e13 codes per minute (44.6 bits). */
+	private static final int RANDOM_CHARS = 9;
+
+	private static final long MINUTES = pow(ALPHABET.length, MINUTE_CHARS);
+
 	/** The bytes below this (248) map onto {@link #ALPHABET} evenly, 8 each. */
 	private static final int UNBIASED = 256 - 256 % ALPHABET.length;
 
@@ -117,7 +128,7 @@ class CaseIntake {
 				intake.urgency(), false);
 		var suggested = intake.category() == null ? Optional.<DepartmentView>empty()
 				: categories.departmentKind(intake.category()).flatMap(kind -> departments.suggest(place.region(), kind));
-		var origin = new Origin(trackingCode(), intakeKey, intake.channel(), reporter(actor, intake),
+		var origin = new Origin(trackingCode(now), intakeKey, intake.channel(), reporter(actor, intake),
 				intake.confidential(), suggested.map(DepartmentView::id).orElse(null), null);
 		return new Prepared(actor, origin, matter, place, clocks.start(matter, place, Step.DISPATCH, now), photos, now);
 	}
@@ -179,20 +190,32 @@ class CaseIntake {
 				phone == null ? null : personalData.blindIndex(phone), account, false);
 	}
 
-	private String trackingCode() {
-		return trackingCode(SecureRandoms.current());
+	private String trackingCode(Instant now) {
+		return trackingCode(now, SecureRandoms.current());
 	}
 
 	/**
-	 * Ten characters of {@link #ALPHABET}, each equally likely: from one draw of 16 bytes (another only if more than
-	 * six of them fall in the biased top of the byte range, which is skipped), instead of a draw per character — every
-	 * draw of a {@code SecureRandom} takes its lock and mixes its buffer (bench/RESULTS.md § intake, 2026-12-05
-	 * evening); drawn from the thread's own generator ({@link SecureRandoms}), not one the request threads queue on.
+	 * Fourteen characters of {@link #ALPHABET}: the minute of the report (five characters, minutes since
+	 * {@link #CODE_EPOCH} in base 31, so that codes sort in the order they were made), then nine characters drawn at
+	 * random, each equally likely. A new case's code then joins the last leaves of the tracking code's unique index,
+	 * which the cases of the last minutes already changed, instead of a random leaf of a city's index that was last
+	 * changed weeks ago and is logged whole in the WAL on its first change after a checkpoint (decision 0022). The
+	 * random part comes from one draw of 16 bytes (another only if more than seven of them fall in the biased top of the
+	 * byte range, which is skipped), instead of a draw per character — every draw of a {@code SecureRandom} takes its
+	 * lock and mixes its buffer (bench/RESULTS.md § intake, 2026-12-05 evening); drawn from the thread's own generator
+	 * ({@link SecureRandoms}), not one the request threads queue on. Codes of ten random characters, made before, stay
+	 * valid.
 	 */
-	static String trackingCode(Random random) {
-		var code = new char[10];
+	static String trackingCode(Instant now, Random random) {
+		var code = new char[MINUTE_CHARS + RANDOM_CHARS];
+		// after ≈ 54 years the minutes start again from "22222": still unique by the random part, no longer in order
+		var minute = Math.floorMod(Math.floorDiv(now.getEpochSecond() - CODE_EPOCH.getEpochSecond(), 60), MINUTES);
+		for (var i = MINUTE_CHARS - 1; i >= 0; i--) {
+			code[i] = ALPHABET[(int) (minute % ALPHABET.length)];
+			minute /= ALPHABET.length;
+		}
 		var bytes = new byte[16];
-		var n = 0;
+		var n = MINUTE_CHARS;
 		while (n < code.length) {
 			random.nextBytes(bytes);
 			for (var i = 0; i < bytes.length && n < code.length; i++) {
@@ -203,6 +226,14 @@ class CaseIntake {
 			}
 		}
 		return new String(code);
+	}
+
+	private static long pow(int base, int exponent) {
+		var result = 1L;
+		for (var i = 0; i < exponent; i++) {
+			result *= base;
+		}
+		return result;
 	}
 
 	private static String blankToNull(String value) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.grassroots.calendar.LimitUnit;
 import io.grassroots.calendar.WorkCalendar;
@@ -31,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CaseQueries {
+
+	private static final Pattern TRACKING_CODE = Pattern.compile("[0-9A-Z]{10}|[0-9A-Z]{14}");
 
 	private static final String COLUMNS = """
 			select c.id, c.tracking_code, c.title, c.channel, c.status, c.tier, c.urgency, c.category_standard,
@@ -209,10 +212,13 @@ public class CaseQueries {
 				+ ")", withoutDeadline);
 	}
 
-	/** What the public tracking page shows; empty for an unknown code. */
+	/**
+	 * What the public tracking page shows; empty for an unknown code. A code has fourteen characters (the minute and
+	 * nine random ones, decision 0022) or, made before 2026-12-06, ten.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<TrackingView> track(String trackingCode) {
-		if (trackingCode == null || !trackingCode.matches("[0-9A-Z]{10}")) {
+		if (trackingCode == null || !TRACKING_CODE.matcher(trackingCode).matches()) {
 			return Optional.empty();
 		}
 		return cases.findByTrackingCode(trackingCode).map(c -> views.tracking(c, time.now()));

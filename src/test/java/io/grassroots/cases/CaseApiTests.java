@@ -1,7 +1,9 @@
 package io.grassroots.cases;
 
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import io.grassroots.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -208,6 +210,27 @@ class CaseApiTests {
 			.contentType(MediaType.APPLICATION_JSON).content("{\"rating\":\"SATISFIED\",\"resolved\":true}"))
 			.andExpect(status().isUnprocessableContent());
 		mvc.perform(get("/api/public/cases/NOSUCHCODE")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aNewCodeHasFourteenCharactersAndATenCharacterCodeMadeBeforeStillTracksItsCase() throws Exception {
+		var address = freshAddress();
+		var title = "井盖缺失-" + UUID.randomUUID().toString().substring(0, 6);
+		var receipt = json.readTree(mvc.perform(post("/api/public/cases").with(from(address))
+			.contentType(MediaType.APPLICATION_JSON).content(report(title)))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString());
+		assertThat(receipt.get("trackingCode").asString()).matches("[23456789A-HJKMNP-Z]{14}");
+		// a code of ten random characters, as cases reported before 2026-12-06 have (decision 0022, amended by wal4)
+		var old = new Random().ints(10, 0, 31)
+			.mapToObj(i -> String.valueOf("23456789ABCDEFGHJKMNPQRSTUVWXYZ".charAt(i)))
+			.collect(Collectors.joining());
+		jdbc.sql("update cases_case set tracking_code = :old where title = :t").param("old", old).param("t", title).update();
+
+		mvc.perform(get("/api/public/cases/" + old)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.trackingCode").value(old))
+			.andExpect(jsonPath("$.status").value("REPORTED"));
+		mvc.perform(get("/api/public/cases/" + old + "X")).andExpect(status().isNotFound());
 	}
 
 	@Test

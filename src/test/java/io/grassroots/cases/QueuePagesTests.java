@@ -38,7 +38,7 @@ class QueuePagesTests {
 		.thenComparing(CaseRow::reportedAt, Comparator.reverseOrder())
 		.thenComparing(r -> r.id().id());
 
-	private static final Pattern ROW = Pattern.compile("id=\"row-([0-9A-Z]{10})\"");
+	private static final Pattern ROW = Pattern.compile("id=\"row-([0-9A-Z]{14}|[0-9A-Z]{10})\"");
 
 	private static final Pattern MORE = Pattern.compile("hx-get=\"(/cases/places/[^\"]*after=[^\"]*)\"");
 
