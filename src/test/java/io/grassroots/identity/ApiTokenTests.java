@@ -102,6 +102,29 @@ class ApiTokenTests {
 	}
 
 	@Test
+	void eachDoorOpensOnlyWhatItsRulesOpen() throws Exception {
+		var accounts = TestAccounts.in(context);
+		var dispatcher = accounts.open("token-doors", Role.DISPATCHER, DataScope.Kind.REGION, "652301001000");
+		var admin = accounts.open("token-doors-admin", Role.ADMINISTRATOR, DataScope.Kind.REGION, "652301000000");
+		mvc.perform(post("/api/cases").contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.status").value(401));
+		mvc.perform(get("/api/public/cases/NOSUCHCODE")).andExpect(status().isNotFound());
+		mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+		mvc.perform(get("/actuator/prometheus"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.status").value(401));
+		mvc.perform(get("/actuator/prometheus").header("Authorization", dispatcher.bearer()))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.status").value(403));
+		mvc.perform(get("/actuator/prometheus").header("Authorization", admin.bearer())).andExpect(status().isOk());
+		mvc.perform(get("/open311/v2/services.json")).andExpect(result -> assertThat(result.getResponse().getStatus())
+			.isNotIn(401, 403));
+		mvc.perform(get("/api/accounts/me;jsessionid=x").header("Authorization", dispatcher.bearer()))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
 	void madeUpAndMalformedTokensAreRefused() throws Exception {
 		mvc.perform(get("/api/accounts/me").header("Authorization", "Bearer grt_madeUpSecretThatWasNeverIssued0000000"))
 			.andExpect(status().isUnauthorized())
