@@ -142,6 +142,7 @@ public final class Pages {
 		var before = prometheus.buckets(name);
 		var cpuBefore = process.cpu();
 		var requestCpuBefore = process.requestCpu();
+		var groupsBefore = process.cpuByGroup();
 		var ours = new long[requests];
 		var raw = new long[requests];
 		var perQueue = new LinkedHashMap<String, List<Long>>();
@@ -158,6 +159,14 @@ public final class Pages {
 		}
 		var cpu = process.cpu().minus(cpuBefore).toNanos() / 1e6 / requests;
 		var requestCpu = process.requestCpu().minus(requestCpuBefore).toNanos() / 1e6 / requests;
+		var groups = new java.util.ArrayList<java.util.Map.Entry<String, Double>>();
+		process.cpuByGroup().forEach((g, ms) -> groups.add(java.util.Map.entry(g, (ms - groupsBefore.getOrDefault(g, 0.0)) / requests)));
+		groups.sort(java.util.Map.Entry.<String, Double>comparingByValue().reversed());
+		var split = groups.stream()
+			.filter(e -> e.getValue() >= 0.05)
+			.map(e -> String.format("%s %.2f", e.getKey(), e.getValue()))
+			.reduce((a, b) -> a + ", " + b)
+			.orElse("none");
 		var server = Prometheus.quantiles(before, prometheus.buckets(name));
 		var o = Stats.of(ours);
 		var r = Stats.of(raw);
@@ -171,6 +180,7 @@ public final class Pages {
 		System.out.printf("   %-18s ours %s | raw %s (load %s)%n", name, o, r, Load.now());
 		System.out.printf("   %-18s server CPU per request: %.2f ms in the request threads, %.2f ms of the whole JVM"
 				+ " (JIT, GC and background threads included), over the %d requests%n", name, requestCpu, cpu, requests);
+		System.out.printf("   %-18s server CPU per request by thread group (ms): %s%n", name, split);
 		return String.format("%-18s %7.2f %7.2f %7.2f            %-32s %6.2f %6.2f %6.2f        %5.1f×", name, o.p50(),
 				o.p95(), o.p99(), server == null ? "n/a" : String.format("%6.2f %6.2f %6.2f", server[0], server[1],
 						server[2]), r.p50(), r.p95(), r.p99(), o.p95() / r.p95());

@@ -109,6 +109,50 @@ final class Server implements AutoCloseable {
 		return java.time.Duration.ofMillis(ticks * 10); // USER_HZ = 100
 	}
 
+	/**
+	 * The server's CPU so far by thread group, in ms (from /proc/<pid>/task, Linux): the request threads
+	 * ({@code http-nio-…}), the compilers (C2, C1), the collector (GC, G1 and VM threads) and the rest under their own
+	 * names with digits dropped — so a page's whole-JVM CPU per request can be told apart: the requests' own work, the
+	 * JIT still compiling, or something in the background. Threads that ended meanwhile are missing.
+	 */
+	java.util.Map<String, Double> cpuByGroup() {
+		var groups = new java.util.TreeMap<String, Double>();
+		try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+			for (var task : tasks.toList()) {
+				try {
+					var name = java.nio.file.Files.readString(task.resolve("comm")).strip();
+					var stat = java.nio.file.Files.readString(task.resolve("stat"));
+					var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					var ms = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+					groups.merge(group(name), ms, Double::sum);
+				}
+				catch (java.io.IOException | RuntimeException e) {
+					// the thread ended meanwhile
+				}
+			}
+		}
+		catch (java.io.IOException e) {
+			// no /proc
+		}
+		return groups;
+	}
+
+	private static String group(String thread) {
+		if (thread.startsWith("http-nio")) {
+			return "request threads"; // as requestCpu(): comm holds 15 characters, the poller and acceptor look alike
+		}
+		if (thread.startsWith("C2 Compiler")) {
+			return "C2";
+		}
+		if (thread.startsWith("C1 Compiler")) {
+			return "C1";
+		}
+		if (thread.startsWith("GC Thread") || thread.startsWith("G1 ") || thread.equals("VM Thread")) {
+			return "GC and VM";
+		}
+		return thread.replaceAll("[0-9]+", "#");
+	}
+
 	/** The server's process id, for a profiler (jcmd <pid> JFR.start). */
 	long pid() {
 		return process.pid();

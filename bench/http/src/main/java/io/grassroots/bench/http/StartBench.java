@@ -28,7 +28,7 @@ final class StartBench {
 	 * ready and its idle RSS (0 with one JVM).
 	 */
 	record Measured(double wall, double cpu, String line, double rss, double heapUsed, double heapCommitted, int jvms,
-			double serverAfter, double launcherCpu, double launcherRss) {
+			double serverAfter, double launcherCpu, double launcherRss, StartSplit split) {
 
 		String launcher() {
 			return jvms < 2 ? "one JVM"
@@ -81,6 +81,9 @@ final class StartBench {
 						first.line(), first.launcher(), second.wall(), second.cpu(), second.line(), second.launcher(),
 						first.rss(), second.rss(), second.heapUsed(), second.heapCommitted(), baseFirst.wall(),
 						baseFirst.cpu(), baseSecond.wall(), baseSecond.cpu(), Machine.load());
+				System.out.printf("round %d split until ready: first start: %s | baseline first: %s | second start: %s | "
+						+ "baseline second: %s%n", round, first.split(), baseFirst.split(), second.split(),
+						baseSecond.split());
 			}
 			finally {
 				Server.deleteTree(dir.toFile());
@@ -130,9 +133,11 @@ final class StartBench {
 
 	/** Starts the jar in the folder, waits until ready, reads CPU, Spring Boot's line, idle RSS and heap, stops it. */
 	private static Measured measure(Path jar, Path dir, List<String> jvm, double idle, String name) throws Exception {
+		var host = StartSplit.Host.now();
 		try (var server = Server.start(jar, dir, jvm, Map.of(), dir.resolve(name + ".log"))) {
 			var wall = server.awaitReady(600);
 			var cpu = server.cpuSeconds();
+			var split = StartSplit.of(server.tree(), host);
 			var jvms = server.tree().size();
 			var launcherCpu = jvms < 2 ? 0 : Cpu.ms(server.process.pid()) / 1000;
 			var serverAfter = server.serverJvmStartedAfter();
@@ -141,7 +146,8 @@ final class StartBench {
 			var rss = server.rssMib();
 			var launcherRss = jvms < 2 ? 0 : Server.rssMib(server.process.pid());
 			var heap = server.heapMib();
-			return new Measured(wall, cpu, line, rss, heap[0], heap[1], jvms, serverAfter, launcherCpu, launcherRss);
+			return new Measured(wall, cpu, line, rss, heap[0], heap[1], jvms, serverAfter, launcherCpu, launcherRss,
+					split);
 		}
 	}
 
