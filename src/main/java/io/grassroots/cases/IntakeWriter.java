@@ -240,6 +240,9 @@ class IntakeWriter implements SmartLifecycle {
 	 * the request threads without a lock: a lost update only makes the mean a little less recent.
 	 */
 	private long arrived() {
+		if (gatherNanos == 0) {
+			return 0; // the wait is off: no shared arrival bookkeeping on the request threads
+		}
 		var now = System.nanoTime();
 		var gap = Math.min(now - lastArrival, TimeUnit.SECONDS.toNanos(1));
 		lastArrival = now;
