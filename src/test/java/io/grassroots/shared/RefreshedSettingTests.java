@@ -88,6 +88,8 @@ class RefreshedSettingTests {
 				assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo(1);
 			}
 			assertThat(reloadStarted.await(5, TimeUnit.SECONDS)).isTrue();
+			// counted while the reload is held: a second one cannot start while the first is in progress
+			assertThat(reads).as("one read at first, one in the background for sixteen callers").hasValue(2);
 		}
 		finally {
 			reloadMayFinish.countDown();
@@ -98,8 +100,11 @@ class RefreshedSettingTests {
 		while (setting.get() != 2 && System.nanoTime() < deadline) {
 			Thread.sleep(10);
 		}
+		// Not counted again here: a caller that reads the entry in the instant the finished reload stores its value
+		// may make Caffeine drop that value and read once more (it starts a refresh between the reload's removal from
+		// Caffeine's refreshes in progress and the store, which then sees the entry's write time changed); the CI run
+		// of 2026-12-06 09:07 saw three reads that way. An extra read is harmless; sixteen would not be.
 		assertThat(setting.get()).isEqualTo(2);
-		assertThat(reads).as("one read at first, one in the background for sixteen callers").hasValue(2);
 	}
 
 	@Test
