@@ -52,15 +52,23 @@ public final class Ui implements LocalizationSupport {
 
 	private final Map<Enum<?>, String> labels;
 
+	private final Map<Set<String>, List<NavigationGroup>> navigationByRoles;
+
+	/** This request's roles, read from the authentication once. */
+	private Set<String> roles;
+
 	/**
 	 * @param texts the texts without arguments already looked up in this locale, shared by every request (the
 	 * message bundles do not change while the application runs; a queue of 50 rows looks up about 300 labels)
 	 * @param labels the labels of enum constants already looked up in this locale, shared the same way (a map: there
 	 * are only so many constants)
+	 * @param navigationByRoles the navigation groups already worked out for a set of roles, shared by every request
+	 * (the items do not change while the application runs, and accounts have only so many sets of roles)
 	 */
 	Ui(MessageSource messages, Locale locale, String path, CsrfToken csrf, Authentication authentication,
 			List<NavigationItem> navigation, String notice, boolean demo, Cache<String, String> texts,
-			Map<Enum<?>, String> labels) {
+			Map<Enum<?>, String> labels, Map<Set<String>, List<NavigationGroup>> navigationByRoles) {
+		this.navigationByRoles = navigationByRoles;
 		this.texts = texts;
 		this.labels = labels;
 		this.messages = messages;
@@ -166,23 +174,30 @@ public final class Ui implements LocalizationSupport {
 	}
 
 	private Set<String> roles() {
-		if (authentication == null) {
-			return Set.of();
+		if (roles == null) {
+			roles = authentication == null ? Set.of()
+					: authentication.getAuthorities()
+						.stream()
+						.map(GrantedAuthority::getAuthority)
+						.filter(a -> a.startsWith("ROLE_"))
+						.map(a -> a.substring(5))
+						.collect(Collectors.toUnmodifiableSet());
 		}
-		return authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.filter(a -> a.startsWith("ROLE_"))
-			.map(a -> a.substring(5))
-			.collect(Collectors.toSet());
+		return roles;
 	}
 
-	/** The navigation this user may see, grouped by section, in order. */
+	/**
+	 * The navigation this user may see, grouped by section, in order; worked out once per set of roles (it was
+	 * filtered, sorted and grouped again on every page).
+	 */
 	public List<NavigationGroup> navigation() {
 		if (!authenticated()) {
 			return List.of();
 		}
-		var roles = roles();
+		return navigationByRoles.computeIfAbsent(roles(), this::navigation);
+	}
+
+	private List<NavigationGroup> navigation(Set<String> roles) {
 		var bySection = new EnumMap<NavigationItem.Section, List<NavigationItem>>(NavigationItem.Section.class);
 		navigation.stream()
 			.filter(item -> item.roles().isEmpty() || item.roles().stream().anyMatch(roles::contains))
@@ -190,7 +205,7 @@ public final class Ui implements LocalizationSupport {
 			.forEach(item -> bySection.computeIfAbsent(item.section(), s -> new ArrayList<>()).add(item));
 		return bySection.entrySet()
 			.stream()
-			.map(e -> new NavigationGroup("nav.section." + e.getKey().name(), e.getValue()))
+			.map(e -> new NavigationGroup("nav.section." + e.getKey().name(), List.copyOf(e.getValue())))
 			.toList();
 	}
 

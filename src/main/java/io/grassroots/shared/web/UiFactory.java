@@ -39,6 +39,9 @@ class UiFactory {
 	/** Labels of enum constants, by locale. */
 	private final Map<Locale, Map<Enum<?>, String>> labels = new ConcurrentHashMap<>();
 
+	/** The navigation groups by set of roles (the items and their labels' keys do not depend on the locale). */
+	private final Map<java.util.Set<String>, List<Ui.NavigationGroup>> navigationByRoles = new ConcurrentHashMap<>();
+
 	UiFactory(MessageSource messages, List<NavigationItem> navigation,
 			@Value("${grassroots.demo.enabled:false}") boolean demo) {
 		this.messages = messages;
@@ -55,7 +58,7 @@ class UiFactory {
 		return new Ui(messages, locale, path, csrf, SecurityContextHolder.getContext().getAuthentication(),
 				navigation, notice instanceof String key ? key : null, demo,
 				texts.computeIfAbsent(locale, l -> Caches.keptByCallers().maximumSize(20_000).build()),
-				labels.computeIfAbsent(locale, l -> new ConcurrentHashMap<>()));
+				labels.computeIfAbsent(locale, l -> new ConcurrentHashMap<>()), navigationByRoles);
 	}
 
 }

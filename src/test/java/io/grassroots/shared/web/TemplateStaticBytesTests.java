@@ -63,7 +63,7 @@ class TemplateStaticBytesTests {
 		var messages = new StaticMessageSource();
 		messages.addMessage("cases.queue.more", Locale.SIMPLIFIED_CHINESE, "显示更多");
 		var ui = new Ui(messages, Locale.SIMPLIFIED_CHINESE, "/cases/workbench", null, null, List.of(), null, false,
-				Caffeine.newBuilder().<String, String>build(), new ConcurrentHashMap<>());
+				Caffeine.newBuilder().<String, String>build(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
 		var view = new QueueRowsView("workbench", Queue.IN_PROGRESS_QUEUE, List.of(),
 				new QueueCursor(Instant.parse("2026-12-06T08:00:00Z"), Instant.parse("2026-12-01T08:00:00Z"),
 						new CaseId(UUID.fromString("0193a1b2-0000-7000-8000-000000000001"))),

@@ -60,6 +60,9 @@ public final class Pages {
 		// The rows of a work page (the product's WorkPlaceController.PAGE; 200 before decision cases-11): the raw
 		// query reads them and one more, as the product does.
 		var pageRows = (int) options.longValue("page-rows", 50);
+		var settle = new Settle(!options.get("settle", "true").equals("false"),
+				(int) options.longValue("settle-window", 100), Double.parseDouble(options.get("settle-jit", "0.10")),
+				(int) options.longValue("settle-max", 2000));
 		var jar = Path.of(options.get("jar", "target/grassroots-0.1.0-SNAPSHOT-exec.jar"));
 		var url = Setup.url(options.get("host", "127.0.0.1"), (int) options.longValue("port", 5432), database);
 		var log = Path.of("bench/city/target/pages-server.log");
@@ -118,17 +121,84 @@ public final class Pages {
 				});
 				var prometheus = new Prometheus(base, admin);
 				var results = new ArrayList<String>();
+				// Pass 1, as before decision 0026: every page kind after the fixed warm-up, one after the other.
 				for (var w : workloads.entrySet()) {
 					results.add(measure(w.getKey(), w.getValue(), base, prometheus, random, warmup, requests, db, server));
 				}
+				// Pass 2 (decision 0026): each page kind warmed on until its JIT has settled, then measured again.
+				var settled = new ArrayList<String>();
+				if (settle.on()) {
+					System.out.printf("%nsettle (decision 0026): windows of %d requests until C1+C2 ≤ %.0f %% of the request"
+							+ " threads' CPU and two windows' server p95 within one bucket, at most %d more per page%n",
+							settle.window(), settle.jitShare() * 100, settle.max());
+					for (var w : workloads.entrySet()) {
+						var more = settle(w.getKey(), w.getValue(), base, prometheus, random, settle, server);
+						settled.add(measure(w.getKey(), w.getValue(), base, prometheus, random, 0, requests, db, server)
+								+ "  " + more);
+					}
+				}
 				System.out.println();
+				System.out.printf("with the fixed warm-up of %d requests per page kind:%n", warmup);
 				System.out.printf("%-18s %-32s %-32s %-22s %s%n", "page", "ours: client p50/p95/p99 ms",
 						"ours: server timer p50/p95/p99", "raw query p50/p95/p99", "p95 ours/raw");
 				results.forEach(System.out::println);
+				if (settle.on()) {
+					System.out.printf("%nafter that, each page kind warmed on until settled (decision 0026):%n");
+					System.out.printf("%-18s %-32s %-32s %-22s %s%n", "page", "ours: client p50/p95/p99 ms",
+							"ours: server timer p50/p95/p99", "raw query p50/p95/p99", "p95 ours/raw  warm-up");
+					settled.forEach(System.out::println);
+				}
 				System.out.printf("target: p95 ≤ 10 ms server time (TARGETS.md); load %s; total %.0f s%n", Load.now(),
 						(System.nanoTime() - started) / 1e9);
 			}
 		}
+	}
+
+	/**
+	 * The settle rule of decision 0026: after the fixed warm-up's measurement, a page kind is requested on in windows
+	 * of {@code window} requests until, in the last window, the compilers (C1 and C2) took at most {@code jitShare} of
+	 * the request threads' CPU per request and its server p95 lies within one histogram bucket of the window's before
+	 * (the buckets are ≈ 1.25 × apart), or {@code max} requests were made.
+	 */
+	record Settle(boolean on, int window, double jitShare, int max) {
+	}
+
+	/** Warms one page kind up by the settle rule, printing each window; returns what it took, for the table. */
+	private static String settle(String name, Workload workload, String base, Prometheus prometheus,
+			SplittableRandom random, Settle rule, Server process) throws Exception {
+		var done = 0;
+		var previousP95 = Double.NaN;
+		while (true) {
+			var before = prometheus.buckets(name);
+			var groupsBefore = process.cpuByGroup();
+			for (var i = 0; i < rule.window(); i++) {
+				var s = workload.next(random);
+				get(base, s);
+				s.then().accept(lastBody);
+			}
+			done += rule.window();
+			var groups = process.cpuByGroup();
+			var jit = (delta(groups, groupsBefore, "C2") + delta(groups, groupsBefore, "C1")) / rule.window();
+			var requestCpu = delta(groups, groupsBefore, "request threads") / rule.window();
+			var server = Prometheus.quantiles(before, prometheus.buckets(name));
+			var p95 = server == null ? Double.NaN : server[1];
+			var quiet = jit <= rule.jitShare() * requestCpu;
+			var agree = !Double.isNaN(previousP95) && Math.max(p95, previousP95) <= 1.26 * Math.min(p95, previousP95);
+			System.out.printf("   %-18s settle: %,5d more requests: C1+C2 %.2f ms, request threads %.2f ms per request,"
+					+ " server p95 %.2f ms%s (load %s)%n", name, done, jit, requestCpu, p95,
+					quiet && agree ? " — settled" : "", Load.now());
+			if (quiet && agree) {
+				return String.format("+%,d settled", done);
+			}
+			if (done >= rule.max()) {
+				return String.format("+%,d NOT settled (cap)", done);
+			}
+			previousP95 = p95;
+		}
+	}
+
+	private static double delta(Map<String, Double> after, Map<String, Double> before, String group) {
+		return after.getOrDefault(group, 0.0) - before.getOrDefault(group, 0.0);
 	}
 
 	private static String measure(String name, Workload workload, String base, Prometheus prometheus,
@@ -139,6 +209,7 @@ public final class Pages {
 			s.raw().run();
 			s.then().accept(lastBody);
 		}
+		var from = java.time.LocalTime.now().withNano(0);
 		var before = prometheus.buckets(name);
 		var cpuBefore = process.cpu();
 		var requestCpuBefore = process.requestCpu();
@@ -177,7 +248,8 @@ public final class Pages {
 		if (!slowest.isEmpty()) {
 			System.out.printf("   %s p95 by queue (ms): %s%n", name, slowest);
 		}
-		System.out.printf("   %-18s ours %s | raw %s (load %s)%n", name, o, r, Load.now());
+		System.out.printf("   %-18s ours %s | raw %s (load %s; %s–%s UTC)%n", name, o, r, Load.now(), from,
+				java.time.LocalTime.now().withNano(0));
 		System.out.printf("   %-18s server CPU per request: %.2f ms in the request threads, %.2f ms of the whole JVM"
 				+ " (JIT, GC and background threads included), over the %d requests%n", name, requestCpu, cpu, requests);
 		System.out.printf("   %-18s server CPU per request by thread group (ms): %s%n", name, split);
