@@ -1,8 +1,10 @@
 package io.grassroots.cases;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import io.grassroots.shared.MultiRowInsert;
 
@@ -47,6 +49,25 @@ class CaseInsertsImpl implements CaseInserts {
 			"int4", "int4", "int4", "int4", "text", "bool", "timestamptz", "timestamptz",
 			"timestamptz", "timestamptz", "timestamptz", "timestamptz", "timestamptz", "int8");
 
+	/**
+	 * The columns of {@link #COLUMNS} that a case fills only after its intake (a later tier, a lead department, a
+	 * merge, a pause, an extension, a rating, the later steps' times): null in every case an intake creates. A batch
+	 * whose rows all leave them null goes without them ({@link #INTO_REPORTED}, {@link #TYPES_REPORTED}): 38 arrays
+	 * instead of 53, which PostgreSQL parses, unnests and projects per batch (decision cases-34). None of them has a
+	 * default, so the stored rows are the same.
+	 */
+	private static final List<String> LATER = List.of("resolved_at_tier", "lead_department", "merged_into",
+			"parked_at", "parked_remaining_seconds", "extension_amount", "extension_unit", "rating", "resolved",
+			"filed_at", "dispatched_at", "claimed_at", "reported_back_at", "closed_at", "evaluated_at");
+
+	/** The positions in {@link #COLUMNS} (and a row of {@link #row}) of the columns not in {@link #LATER}. */
+	private static final int[] REPORTED = reported();
+
+	private static final String INTO_REPORTED = "insert into cases_case (" + String.join(", ",
+			Arrays.stream(REPORTED).mapToObj(i -> columns().get(i)).toList()) + ")";
+
+	private static final List<String> TYPES_REPORTED = Arrays.stream(REPORTED).mapToObj(TYPES::get).toList();
+
 	private final JdbcClient jdbc;
 
 	private final NamedParameterJdbcTemplate template;
@@ -84,11 +105,52 @@ class CaseInsertsImpl implements CaseInserts {
 	 */
 	MultiRowInsert.Rows rows(List<Case> reported) {
 		var rows = new ArrayList<Object[]>(reported.size());
+		var later = false;
 		for (var c : reported) {
 			check(c);
-			rows.add(row(c));
+			var row = row(c);
+			later |= fillsLater(row);
+			rows.add(row);
 		}
-		return MultiRowInsert.Rows.of(INTO, TYPES, rows);
+		if (later) {
+			return MultiRowInsert.Rows.of(INTO, TYPES, rows);
+		}
+		var shorter = new ArrayList<Object[]>(rows.size());
+		for (var row : rows) {
+			var values = new Object[REPORTED.length];
+			for (var i = 0; i < REPORTED.length; i++) {
+				values[i] = row[REPORTED[i]];
+			}
+			shorter.add(values);
+		}
+		return MultiRowInsert.Rows.of(INTO_REPORTED, TYPES_REPORTED, shorter);
+	}
+
+	/** Whether a row of {@link #row} has a value in a column of {@link #LATER}. */
+	private static boolean fillsLater(Object[] row) {
+		var reported = 0;
+		for (var i = 0; i < row.length; i++) {
+			if (reported < REPORTED.length && REPORTED[reported] == i) {
+				reported++;
+			}
+			else if (row[i] != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Every column of {@link #COLUMNS}, in order. */
+	private static List<String> columns() {
+		return Arrays.stream(COLUMNS.split(",")).map(String::strip).toList();
+	}
+
+	private static int[] reported() {
+		var all = columns();
+		if (!all.containsAll(LATER) || all.size() != TYPES.size()) {
+			throw new IllegalStateException("LATER and TYPES must match COLUMNS");
+		}
+		return IntStream.range(0, all.size()).filter(i -> !LATER.contains(all.get(i))).toArray();
 	}
 
 	/** The cases of {@link #rows} were inserted (in the current transaction). */

@@ -106,4 +106,57 @@ class CaseInsertsTests {
 		}
 	}
 
+	@Test
+	void aBatchWithACaseAlreadyPastItsIntakeKeepsTheColumnsOnlyLaterStepsFill() {
+		// a batch whose cases are all as an intake makes them goes without those columns (cases-34); one case that
+		// carries such a column (here the filing time) sends the batch with every column, and both read back whole
+		var now = Instant.parse("2026-12-06T09:40:00.250Z");
+		var batch = new ArrayList<Case>();
+		for (var i = 0; i < 2; i++) {
+			var origin = new Origin("L" + UUID.randomUUID().toString().substring(0, 9).toUpperCase(),
+					UUID.randomUUID().toString().replace("-", ""), Channel.PHONE,
+					new Reporter("v1:n" + i, "v1:p" + i, "0123456789abcdef0123456789abcde" + i, null, false), false,
+					null, null);
+			var matter = new Matter("路灯不亮 " + i, "说明 " + i, new CategoryKey("CJT214", "P0102"), Urgency.NORMAL, false);
+			var place = new Place(RegionCode.of("652301001001"), UUID.randomUUID(), Placement.GRID, 87.30 + i * 1e-4,
+					44.01, "宁边路" + i + "号");
+			var clock = new StepClock(Step.DISPATCH, now, now.plusSeconds(600), now.plusSeconds(1800), 1800L,
+					LimitUnit.WORKING_HOURS, null, null);
+			batch.add(Case.report(origin, matter, place, clock, now));
+		}
+		batch.get(1).file(new CategoryKey("CJT214", "P0103"), Urgency.URGENT, true, now.plusSeconds(5));
+
+		inserts.saveAllNew(batch);
+
+		var filed = cases.findById(batch.get(1).id()).orElseThrow();
+		assertThat(filed.milestones()).isEqualTo(batch.get(1).milestones());
+		assertThat(filed.milestones().filedAt()).isEqualTo(now.plusSeconds(5));
+		assertThat(filed.status()).isEqualTo(batch.get(1).status());
+		assertThat(filed.matter()).isEqualTo(batch.get(1).matter());
+		var reported = cases.findById(batch.get(0).id()).orElseThrow();
+		assertThat(reported.milestones()).isEqualTo(Milestones.reported(now));
+		assertThat(reported.leadDepartment()).isNull();
+		assertThat(reported.mergedInto()).isNull();
+		assertThat(reported.outcome()).isNull();
+		assertThat(reported.pendingExtension()).isNull();
+		assertThat(reported.clock()).isEqualTo(batch.get(0).clock());
+	}
+
+	@Test
+	void aBatchOfReportedCasesGoesWithoutTheColumnsOnlyLaterStepsFill() {
+		var now = Instant.parse("2026-12-06T09:41:00Z");
+		var origin = new Origin("M" + UUID.randomUUID().toString().substring(0, 9).toUpperCase(), null, Channel.PHONE,
+				new Reporter(null, null, null, null, false), false, null, null);
+		var c = Case.report(origin, new Matter("井盖", "说明", null, Urgency.NORMAL, false),
+				new Place(RegionCode.of("652301001001"), null, Placement.NAMED_COMMUNITY, null, null, null),
+				new StepClock(Step.DISPATCH, now, now.plusSeconds(600), now.plusSeconds(1800), 1800L,
+						LimitUnit.WORKING_HOURS, null, null),
+				now);
+
+		var rows = inserts.rows(java.util.List.of(c));
+
+		assertThat(rows.columns()).isEqualTo(38);
+		assertThat(rows.into()).doesNotContain("filed_at").doesNotContain("lead_department").contains("reported_at");
+	}
+
 }
