@@ -37,8 +37,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * body. Everything around it stays where it is: Tomcat, the observation filter (its {@code uri} tag set here as the
  * handler mapping would), Spring Security (tokens, 401/403, headers, firewall), and every error goes to the
  * application's {@link HandlerExceptionResolver}s in the {@code DispatcherServlet}'s order, so bad input answers the
- * same RFC 9457 problem details from {@code ApiProblems}. Only the common shape is taken here — {@code Content-Type:
- * application/json}, a body of known length, an {@code Accept} that JSON satisfies, at most one {@code
+ * same RFC 9457 problem details from {@code ApiProblems}. Only the common shape is taken here — no query string (so
+ * no {@code ?lang=} for MVC's locale interceptor), {@code Content-Type: application/json}, a body of known length, an {@code Accept} that JSON satisfies, at most one {@code
  * Idempotency-Key}; any other request to the path (photos as multipart, other types, charsets, negotiation) goes on to
  * Spring MVC untouched, and {@link CaseApi} keeps the mapping that the API documentation lists.
  */
@@ -98,7 +98,9 @@ final class IntakeFastPath extends HttpFilter {
 
 	/** Whether this filter answers the request: the common shape only, decided before the body is read. */
 	static boolean takes(HttpServletRequest request) {
+		// a query string may carry ?lang= for the console's LocaleChangeInterceptor (a Spring MVC interceptor)
 		if (!"POST".equals(request.getMethod()) || !PATH.equals(request.getRequestURI())
+				|| request.getQueryString() != null
 				|| !MediaType.APPLICATION_JSON_VALUE.equals(request.getContentType())
 				|| request.getContentLengthLong() <= 0) {
 			return false;

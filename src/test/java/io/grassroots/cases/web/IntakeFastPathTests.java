@@ -162,6 +162,9 @@ class IntakeFastPathTests {
 		var twoKeys = request("POST", "application/json", "a", 10);
 		twoKeys.addHeader("Idempotency-Key", "b");
 		assertThat(IntakeFastPath.takes(twoKeys)).isFalse();
+		var language = request("POST", "application/json", null, 10);
+		language.setQueryString("lang=en");
+		assertThat(IntakeFastPath.takes(language)).isFalse();
 		var other = request("POST", "application/json", null, 10);
 		other.setRequestURI("/api/cases/");
 		assertThat(IntakeFastPath.takes(other)).isFalse();
