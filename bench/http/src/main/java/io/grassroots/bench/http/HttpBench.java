@@ -18,6 +18,7 @@ public final class HttpBench {
 		switch (args[0]) {
 			case "intake" -> new IntakeBench(new Options(rest)).run();
 			case "start" -> new StartBench(new Options(rest)).run();
+			case "intake-cost" -> new IntakeCost(new Options(rest)).run();
 			default -> {
 				System.err.println("unknown benchmark " + args[0]);
 				System.exit(2);

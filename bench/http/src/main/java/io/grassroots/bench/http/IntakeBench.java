@@ -214,6 +214,47 @@ final class IntakeBench {
 		}
 	}
 
+	/**
+	 * For {@link IntakeCost}: a fresh database, the server started on it (production profile, demo network) with the
+	 * given extra JVM options, the bench's tokens and points prepared.
+	 */
+	Server startForCost(List<String> extraJvm) throws Exception {
+		recreateDatabase();
+		var work = Files.createDirectories(Path.of("bench/intake/target/" + database));
+		var jvm = new ArrayList<String>();
+		var xmx = options.get("xmx", "512m");
+		jvm.add("-Xms" + options.get("xms", xmx));
+		jvm.add("-Xmx" + xmx);
+		jvm.addAll(extraJvm);
+		var env = new LinkedHashMap<String, String>();
+		env.put("SPRING_PROFILES_ACTIVE", "prod");
+		env.put("DATABASE_URL", url);
+		env.put("DATABASE_USERNAME", user);
+		env.put("DATABASE_PASSWORD", "");
+		var key = new byte[32];
+		random.nextBytes(key);
+		env.put("GRASSROOTS_PERSONAL_DATA_KEY", Base64.getEncoder().encodeToString(key));
+		env.put("GRASSROOTS_DEMO_ENABLED", "true");
+		server = Server.start(Path.of(options.get("jar", HttpBench.productJar())), work, jvm, env,
+				work.resolve("server.log"));
+		var ready = server.awaitReady(900);
+		System.out.printf("%s: server pid %d on port %d ready after %.1f s%n", database, server.process.pid(),
+				server.port, ready);
+		prepare();
+		return server;
+	}
+
+	/** For {@link IntakeCost}: a closed loop of intakes over the given seconds (201 expected). */
+	Level drive(int clients, double seconds) throws Exception {
+		return http(clients, seconds, null);
+	}
+
+	void stop() throws InterruptedException {
+		if (server != null) {
+			server.close();
+		}
+	}
+
 	private void recreateDatabase() throws SQLException {
 		try (var c = DriverManager.getConnection(adminUrl, user, "")) {
 			c.createStatement().execute("drop database if exists " + database + " with (force)");
