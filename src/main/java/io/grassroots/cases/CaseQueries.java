@@ -279,19 +279,6 @@ public class CaseQueries {
 			.list();
 	}
 
-	/** Every case that is red now (its step's deadline has passed), oldest deadline first. */
-	@Transactional(readOnly = true)
-	public List<DueCase> overdue(Instant now, int limit) {
-		return jdbc.sql("""
-				select id, version, status, step, region, grid, lead_department, warn_at, due_at, 'RED' as turns
-				from cases_case where status in (""" + EVERY_STATE + """
-				) and due_at <= :now order by due_at, id limit :limit""")
-			.param("now", Timestamp.from(now))
-			.param("limit", limit)
-			.query(CaseQueries::due)
-			.list();
-	}
-
 	/** Photo content, for a viewer who may see the case. */
 	@Transactional(readOnly = true)
 	public byte[] attachment(Actor actor, CaseId id, UUID attachment) {
