@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads cases for the work places, the public tracking page and other modules: queues within the viewer's scope,
- * the case page, and — for the supervision sweep — the cases whose light changes, found by the indexed
- * {@code warn_at} and {@code due_at} columns without scanning the open cases.
+ * the case page, and — for the supervision sweep — the cases whose light changes, found by index ranges of
+ * {@code warn_at} and of each state's {@code due_at} without scanning the open cases.
  * <p>
  * Every read that takes more than one statement runs in a read-only transaction of its own; the queue pages
  * ({@link #page}, {@link #list}) are one statement and carry no transaction attribute at all (see {@link #page}).
@@ -225,19 +225,35 @@ public class CaseQueries {
 	}
 
 	/**
-	 * For the deadline sweep: the cases whose light turns yellow or red in {@code (after, upTo]}, oldest first. Two
-	 * index range scans; the cost grows with the cases that change light, not with the open cases.
+	 * Every state by name, as an SQL list: a condition {@code status in (…)} that every row meets and that lets
+	 * PostgreSQL read a deadline range of each state from {@code cases_case_queue (status, due_at, …)}, the deadline
+	 * being its second column (decision cases-35: there is no index on the deadline alone).
+	 */
+	static final String EVERY_STATE = java.util.Arrays.stream(CaseStatus.values())
+		.map(s -> "'" + s.name() + "'")
+		.collect(java.util.stream.Collectors.joining(", "));
+
+	/**
+	 * The sweep's query ({@link #lightChanges}): the yellow lights by a range of {@code cases_case_warn_at}, the red ones
+	 * by a range of each state's deadlines in {@code cases_case_queue} (one short range per state: the condition on the
+	 * states holds for every row and only makes the range scans possible).
+	 */
+	static final String LIGHT_CHANGES = """
+			select id, version, status, step, region, grid, lead_department, warn_at, due_at, 'YELLOW' as turns,
+			warn_at as crossed_at from cases_case where warn_at > :after and warn_at <= :upTo and warn_at < due_at
+			union all
+			select id, version, status, step, region, grid, lead_department, warn_at, due_at, 'RED' as turns,
+			due_at as crossed_at from cases_case where status in (""" + EVERY_STATE + """
+			) and due_at > :after and due_at <= :upTo
+			order by crossed_at, id limit :limit""";
+
+	/**
+	 * For the deadline sweep: the cases whose light turns yellow or red in {@code (after, upTo]}, oldest first. Index
+	 * range scans ({@link #LIGHT_CHANGES}); the cost grows with the cases that change light, not with the open cases.
 	 */
 	@Transactional(readOnly = true)
 	public List<DueCase> lightChanges(Instant after, Instant upTo, int limit) {
-		var sql = """
-				select id, version, status, step, region, grid, lead_department, warn_at, due_at, 'YELLOW' as turns,
-				warn_at as crossed_at from cases_case where warn_at > :after and warn_at <= :upTo and warn_at < due_at
-				union all
-				select id, version, status, step, region, grid, lead_department, warn_at, due_at, 'RED' as turns,
-				due_at as crossed_at from cases_case where due_at > :after and due_at <= :upTo
-				order by crossed_at, id limit :limit""";
-		return jdbc.sql(sql)
+		return jdbc.sql(LIGHT_CHANGES)
 			.param("after", Timestamp.from(after))
 			.param("upTo", Timestamp.from(upTo))
 			.param("limit", limit)
@@ -260,18 +276,6 @@ public class CaseQueries {
 		return jdbc.sql(ROW + " where " + scope.where() + " and c.warn_at <= :now order by c.due_at, c.id limit :limit")
 			.params(params)
 			.query((rs, n) -> read.row(rs))
-			.list();
-	}
-
-	/** Every case that is red now (its step's deadline has passed), oldest deadline first. */
-	@Transactional(readOnly = true)
-	public List<DueCase> overdue(Instant now, int limit) {
-		return jdbc.sql("""
-				select id, version, status, step, region, grid, lead_department, warn_at, due_at, 'RED' as turns
-				from cases_case where due_at <= :now order by due_at, id limit :limit""")
-			.param("now", Timestamp.from(now))
-			.param("limit", limit)
-			.query(CaseQueries::due)
 			.list();
 	}
 

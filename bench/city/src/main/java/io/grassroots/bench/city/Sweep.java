@@ -194,7 +194,9 @@ public final class Sweep {
 				warn_at as crossed_at from cases_case where warn_at > ? and warn_at <= ? and warn_at < due_at
 				union all
 				select id, version, status, step, region, grid, lead_department, warn_at, due_at, 'RED' as turns,
-				due_at as crossed_at from cases_case where due_at > ? and due_at <= ?
+				due_at as crossed_at from cases_case where status in ('REPORTED', 'COMMUNITY_HANDLING', 'FILED',
+				'DISPATCHED', 'IN_PROGRESS', 'PARKED', 'REPORTED_BACK', 'CLOSED', 'EVALUATED', 'REJECTED', 'VOID',
+				'MERGED') and due_at > ? and due_at <= ?
 				order by crossed_at, id limit 2000""")) {
 			for (var i = 1; i <= 4; i += 2) {
 				s.setTimestamp(i, Timestamp.from(now.minusSeconds(60)));
