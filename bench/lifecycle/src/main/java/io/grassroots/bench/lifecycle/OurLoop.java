@@ -95,7 +95,7 @@ final class OurLoop implements Loop {
 			.logStartupInfo(false)
 			.run(args);
 		cases = context.getBean(CaseManagement.class);
-		// -Dbench.ours.caseFillfactor=N: cases_case's fillfactor set to N after the migrations (which set 85), to
+		// -Dbench.ours.caseFillfactor=N: cases_case's fillfactor set to N after the migrations (which set 90), to
 		// measure another; a catalogue change, read by every later INSERT and by every UPDATE that leaves its page
 		var fillfactor = Integer.getInteger("bench.ours.caseFillfactor");
 		if (fillfactor != null) {
