@@ -90,7 +90,7 @@ class CaseIndexesTests {
 		assumeTrue(Databases.isPostgres(dataSource));
 		assertThat(jdbc.sql("select reloptions from pg_class where oid = 'cases_case'::regclass")
 			.query((rs, n) -> String.valueOf(rs.getString(1)))
-			.single()).contains("fillfactor=85");
+			.single()).contains("fillfactor=90");
 	}
 
 	/**

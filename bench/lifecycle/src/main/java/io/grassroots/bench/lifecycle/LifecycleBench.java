@@ -354,6 +354,8 @@ public final class LifecycleBench {
 	/** Statements, WAL and commits of {@code costCases} lifecycles on one thread, read from the server. */
 	private Cost cost(Loop loop) throws Exception {
 		databases.forEach(postgres::vacuum);
+		// the room the VACUUM offers new case rows: old pages, each logged whole at its first change (a new row ≈ 530 B)
+		postgres.caseRoom(loop.database(), 530).ifPresent(l -> System.out.println("          " + l));
 		postgres.checkpoint();
 		settle();
 		postgres.reset();

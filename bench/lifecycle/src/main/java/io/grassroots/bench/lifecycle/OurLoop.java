@@ -95,6 +95,15 @@ final class OurLoop implements Loop {
 			.logStartupInfo(false)
 			.run(args);
 		cases = context.getBean(CaseManagement.class);
+		// -Dbench.ours.caseFillfactor=N: cases_case's fillfactor set to N after the migrations (which set 90), to
+		// measure another; a catalogue change, read by every later INSERT and by every UPDATE that leaves its page
+		var fillfactor = Integer.getInteger("bench.ours.caseFillfactor");
+		if (fillfactor != null) {
+			context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+				.sql("alter table cases_case set (fillfactor = " + fillfactor + ")")
+				.update();
+			System.out.println("ours: cases_case fillfactor set to " + fillfactor);
+		}
 		if (points == ReportPoints.COMMUNITY) {
 			// cases all over 西街社区: its grid worker covers the community, the scope the identity demo data gives
 			// the account before the grid demo data moves it into the community's first grid

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -125,6 +126,41 @@ final class Postgres {
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException(e);
+		}
+	}
+
+	/**
+	 * Where a new case's row can go after a {@code VACUUM} ({@code pg_freespacemap}, created here, so before the
+	 * phase's checkpoint): {@code cases_case}'s pages, the pages whose recorded free space takes one more row of
+	 * {@code row} bytes beside the reserve its {@code fillfactor} keeps, and the rows they take in all. Each such page
+	 * is an old page, logged whole at its first change after a checkpoint. Empty if the database has no
+	 * {@code cases_case}.
+	 */
+	Optional<String> caseRoom(String database, int row) {
+		try (var c = DriverManager.getConnection(url(database), user, ""); var s = c.createStatement()) {
+			try (var rs = s.executeQuery("select to_regclass('cases_case') is not null")) {
+				if (!rs.next() || !rs.getBoolean(1)) {
+					return Optional.empty();
+				}
+			}
+			s.execute("create extension if not exists pg_freespacemap");
+			try (var rs = s.executeQuery("""
+					with f as (select coalesce((select split_part(o, '=', 2)::int from unnest(reloptions) o
+					                            where o like 'fillfactor=%%'), 100) ff
+					           from pg_class where oid = 'cases_case'::regclass),
+					     p as (select avail, greatest(0, floor((avail - 8192 * (100 - ff) / 100) / (%d + 4)))::int rows
+					           from pg_freespace('cases_case'), f)
+					select (select ff from f), count(*), count(*) filter (where rows > 0), coalesce(sum(rows), 0),
+					       (select count(*) from cases_case) from p""".formatted(row))) {
+				rs.next();
+				return Optional.of(String.format(
+						"cases_case after the VACUUM (pg_freespacemap): fillfactor %d, %,d pages, %,d of them with room for a new "
+								+ "row of %d B beside the reserve (%,d rows in all), %,d rows",
+						rs.getInt(1), rs.getLong(2), rs.getLong(3), row, rs.getLong(4), rs.getLong(5)));
+			}
+		}
+		catch (SQLException e) {
+			return Optional.of("cases_case's free space not read: " + e.getMessage());
 		}
 	}
 
