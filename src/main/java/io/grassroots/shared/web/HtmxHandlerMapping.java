@@ -14,6 +14,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestHeader;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestMappingHandlerMapping;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -34,9 +35,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * carry. Here a handler method without any of them gets an interceptor that does only what remains of the starter's
  * for it: {@code Vary: HX-Request} on htmx requests and the {@code HtmxResponse} headers after the handler; a method
  * with one keeps the starter's interceptor. The rest of the starter's registrations (handler adapter, exception
- * resolver) are its own, handed through: Spring Boot uses the one primary {@link WebMvcRegistrations}.
+ * resolver) are its own, handed through: Spring Boot uses the one primary {@link WebMvcRegistrations}. Only in a
+ * servlet web application, as the starter's configuration: the commands ({@code --verify-audit}) and the lifecycle
+ * bench start the application without a web server.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Primary
 class HtmxHandlerMapping implements WebMvcRegistrations {
 
