@@ -128,18 +128,8 @@ final class IntakeBench {
 			jvm.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
 		}
 		jvm.addAll(options.list("jvm"));
-		var env = new LinkedHashMap<String, String>();
-		env.put("SPRING_PROFILES_ACTIVE", "prod");
-		env.put("DATABASE_URL", url);
-		env.put("DATABASE_USERNAME", user);
-		env.put("DATABASE_PASSWORD", "");
-		var key = new byte[32];
-		random.nextBytes(key);
-		env.put("GRASSROOTS_PERSONAL_DATA_KEY", Base64.getEncoder().encodeToString(key));
-		// the Changji demo network (regions, departments, accounts, grids, categories) so cases land in real grids
-		env.put("GRASSROOTS_DEMO_ENABLED", "true");
 		var log = work.resolve("server.log");
-		server = Server.start(Path.of(options.get("jar", HttpBench.productJar())), work, jvm, env, log);
+		server = Server.start(Path.of(options.get("jar", HttpBench.productJar())), work, jvm, serverEnvironment(), log);
 		try {
 			var ready = server.awaitReady(600);
 			System.out.printf("server pid %d on port %d ready after %.1f s (first start on PostgreSQL, loads demo "
@@ -226,16 +216,7 @@ final class IntakeBench {
 		jvm.add("-Xms" + options.get("xms", xmx));
 		jvm.add("-Xmx" + xmx);
 		jvm.addAll(extraJvm);
-		var env = new LinkedHashMap<String, String>();
-		env.put("SPRING_PROFILES_ACTIVE", "prod");
-		env.put("DATABASE_URL", url);
-		env.put("DATABASE_USERNAME", user);
-		env.put("DATABASE_PASSWORD", "");
-		var key = new byte[32];
-		random.nextBytes(key);
-		env.put("GRASSROOTS_PERSONAL_DATA_KEY", Base64.getEncoder().encodeToString(key));
-		env.put("GRASSROOTS_DEMO_ENABLED", "true");
-		server = Server.start(Path.of(options.get("jar", HttpBench.productJar())), work, jvm, env,
+		server = Server.start(Path.of(options.get("jar", HttpBench.productJar())), work, jvm, serverEnvironment(),
 				work.resolve("server.log"));
 		var ready = server.awaitReady(900);
 		System.out.printf("%s: server pid %d on port %d ready after %.1f s%n", database, server.process.pid(),
@@ -883,6 +864,23 @@ final class IntakeBench {
 
 	static Map<String, String> env() {
 		return System.getenv();
+	}
+
+	/**
+	 * The product's environment for a bench run: production profile on the bench database, a fresh personal-data key,
+	 * and the Changji demo network (regions, departments, accounts, grids, categories) so cases land in real grids.
+	 */
+	private Map<String, String> serverEnvironment() {
+		var env = new LinkedHashMap<String, String>();
+		env.put("SPRING_PROFILES_ACTIVE", "prod");
+		env.put("DATABASE_URL", url);
+		env.put("DATABASE_USERNAME", user);
+		env.put("DATABASE_PASSWORD", "");
+		var key = new byte[32];
+		random.nextBytes(key);
+		env.put("GRASSROOTS_PERSONAL_DATA_KEY", Base64.getEncoder().encodeToString(key));
+		env.put("GRASSROOTS_DEMO_ENABLED", "true");
+		return env;
 	}
 
 }
