@@ -682,8 +682,14 @@ final class IntakeBench {
 			if (size.status() != 200 || cycle.status() != 200 || build.status() != 200) {
 				return null;
 			}
+			// the read commands made ahead (cases-30, cases-34) and the batches written by their callers (cases-19);
+			// NaN from a build without them
+			var ahead = http.get("/actuator/metrics/grassroots.intake.reads.ahead", adminToken);
+			var led = http.get("/actuator/metrics/grassroots.intake.batches.led", adminToken);
 			return new double[] { statistic(size.body(), "COUNT"), statistic(size.body(), "TOTAL"),
-					statistic(cycle.body(), "TOTAL_TIME"), statistic(build.body(), "TOTAL_TIME") };
+					statistic(cycle.body(), "TOTAL_TIME"), statistic(build.body(), "TOTAL_TIME"),
+					ahead.status() == 200 ? statistic(ahead.body(), "COUNT") : Double.NaN,
+					led.status() == 200 ? statistic(led.body(), "COUNT") : Double.NaN };
 		}
 		catch (IOException e) {
 			return null;
@@ -713,8 +719,9 @@ final class IntakeBench {
 			return;
 		}
 		System.out.printf("             intake writer: %.0f batches, %.1f reports per batch, cycle %.2f ms, of which "
-				+ "build %.2f ms (means per batch)%n", n, (after[1] - before[1]) / n, (after[2] - before[2]) / n * 1000,
-				(after[3] - before[3]) / n * 1000);
+				+ "build %.2f ms (means per batch); %.2f read commands ahead per batch, %.0f %% of batches led by their "
+				+ "caller%n", n, (after[1] - before[1]) / n, (after[2] - before[2]) / n * 1000,
+				(after[3] - before[3]) / n * 1000, (after[4] - before[4]) / n, (after[5] - before[5]) / n * 100);
 	}
 
 	/** Heap (actuator metrics, administrator token) and RSS (/proc) of the server, once a second. */
