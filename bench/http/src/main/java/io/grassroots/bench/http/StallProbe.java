@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * bench database's backends and PostgreSQL's checkpointer and autovacuum (pg_stat_activity every 100 ms), the host's
  * CPU pressure (/proc/pressure/cpu: the share of time at least one runnable task waited for a core), how long the
  * server's threads waited for a core (the run-queue wait of /proc/&lt;pid&gt;/task/*&#47;schedstat) and the bench
- * JVM's own hiccups (how late a thread that sleeps 1 ms wakes up: a stall of the load generator or of the host).
+ * JVM's own hiccups (how late a thread that sleeps 1 ms wakes up: a stall of the load generator or of the host), and
+ * the host's disk ({@link Disk}: I/O pressure, the page cache's dirty and writeback data, the bytes written).
  * A stall is a run of requests, each more than {@link #STALL_MS} late at its answer (latency from when it was due),
  * whose intervals from due to answer overlap.
  */
@@ -76,7 +77,58 @@ final class StallProbe {
 	 * consumer (see {@link #cpuByConsumer}).
 	 */
 	private record Sample(long atMs, Map<String, Integer> waits, String checkpointer, boolean autovacuum,
-			long pressureUs, long serverWaitNs, Map<String, Long> cpuNs, Map<String, Long> waitNs) {
+			long pressureUs, long serverWaitNs, Map<String, Long> cpuNs, Map<String, Long> waitNs, Disk disk) {
+	}
+
+	/**
+	 * The host's disk at an instant: microseconds so far in which some task waited for I/O (/proc/pressure/io, -1
+	 * without PSI), the page cache's dirty and under-writeback kilobytes (/proc/meminfo) and the sectors written to the
+	 * whole disks so far (/proc/diskstats). A commit's WAL flush that waits behind the kernel writing back data pages
+	 * shows as I/O pressure and writeback with the backends in {@code IO:WALSync}.
+	 */
+	record Disk(long ioPressureUs, long dirtyKb, long writebackKb, long sectorsWritten) {
+
+		private static final Pattern WHOLE_DISK = Pattern.compile("vd[a-z]+|sd[a-z]+|xvd[a-z]+|nvme\\d+n\\d+");
+
+		static Disk now() {
+			var io = -1L;
+			try {
+				var line = Files.readAllLines(Path.of("/proc/pressure/io")).get(0);
+				io = Long.parseLong(line.substring(line.indexOf("total=") + 6).trim());
+			}
+			catch (IOException | RuntimeException e) {
+				// no PSI
+			}
+			var dirty = -1L;
+			var writeback = -1L;
+			var sectors = -1L;
+			try {
+				for (var line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+					if (line.startsWith("Dirty:")) {
+						dirty = kb(line);
+					}
+					else if (line.startsWith("Writeback:")) {
+						writeback = kb(line);
+					}
+				}
+				sectors = 0;
+				for (var line : Files.readAllLines(Path.of("/proc/diskstats"))) {
+					var f = line.trim().split("\\s+");
+					if (f.length > 9 && WHOLE_DISK.matcher(f[2]).matches()) {
+						sectors += Long.parseLong(f[9]);
+					}
+				}
+			}
+			catch (IOException | RuntimeException e) {
+				// not Linux
+			}
+			return new Disk(io, dirty, writeback, sectors);
+		}
+
+		private static long kb(String line) {
+			return Long.parseLong(line.replaceAll("[^0-9]", ""));
+		}
+
 	}
 
 	void start() {
@@ -132,7 +184,8 @@ final class StallProbe {
 				cpuByConsumer(postgres, cpu, queued);
 				var serverWait = queued.values().stream().mapToLong(Long::longValue).sum();
 				synchronized (samples) {
-					samples.add(new Sample(at, waits, checkpointer, autovacuum, pressure(), serverWait, cpu, queued));
+					samples.add(new Sample(at, waits, checkpointer, autovacuum, pressure(), serverWait, cpu, queued,
+							Disk.now()));
 				}
 				LockSupport.parkNanos(Math.max(1, 100 - (System.currentTimeMillis() - at)) * 1_000_000L);
 			}
@@ -415,6 +468,18 @@ final class StallProbe {
 			if (first.pressureUs() >= 0 && last.atMs() > first.atMs()) {
 				text.append(String.format(Locale.ROOT, "; host CPU pressure %.0f%%",
 						100.0 * (last.pressureUs() - first.pressureUs()) / ((last.atMs() - first.atMs()) * 1000.0)));
+			}
+			if (first.disk().ioPressureUs() >= 0 && last.atMs() > first.atMs()) {
+				// the disk: what waited for it, what the kernel had to write back, and what it wrote
+				text.append(String.format(Locale.ROOT,
+						"; host I/O pressure %.0f%%, dirty at most %.0f MB, under writeback at most %.0f MB, disk written "
+								+ "%.1f MB/s",
+						100.0 * (last.disk().ioPressureUs() - first.disk().ioPressureUs())
+								/ ((last.atMs() - first.atMs()) * 1000.0),
+						window.stream().mapToLong(x -> x.disk().dirtyKb()).max().orElse(0) / 1024.0,
+						window.stream().mapToLong(x -> x.disk().writebackKb()).max().orElse(0) / 1024.0,
+						(last.disk().sectorsWritten() - first.disk().sectorsWritten()) * 512.0 / 1e6
+								/ ((last.atMs() - first.atMs()) / 1000.0)));
 			}
 			if (first.serverWaitNs() >= 0 && last.atMs() > first.atMs()) {
 				// the server's threads' run-queue wait per wall-clock time: how many of them waited for a core
