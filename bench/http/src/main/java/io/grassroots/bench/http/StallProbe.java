@@ -59,6 +59,11 @@ final class StallProbe {
 
 	private long startMs;
 
+	/** The cluster's WAL and buffer-write counters at the step's start and end (null where they could not be read). */
+	private long[] writesBefore;
+
+	private long[] writesAfter;
+
 	StallProbe(String adminUrl, String user, String database, Path safepointLog, long serverPid) {
 		this.adminUrl = adminUrl;
 		this.user = user;
@@ -132,6 +137,7 @@ final class StallProbe {
 	}
 
 	void start() {
+		writesBefore = writes();
 		running = true;
 		startMs = System.currentTimeMillis();
 		sampler = new Thread(this::sample, "stall-sampler");
@@ -146,6 +152,49 @@ final class StallProbe {
 		running = false;
 		sampler.join();
 		hiccup.join();
+		writesAfter = writes();
+	}
+
+	/**
+	 * The cluster's counters of what it wrote (pg_stat_wal, pg_stat_bgwriter; PostgreSQL 14 and later): WAL bytes,
+	 * full-page images, checkpoints started by time and requested (by WAL volume or by a command), and the buffers
+	 * written by the checkpointer, the background writer and the backends themselves (a backend's write has no flush
+	 * hint with the stock {@code backend_flush_after = 0}: it waits in the page cache for the kernel's writeback). For
+	 * the whole cluster: on a shared server other databases count too.
+	 */
+	private long[] writes() {
+		try (Connection c = DriverManager.getConnection(adminUrl, user, "");
+				var rs = c.createStatement().executeQuery("""
+						select w.wal_bytes::bigint, w.wal_fpi, b.checkpoints_timed, b.checkpoints_req,
+						b.buffers_checkpoint, b.buffers_clean, b.buffers_backend
+						from pg_stat_wal w, pg_stat_bgwriter b""")) {
+			rs.next();
+			var values = new long[7];
+			for (var i = 0; i < values.length; i++) {
+				values[i] = rs.getLong(i + 1);
+			}
+			return values;
+		}
+		catch (SQLException e) {
+			return null;
+		}
+	}
+
+	/** The step's WAL and buffer writes per request, and the checkpoints that started in it; empty if not read. */
+	private String writesPerRequest(int requests) {
+		if (writesBefore == null || writesAfter == null || requests == 0) {
+			return "";
+		}
+		var d = new long[writesBefore.length];
+		for (var i = 0; i < d.length; i++) {
+			d[i] = writesAfter[i] - writesBefore[i];
+		}
+		return String.format(Locale.ROOT,
+				"             PostgreSQL wrote over the step (whole cluster): WAL %.1f MB, %.2f KB and %.2f full-page images "
+						+ "per request; checkpoints started %d by time, %d requested (WAL volume or command); buffers "
+						+ "written %.2f per request by the checkpointer, %.2f by the background writer, %.2f by backends%n",
+				d[0] / 1e6, d[0] / 1024.0 / requests, d[1] / (double) requests, d[2], d[3], d[4] / (double) requests,
+				d[5] / (double) requests, d[6] / (double) requests);
 	}
 
 	private void sample() {
@@ -372,6 +421,7 @@ final class StallProbe {
 						+ "step: %s%n",
 				java.time.Instant.ofEpochMilli(startMs), max, late.size(), requests.size(), STALL_MS, stalls.size(),
 				describe(startMs, endMs, pauses, samples)));
+		out.append(writesPerRequest(requests.size()));
 		stalls.sort(Comparator.comparingDouble((double[] s) -> s[3]).reversed());
 		for (var s : stalls.subList(0, Math.min(5, stalls.size()))) {
 			out.append(String.format(Locale.ROOT,
