@@ -19,7 +19,6 @@ final class IntakeCheck {
 
 	static final int MAX_NAME = 50;
 
-
 	private IntakeCheck() {
 	}
 
