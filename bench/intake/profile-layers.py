@@ -22,6 +22,16 @@ MARKERS = [
     ('domain (CaseManagement.report)', 'io.grassroots.cases.CaseManagement.report'),
     ('answer write', 'org.springframework.web.method.support.HandlerMethodReturnValueHandlerComposite.handleReturnValue'),
     ('answer converters', 'org.springframework.web.servlet.mvc.method.annotation.AbstractMessageConverterMethodProcessor.writeWithMessageConverters'),
+    # POST /api/cases as JSON since cases-33: the fast path's own layers
+    ('fast path filter', 'io.grassroots.cases.web.IntakeFastPath.doFilter'),
+    ('fast body read', 'io.grassroots.cases.web.IntakeJson.read'),
+    ('fast body read', 'io.grassroots.cases.web.IntakeJson.readReport'),
+    ('fast answer', 'io.grassroots.cases.web.IntakeJson.write'),
+    ('fast answer', 'io.grassroots.cases.web.IntakeJson.summary'),
+    ('token filter', 'io.grassroots.identity.ApiTokenFilter.doFilterInternal'),
+    ('firewall', 'org.springframework.security.web.firewall.StrictHttpFirewall.getFirewalledRequest'),
+    ('security headers', 'org.springframework.security.web.header.HeaderWriterFilter.doFilterInternal'),
+    ('authorization', 'org.springframework.security.web.access.intercept.AuthorizationFilter.doFilter'),
 ]
 samples = []; cur = None
 for line in open(path, encoding='utf-8', errors='replace'):

@@ -23,8 +23,12 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer, Conso
 
 	private String passwordHash;
 
+	/** Made once: an API token's principal is cached and asked for them on every request it signs in. */
+	private final List<GrantedAuthority> authorities;
+
 	AccountPrincipal(Actor actor, String scopeLabel, String passwordHash, boolean enabled) {
 		this.actor = actor;
+		this.authorities = actor.roles().stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority(r.authority())).toList();
 		this.scopeLabel = scopeLabel;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
@@ -36,7 +40,7 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer, Conso
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
-		return actor.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+		return authorities;
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package io.grassroots.cases.web;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.Collections;
 import java.util.List;
 
@@ -19,10 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
-import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -140,24 +139,27 @@ final class IntakeFastPath extends HttpFilter {
 	}
 
 	private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		var input = new ServletServerHttpRequest(request);
-		var body = (IntakeRequest) json.read(IntakeRequest.class, input);
+		var body = json.readReport(request);
 		if (body == null) {
 			// a body of just "null": what Spring MVC says of a missing required @RequestBody
-			throw new HttpMessageNotReadableException("Required request body is missing", input);
+			throw new HttpMessageNotReadableException("Required request body is missing",
+					new ServletServerHttpRequest(request));
 		}
 		var summary = cases.report(currentUser.actor(), body.intake(request.getHeader(IDEMPOTENCY_KEY), List.of()));
-		var output = new ServletServerHttpResponse(response);
+		var answer = json.summary(summary);
+		// the headers Spring MVC's ResponseEntity and IntakeJson.write set, straight on the response
 		if (summary.created()) {
 			response.setStatus(HttpServletResponse.SC_CREATED);
-			output.getHeaders().setLocation(URI.create(PATH + "/" + summary.id()));
+			response.setHeader(HttpHeaders.LOCATION, PATH + "/" + summary.id());
 		}
 		else {
 			response.setStatus(HttpServletResponse.SC_OK);
 		}
-		output.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-		json.write(summary, MediaType.APPLICATION_JSON, output);
-		output.flush();
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(answer.length);
+		var out = response.getOutputStream();
+		out.write(answer);
+		out.flush();
 	}
 
 	/** As {@code DispatcherServlet.processHandlerException}: the first resolver that answers, else the exception. */

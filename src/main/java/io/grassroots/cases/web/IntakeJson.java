@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.grassroots.cases.CaseSummary;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
@@ -19,6 +21,7 @@ import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.HttpMessageNotWritableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StreamUtils;
 
@@ -77,23 +80,49 @@ class IntakeJson implements HttpMessageConverter<Object> {
 			return charset == null || charset.name().startsWith("UTF-") || charset.equals(StandardCharsets.US_ASCII)
 					? reader.readValue(body) : reader.readValue(new InputStreamReader(body, charset));
 		}
-		catch (InvalidDefinitionException e) {
-			throw new HttpMessageConversionException("Type definition error: " + e.getType(), e);
+		catch (JacksonException e) {
+			throw notReadable(e, () -> input);
+		}
+	}
+
+	/**
+	 * A report's body of {@code application/json} (no charset: Jackson detects the UTF it is in), read as
+	 * {@link #read} reads it and failing with the same exceptions, without the {@link HttpInputMessage} that
+	 * {@link #read} is handed (its headers are a copy of the request's) unless the body is bad.
+	 */
+	IntakeRequest readReport(HttpServletRequest request) throws IOException {
+		try {
+			return reader.readValue(StreamUtils.nonClosing(request.getInputStream()));
 		}
 		catch (JacksonException e) {
-			throw new HttpMessageNotReadableException("JSON parse error: " + e.getOriginalMessage(), e, input);
+			throw notReadable(e, () -> new ServletServerHttpRequest(request));
+		}
+	}
+
+	/** What Spring's Jackson converter throws for a body Jackson could not read. */
+	private static RuntimeException notReadable(JacksonException e, Supplier<HttpInputMessage> input) {
+		if (e instanceof InvalidDefinitionException definition) {
+			return new HttpMessageConversionException("Type definition error: " + definition.getType(), e);
+		}
+		return new HttpMessageNotReadableException("JSON parse error: " + e.getOriginalMessage(), e, input.get());
+	}
+
+	/**
+	 * The summary as the UTF-8 bytes {@link #write} writes, for a caller that sets the headers itself (the fast
+	 * path: no {@link HttpOutputMessage} with a copy of the headers to write back to the response).
+	 */
+	byte[] summary(CaseSummary summary) {
+		try {
+			return writer.writeValueAsBytes(summary);
+		}
+		catch (JacksonException e) {
+			throw new HttpMessageNotWritableException("Could not write JSON: " + e.getOriginalMessage(), e);
 		}
 	}
 
 	@Override
 	public void write(Object value, MediaType contentType, HttpOutputMessage output) throws IOException {
-		byte[] json;
-		try {
-			json = writer.writeValueAsBytes(value);
-		}
-		catch (JacksonException e) {
-			throw new HttpMessageNotWritableException("Could not write JSON: " + e.getOriginalMessage(), e);
-		}
+		var json = summary((CaseSummary) value);
 		var headers = output.getHeaders();
 		if (headers.getContentType() == null) {
 			headers.setContentType(contentType == null || !contentType.isConcrete() ? MediaType.APPLICATION_JSON

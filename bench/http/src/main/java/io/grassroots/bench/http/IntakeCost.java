@@ -17,7 +17,8 @@ import javax.management.remote.JMXServiceURL;
  * own {@code ThreadMXBean} over JMX (loopback) around blocks of closed-loop intakes. With {@code --jar-b} two servers
  * (each on a database of its own) are driven in interleaved blocks (A B B A …), so both see the same minutes of the
  * shared machine. Options: --jar, --jar-b, --database (A's; B's gets "_b"), --clients=32, --seconds=10 per block,
- * --rounds=6, --warm-up=60 (seconds per server, in blocks of 10 alternating).
+ * --rounds=6, --warm-up=60 (seconds per server, in blocks of 10 alternating). Each block also prints this JVM's own
+ * CPU per request: the load generator's, which shares the cores with the server.
  */
 final class IntakeCost {
 
@@ -32,7 +33,7 @@ final class IntakeCost {
 	}
 
 	/** Thread CPU ns and allocated bytes per thread id, with the thread's name. */
-	private record Snapshot(Map<Long, long[]> values, Map<Long, String> names, double processMs) {
+	private record Snapshot(Map<Long, long[]> values, Map<Long, String> names, double processMs, long benchNs) {
 	}
 
 	void run() throws Exception {
@@ -71,18 +72,20 @@ final class IntakeCost {
 					System.out.printf(Locale.ROOT,
 							"round %d %s: %d intakes (%.1f/s, errors %d) | CPU µs/req: request threads %.1f, "
 									+ "intake writer %.1f, other Java threads %.1f, process %.1f | alloc B/req: request "
-									+ "threads %.0f, intake writer %.0f, other %.0f | load %s%n",
+									+ "threads %.0f, intake writer %.0f, other %.0f | bench JVM (load generator) CPU µs/req "
+									+ "%.1f | load %s%n",
 							round + 1, s.name, level.n(), level.perSecond(), level.errors(), row[0], row[1], row[2],
-							row[3], row[4], row[5], row[6], Machine.load());
+							row[3], row[4], row[5], row[6], row[7], Machine.load());
 				}
 			}
 			for (var s : sides) {
 				var rows = results.get(s.name);
 				System.out.printf(Locale.ROOT,
 						"%s medians over %d blocks: CPU µs/req request threads %.1f, intake writer %.1f, other %.1f, "
-								+ "process %.1f; alloc B/req request threads %.0f, intake writer %.0f%n",
+								+ "process %.1f; alloc B/req request threads %.0f, intake writer %.0f; bench JVM CPU "
+								+ "µs/req %.1f%n",
 						s.name, rows.size(), median(rows, 0), median(rows, 1), median(rows, 2), median(rows, 3),
-						median(rows, 4), median(rows, 5));
+						median(rows, 4), median(rows, 5), median(rows, 7));
 			}
 		}
 		finally {
@@ -134,10 +137,14 @@ final class IntakeCost {
 				names.put(ids[i], infos[i].getThreadName());
 			}
 		}
-		return new Snapshot(values, names, Cpu.ms(side.server.process.pid()));
+		return new Snapshot(values, names, Cpu.ms(side.server.process.pid()), BENCH.getProcessCpuTime());
 	}
 
 	/** µs of CPU per request: request threads, writer, other Java threads, process; bytes: request, writer, other. */
+	/** This JVM: the load generator's clients (and the JMX reads around a block). */
+	private static final com.sun.management.OperatingSystemMXBean BENCH = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+		.getOperatingSystemMXBean();
+
 	private static double[] perRequest(Snapshot before, Snapshot after, long n) {
 		var cpu = new double[3];
 		var alloc = new double[3];
@@ -153,7 +160,8 @@ final class IntakeCost {
 		}
 		var k = Math.max(1, n);
 		return new double[] { cpu[0] / 1e3 / k, cpu[1] / 1e3 / k, cpu[2] / 1e3 / k,
-				(after.processMs - before.processMs) * 1e3 / k, alloc[0] / k, alloc[1] / k, alloc[2] / k };
+				(after.processMs - before.processMs) * 1e3 / k, alloc[0] / k, alloc[1] / k, alloc[2] / k,
+				(after.benchNs - before.benchNs) / 1e3 / k };
 	}
 
 	private static double median(List<double[]> rows, int column) {
