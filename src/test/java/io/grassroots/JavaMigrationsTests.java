@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Java migrations of {@code db.migration} share an abstract base ({@code TwoDialectMigration}): Flyway runs each
  * of them and never the base, their schema history rows carry no checksum (so moving lines into the base changes
- * nothing Flyway validates), and a database they migrated validates and has nothing left to run. The test database is fresh when the context starts
- * (H2 in memory, or a schema created for the run on PostgreSQL), so the context's own start is the fresh migration.
+ * nothing Flyway validates), and a database they migrated validates and has nothing left to run. The test database
+ * is fresh when the context starts (H2 in memory, or a schema created for the run on PostgreSQL), so the context's
+ * own start is the fresh migration.
  */
 @IntegrationTest
 class JavaMigrationsTests {
