@@ -77,13 +77,14 @@ class JavaMigrationsTests {
 	void theBaseTellsTheDialectsApart() {
 		var statusRegion = jdbc.sql(TestDatabase.postgres()
 				? "select indexdef from pg_indexes where indexname = 'cases_case_status_region'"
+						+ " and schemaname = current_schema()"
 				: "select index_name from information_schema.indexes where index_name = 'cases_case_status_region'")
 			.query(String.class)
 			.single();
 		if (TestDatabase.postgres()) {
 			// V2026_12_06_40 on PostgreSQL: the partial index over the open states; V2026_12_06_50: fillfactor 90
 			assertThat(statusRegion).contains("(status, region, extension_amount)").contains("WHERE");
-			var options = jdbc.sql("select array_to_string(reloptions, ',') from pg_class where relname = 'cases_case'")
+			var options = jdbc.sql("select array_to_string(reloptions, ',') from pg_class where oid = 'cases_case'::regclass")
 				.query(String.class)
 				.single();
 			assertThat(options).isEqualTo("fillfactor=90");
