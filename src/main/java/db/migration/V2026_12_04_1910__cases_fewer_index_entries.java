@@ -1,9 +1,7 @@
 package db.migration;
 
+import java.sql.SQLException;
 import java.sql.Statement;
-
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * Fewer index entries per case row (decision cases-18). Every index of {@code cases_case} takes an entry for each
@@ -23,15 +21,7 @@ import org.flywaydb.core.api.migration.Context;
  * {@code cases_case_grid_status (grid, status)}, from which each state's cases of the grid were all fetched and
  * sorted (850 buffers for a grid's evaluated cases on the 1,000,000-case city, 55 now).
  */
-public class V2026_12_04_1910__cases_fewer_index_entries extends BaseJavaMigration {
-
-	/**
-	 * The open states, as {@code DuplicateFinder} lists them (its {@code OPEN} condition): a query's condition must
-	 * imply an index's predicate for the index to serve it, so the two lists change together. A queue of one of these
-	 * states ({@code status = ?} with the state's name) implies it too.
-	 */
-	private static final String OPEN_STATES = "'REPORTED', 'COMMUNITY_HANDLING', 'FILED', 'DISPATCHED', 'IN_PROGRESS', "
-			+ "'PARKED', 'REPORTED_BACK'";
+public class V2026_12_04_1910__cases_fewer_index_entries extends TwoDialectMigration {
 
 	private static final String[] POSTGRESQL = {
 			// read by merged_into = ? (the cases merged into one): null but for merged cases
@@ -70,19 +60,15 @@ public class V2026_12_04_1910__cases_fewer_index_entries extends BaseJavaMigrati
 			"create unique index cases_case_intake_key on cases_case (intake_key) where intake_key is not null" };
 
 	@Override
-	public void migrate(Context context) throws Exception {
-		var connection = context.getConnection();
-		var postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-		try (Statement s = connection.createStatement()) {
-			s.execute("drop index cases_case_grid_status");
-			if (postgres) {
-				for (var sql : POSTGRESQL) {
-					s.execute(sql);
-				}
+	void migrate(Statement s, boolean postgres) throws SQLException {
+		s.execute("drop index cases_case_grid_status");
+		if (postgres) {
+			for (var sql : POSTGRESQL) {
+				s.execute(sql);
 			}
-			else {
-				s.execute("create index cases_case_grid_queue on cases_case (grid, status, due_at, reported_at desc)");
-			}
+		}
+		else {
+			s.execute("create index cases_case_grid_queue on cases_case (grid, status, due_at, reported_at desc)");
 		}
 	}
 

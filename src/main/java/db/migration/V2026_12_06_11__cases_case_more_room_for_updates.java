@@ -1,9 +1,7 @@
 package db.migration;
 
+import java.sql.SQLException;
 import java.sql.Statement;
-
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * More room on each page of {@code cases_case} for the new versions of its rows: {@code fillfactor} 90 → 85 (decision
@@ -19,15 +17,12 @@ import org.flywaydb.core.api.migration.Context;
  * only if 15 % of it stays free. It does not repack pages already filled: no rewrite, the table is not read (a lock
  * for a moment, as V2026_12_06_2). PostgreSQL only: H2 has no fillfactor.
  */
-public class V2026_12_06_11__cases_case_more_room_for_updates extends BaseJavaMigration {
+public class V2026_12_06_11__cases_case_more_room_for_updates extends TwoDialectMigration {
 
 	@Override
-	public void migrate(Context context) throws Exception {
-		var connection = context.getConnection();
-		if ("PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
-			try (Statement s = connection.createStatement()) {
-				s.execute("alter table cases_case set (fillfactor = 85)");
-			}
+	void migrate(Statement s, boolean postgres) throws SQLException {
+		if (postgres) {
+			s.execute("alter table cases_case set (fillfactor = 85)");
 		}
 	}
 

@@ -1,9 +1,7 @@
 package db.migration;
 
+import java.sql.SQLException;
 import java.sql.Statement;
-
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * The duplicate check's index holds the case's id too (decision cases-32): {@code cases_case_category_place} already
@@ -15,21 +13,15 @@ import org.flywaydb.core.api.migration.Context;
  * PostgreSQL only: H2 has neither partial indexes nor {@code include} (this is why the migration is Java, as
  * V2026_12_04_1910). The open states are those of V2026_12_04_1910 and {@code DuplicateFinder}'s condition.
  */
-public class V2026_12_06_20__cases_duplicate_index_holds_the_id extends BaseJavaMigration {
-
-	private static final String OPEN_STATES = "'REPORTED', 'COMMUNITY_HANDLING', 'FILED', 'DISPATCHED', 'IN_PROGRESS', "
-			+ "'PARKED', 'REPORTED_BACK'";
+public class V2026_12_06_20__cases_duplicate_index_holds_the_id extends TwoDialectMigration {
 
 	@Override
-	public void migrate(Context context) throws Exception {
-		var connection = context.getConnection();
-		if ("PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
-			try (Statement s = connection.createStatement()) {
-				s.execute("drop index cases_case_category_place");
-				s.execute("create index cases_case_category_place on cases_case (category_standard, category_code,"
-						+ " latitude, region, longitude, reported_at) include (id) where status in (" + OPEN_STATES
-						+ ")");
-			}
+	void migrate(Statement s, boolean postgres) throws SQLException {
+		if (postgres) {
+			s.execute("drop index cases_case_category_place");
+			s.execute("create index cases_case_category_place on cases_case (category_standard, category_code,"
+					+ " latitude, region, longitude, reported_at) include (id) where status in (" + OPEN_STATES
+					+ ")");
 		}
 	}
 

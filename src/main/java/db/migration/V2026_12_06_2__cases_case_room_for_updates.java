@@ -1,9 +1,7 @@
 package db.migration;
 
+import java.sql.SQLException;
 import java.sql.Statement;
-
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * Room on each page of {@code cases_case} for the new versions of its own rows (decision 0022). A case row is written
@@ -18,15 +16,12 @@ import org.flywaydb.core.api.migration.Context;
  * <p>
  * PostgreSQL only: H2 has no fillfactor (this is why the migration is Java, as V2026_12_04_1910).
  */
-public class V2026_12_06_2__cases_case_room_for_updates extends BaseJavaMigration {
+public class V2026_12_06_2__cases_case_room_for_updates extends TwoDialectMigration {
 
 	@Override
-	public void migrate(Context context) throws Exception {
-		var connection = context.getConnection();
-		if ("PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
-			try (Statement s = connection.createStatement()) {
-				s.execute("alter table cases_case set (fillfactor = 90)");
-			}
+	void migrate(Statement s, boolean postgres) throws SQLException {
+		if (postgres) {
+			s.execute("alter table cases_case set (fillfactor = 90)");
 		}
 	}
 

@@ -1,9 +1,7 @@
 package db.migration;
 
+import java.sql.SQLException;
 import java.sql.Statement;
-
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * Two indexes of {@code cases_case} fewer, twelve → ten (decision cases-35). Every INSERT and every transition's
@@ -24,22 +22,15 @@ import org.flywaydb.core.api.migration.Context;
  * {@code DuplicateFinder}); H2 has no partial indexes and gets the same key without it (this is why the migration is
  * Java, as V2026_12_04_1910).
  */
-public class V2026_12_06_40__cases_fewer_case_indexes extends BaseJavaMigration {
-
-	private static final String OPEN_STATES = "'REPORTED', 'COMMUNITY_HANDLING', 'FILED', 'DISPATCHED', 'IN_PROGRESS', "
-			+ "'PARKED', 'REPORTED_BACK'";
+public class V2026_12_06_40__cases_fewer_case_indexes extends TwoDialectMigration {
 
 	@Override
-	public void migrate(Context context) throws Exception {
-		var connection = context.getConnection();
-		var postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-		try (Statement s = connection.createStatement()) {
-			s.execute("drop index cases_case_due_at");
-			s.execute("drop index cases_case_extension_queue");
-			s.execute("drop index cases_case_status_region");
-			s.execute("create index cases_case_status_region on cases_case (status, region, extension_amount)"
-					+ (postgres ? " where status in (" + OPEN_STATES + ")" : ""));
-		}
+	void migrate(Statement s, boolean postgres) throws SQLException {
+		s.execute("drop index cases_case_due_at");
+		s.execute("drop index cases_case_extension_queue");
+		s.execute("drop index cases_case_status_region");
+		s.execute("create index cases_case_status_region on cases_case (status, region, extension_amount)"
+				+ (postgres ? " where status in (" + OPEN_STATES + ")" : ""));
 	}
 
 }

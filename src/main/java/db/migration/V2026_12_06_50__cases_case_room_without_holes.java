@@ -1,9 +1,7 @@
 package db.migration;
 
+import java.sql.SQLException;
 import java.sql.Statement;
-
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * {@code cases_case}'s {@code fillfactor} back from 85 to 90 (decision 0022, amended 2026-12-06 (wal5)). With 85 a page
@@ -17,15 +15,12 @@ import org.flywaydb.core.api.migration.Context;
  * The setting is read by every INSERT and by every UPDATE whose new version leaves its page; pages already filled keep
  * their rows: no rewrite, the table is not read (a lock for a moment). PostgreSQL only: H2 has no fillfactor.
  */
-public class V2026_12_06_50__cases_case_room_without_holes extends BaseJavaMigration {
+public class V2026_12_06_50__cases_case_room_without_holes extends TwoDialectMigration {
 
 	@Override
-	public void migrate(Context context) throws Exception {
-		var connection = context.getConnection();
-		if ("PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
-			try (Statement s = connection.createStatement()) {
-				s.execute("alter table cases_case set (fillfactor = 90)");
-			}
+	void migrate(Statement s, boolean postgres) throws SQLException {
+		if (postgres) {
+			s.execute("alter table cases_case set (fillfactor = 90)");
 		}
 	}
 

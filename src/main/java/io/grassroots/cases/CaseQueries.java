@@ -321,32 +321,34 @@ public class CaseQueries {
 		}
 
 		CaseRow row(ResultSet rs) throws SQLException {
-			var standard = rs.getString("category_standard");
-			var category = standard == null ? null : new CategoryKey(standard, rs.getString("category_code"));
-			var region = rs.getString("region");
-			var dueAt = instant(rs, "due_at");
-			var step = rs.getString("step");
-			var parkedRemaining = rs.getObject("parked_remaining_seconds", Long.class);
+			var standard = rs.getString(Column.CATEGORY_STANDARD);
+			var category = standard == null ? null : new CategoryKey(standard, rs.getString(Column.CATEGORY_CODE));
+			var region = rs.getString(Column.REGION);
+			var dueAt = instant(rs, Column.DUE_AT);
+			var step = rs.getString(Column.STEP);
+			var parkedRemaining = rs.getObject(Column.PARKED_REMAINING_SECONDS, Long.class);
 			var light = TrafficLight.NONE;
 			var left = 0L;
 			if (step != null) {
-				var warnAt = instant(rs, "warn_at");
-				var unit = LimitUnit.valueOf(rs.getString("step_unit"));
-				var clock = new StepClock(Step.valueOf(step), null, warnAt, dueAt, null, unit, instant(rs, "parked_at"),
-						parkedRemaining);
+				var warnAt = instant(rs, Column.WARN_AT);
+				var unit = LimitUnit.valueOf(rs.getString(Column.STEP_UNIT));
+				var clock = new StepClock(Step.valueOf(step), null, warnAt, dueAt, null, unit,
+						instant(rs, Column.PARKED_AT), parkedRemaining);
 				light = clock.light(now);
 				left = dueAt == null ? (clock.parked() && parkedRemaining != null ? parkedRemaining / 60 : 0)
 						: minutesLeft(region, dueAt, unit);
 			}
-			var duplicate = uuid(rs, "suspected_duplicate");
-			return new CaseRow(new CaseId(uuid(rs, "id")), rs.getString("tracking_code"), rs.getString("title"),
-					Channel.valueOf(rs.getString("channel")), CaseStatus.valueOf(rs.getString("status")),
-					Tier.valueOf(rs.getString("tier")), Urgency.valueOf(rs.getString("urgency")),
+			var duplicate = uuid(rs, Column.SUSPECTED_DUPLICATE);
+			return new CaseRow(new CaseId(uuid(rs, Column.ID)), rs.getString(Column.TRACKING_CODE),
+					rs.getString(Column.TITLE), Channel.valueOf(rs.getString(Column.CHANNEL)),
+					CaseStatus.valueOf(rs.getString(Column.STATUS)), Tier.valueOf(rs.getString(Column.TIER)),
+					Urgency.valueOf(rs.getString(Column.URGENCY)),
 					category == null ? "" : categoryNames.computeIfAbsent(category, k -> names.category(k)),
 					regionNames.computeIfAbsent(region, r -> names.region(RegionCode.of(r))),
-					department(uuid(rs, "lead_department")), department(uuid(rs, "suggested_department")),
-					duplicate == null ? null : new CaseId(duplicate), rs.getBoolean("confidential"), light, left, dueAt,
-					instant(rs, "reported_at"), rs.getObject("extension_amount") != null, rs.getLong("version"));
+					department(uuid(rs, Column.LEAD_DEPARTMENT)), department(uuid(rs, Column.SUGGESTED_DEPARTMENT)),
+					duplicate == null ? null : new CaseId(duplicate), rs.getBoolean(Column.CONFIDENTIAL), light, left,
+					dueAt, instant(rs, Column.REPORTED_AT), rs.getObject(Column.EXTENSION_AMOUNT) != null,
+					rs.getLong(Column.VERSION));
 		}
 
 		/** Time left until the deadline on the limit's clock (office time for working limits), negative when past. */
@@ -363,6 +365,48 @@ public class CaseQueries {
 			return id == null ? "" : departmentNames.computeIfAbsent(id, d -> names.department(new DepartmentId(d)));
 		}
 
+	}
+
+	/**
+	 * The positions of {@link #COLUMNS} in a row, which a queue row is read by: by name, every column of every row
+	 * was looked up in the driver's map of the result's column names (25 a row, 50 rows a page). Worked out from
+	 * {@link #COLUMNS} itself, so the two cannot drift apart; a queue page's outer {@code select *} keeps the order.
+	 */
+	private static final class Column {
+
+		private static final List<String> NAMES = java.util.Arrays.stream(COLUMNS.substring("select ".length())
+			.split(","))
+			.map(c -> c.strip().substring("c.".length()))
+			.toList();
+
+		static final int ID = position("id"), TRACKING_CODE = position("tracking_code"), TITLE = position("title"),
+				CHANNEL = position("channel"), STATUS = position("status"), TIER = position("tier"),
+				URGENCY = position("urgency"), CATEGORY_STANDARD = position("category_standard"),
+				CATEGORY_CODE = position("category_code"), REGION = position("region"),
+				LEAD_DEPARTMENT = position("lead_department"), SUGGESTED_DEPARTMENT = position("suggested_department"),
+				SUSPECTED_DUPLICATE = position("suspected_duplicate"), CONFIDENTIAL = position("confidential"),
+				STEP = position("step"), WARN_AT = position("warn_at"), DUE_AT = position("due_at"),
+				STEP_UNIT = position("step_unit"), PARKED_AT = position("parked_at"),
+				PARKED_REMAINING_SECONDS = position("parked_remaining_seconds"), REPORTED_AT = position("reported_at"),
+				EXTENSION_AMOUNT = position("extension_amount"), VERSION = position("version");
+
+		private static int position(String name) {
+			var index = NAMES.indexOf(name);
+			if (index < 0) {
+				throw new IllegalStateException("no column " + name + " in " + NAMES);
+			}
+			return index + 1;
+		}
+
+	}
+
+	private static UUID uuid(ResultSet rs, int column) throws SQLException {
+		return rs.getObject(column, UUID.class);
+	}
+
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
+		var value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
 	}
 
 	private static DueCase due(ResultSet rs, int n) throws SQLException {

@@ -62,7 +62,7 @@ public final class Pages {
 		var pageRows = (int) options.longValue("page-rows", 50);
 		var settle = new Settle(!options.get("settle", "true").equals("false"),
 				(int) options.longValue("settle-window", 100), Double.parseDouble(options.get("settle-jit", "0.10")),
-				(int) options.longValue("settle-max", 2000));
+				(int) options.longValue("settle-max", 4000));
 		var jar = Path.of(options.get("jar", "target/grassroots-0.1.0-SNAPSHOT-exec.jar"));
 		var url = Setup.url(options.get("host", "127.0.0.1"), (int) options.longValue("port", 5432), database);
 		var log = Path.of("bench/city/target/pages-server.log");

@@ -83,57 +83,53 @@ final class Server implements AutoCloseable {
 	}
 
 	/**
-	 * The CPU time of the server's request threads ({@code http-nio-…}) so far, from /proc (Linux): what the requests
-	 * cost, without the JIT compiler, GC and background threads that the whole JVM's time also holds.
+	 * The CPU time of the server's request threads ({@code http-nio-…}) so far: what the requests cost, without the
+	 * JIT compiler, GC and background threads that the whole JVM's time also holds ({@link #cpuByGroup}).
 	 */
 	java.time.Duration requestCpu() {
-		var ticks = 0L;
-		try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc", String.valueOf(process.pid()), "task"))) {
-			for (var task : tasks.toList()) {
-				try {
-					if (!java.nio.file.Files.readString(task.resolve("comm")).startsWith("http-nio")) {
-						continue;
-					}
-					var stat = java.nio.file.Files.readString(task.resolve("stat"));
-					var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-				}
-				catch (java.io.IOException | RuntimeException e) {
-					// the thread ended meanwhile
-				}
-			}
-		}
-		catch (java.io.IOException e) {
-			return java.time.Duration.ZERO;
-		}
-		return java.time.Duration.ofMillis(ticks * 10); // USER_HZ = 100
+		return java.time.Duration.ofNanos((long) (cpuByGroup().getOrDefault("request threads", 0.0) * 1e6));
 	}
 
+	/** The CPU time of every thread the server has had, by thread id, in ms; kept for threads that ended. */
+	private final java.util.Map<String, Double> threadCpu = new java.util.HashMap<>();
+
+	/** The group of every thread the server has had, by thread id. */
+	private final java.util.Map<String, String> threadGroup = new java.util.HashMap<>();
+
 	/**
-	 * The server's CPU so far by thread group, in ms (from /proc/<pid>/task, Linux): the request threads
-	 * ({@code http-nio-…}), the compilers (C2, C1), the collector (GC, G1 and VM threads) and the rest under their own
-	 * names with digits dropped — so a page's whole-JVM CPU per request can be told apart: the requests' own work, the
-	 * JIT still compiling, or something in the background. Threads that ended meanwhile are missing.
+	 * The server's CPU so far by thread group, in ms (Linux): the request threads ({@code http-nio-…}), the compilers
+	 * (C2, C1), the collector (GC, G1 and VM threads) and the rest under their own names with digits dropped — so a
+	 * page's whole-JVM CPU per request can be told apart: the requests' own work, the JIT still compiling, or
+	 * something in the background.
+	 * <p>
+	 * Read from {@code /proc/<pid>/task/<tid>/schedstat}, the scheduler's run time in nanoseconds. Until 2026-12-06
+	 * (pages4) it read {@code stat}'s user + system time, which Linux reports in whole clock ticks (10 ms) per thread:
+	 * a settle window of 100 requests at ≈ 1 ms each holds ≈ 100 ms of request-thread CPU, so the rule's 10 % was one
+	 * tick, and each thread's reading was cut down to its tick (decision 0026, amended). A thread that ended keeps its
+	 * last reading (HotSpot starts and stops compiler threads as their queues grow and shrink; a group's total
+	 * dropped when one ended, and its window showed less compiler time than it had).
 	 */
-	java.util.Map<String, Double> cpuByGroup() {
-		var groups = new java.util.TreeMap<String, Double>();
+	synchronized java.util.Map<String, Double> cpuByGroup() {
 		try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc", String.valueOf(process.pid()), "task"))) {
 			for (var task : tasks.toList()) {
 				try {
-					var name = java.nio.file.Files.readString(task.resolve("comm")).strip();
-					var stat = java.nio.file.Files.readString(task.resolve("stat"));
-					var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					var ms = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
-					groups.merge(group(name), ms, Double::sum);
+					var tid = task.getFileName().toString();
+					if (!threadGroup.containsKey(tid)) {
+						threadGroup.put(tid, group(java.nio.file.Files.readString(task.resolve("comm")).strip()));
+					}
+					var schedstat = java.nio.file.Files.readString(task.resolve("schedstat"));
+					threadCpu.put(tid, Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))) / 1e6);
 				}
 				catch (java.io.IOException | RuntimeException e) {
-					// the thread ended meanwhile
+					// the thread ended meanwhile: its last reading stays
 				}
 			}
 		}
 		catch (java.io.IOException e) {
 			// no /proc
 		}
+		var groups = new java.util.TreeMap<String, Double>();
+		threadCpu.forEach((tid, ms) -> groups.merge(threadGroup.get(tid), ms, Double::sum));
 		return groups;
 	}
 
