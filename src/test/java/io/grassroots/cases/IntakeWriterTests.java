@@ -505,10 +505,6 @@ class IntakeWriterTests {
 		}
 	}
 
-		assertThat(writer.preparing).as("a writer thread holds the reports, read ahead").isTrue();
-		assertThat(writer.queued()).isZero();
-	}
-
 	@Test
 	void reportsQueuedWhileTheWriterThreadWaitsForABatchBeingWrittenJoinItsBatch() throws Exception {
 		// cases-24: the writer thread takes the first queued report and waits while another batch is being written;
