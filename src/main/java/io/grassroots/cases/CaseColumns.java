@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.grassroots.calendar.LimitUnit;
 import io.grassroots.calendar.TimeLimit;
@@ -30,34 +32,49 @@ final class CaseColumns {
 
 	/** Every column of a new case. */
 	static Map<String, Object> all(Case c) {
-		// sized for every column at once: the map of the changing ones alone grew (rehashed) on the way
-		var p = changing(c, 128);
+		// sized for every column at once
+		var values = allValues(c);
+		var p = new HashMap<String, Object>(128);
+		for (var i = 0; i < values.length; i++) {
+			p.put(ALL.get(i), values[i]);
+		}
+		return p;
+	}
+
+	/**
+	 * The values of {@link #ALL}, in its order: what the intake's multi-row INSERT binds, by position (no map per case:
+	 * building and reading one was the intake writer's, decision cases-37).
+	 */
+	static Object[] allValues(Case c) {
+		var changing = changingValues(c);
+		var values = Arrays.copyOf(changing, changing.length + ONCE.size());
 		var origin = c.origin();
 		var reporter = origin.reporter();
 		var matter = c.matter();
 		var place = c.place();
-		p.put("id", c.id().id());
-		p.put("trackingCode", origin.trackingCode());
-		p.put("intakeKey", origin.intakeKey());
-		p.put("channel", name(origin.channel()));
-		p.put("title", matter.title());
-		p.put("description", matter.description());
-		p.put("region", code(place.region()));
-		p.put("grid", place.grid());
-		p.put("placement", name(place.placement()));
-		p.put("longitude", place.longitude());
-		p.put("latitude", place.latitude());
-		p.put("address", place.address());
-		p.put("reporterName", reporter == null ? null : reporter.reporterName());
-		p.put("reporterPhone", reporter == null ? null : reporter.reporterPhone());
-		p.put("reporterPhoneIndex", reporter == null ? null : reporter.reporterPhoneIndex());
-		p.put("reporterAccount", reporter == null ? null : reporter.reporterAccount());
-		p.put("anonymous", reporter != null && reporter.anonymous());
-		p.put("confidential", origin.confidential());
-		p.put("suggestedDepartment", origin.suggestedDepartment() == null ? null : origin.suggestedDepartment().id());
-		p.put("suspectedDuplicate", origin.suspectedDuplicate() == null ? null : origin.suspectedDuplicate().id());
-		p.put("reportedAt", time(c.milestones().reportedAt()));
-		return p;
+		var i = changing.length;
+		values[i++] = c.id().id();
+		values[i++] = origin.trackingCode();
+		values[i++] = origin.intakeKey();
+		values[i++] = name(origin.channel());
+		values[i++] = matter.title();
+		values[i++] = matter.description();
+		values[i++] = code(place.region());
+		values[i++] = place.grid();
+		values[i++] = name(place.placement());
+		values[i++] = place.longitude();
+		values[i++] = place.latitude();
+		values[i++] = place.address();
+		values[i++] = reporter == null ? null : reporter.reporterName();
+		values[i++] = reporter == null ? null : reporter.reporterPhone();
+		values[i++] = reporter == null ? null : reporter.reporterPhoneIndex();
+		values[i++] = reporter == null ? null : reporter.reporterAccount();
+		values[i++] = reporter != null && reporter.anonymous();
+		values[i++] = origin.confidential();
+		values[i++] = origin.suggestedDepartment() == null ? null : origin.suggestedDepartment().id();
+		values[i++] = origin.suspectedDuplicate() == null ? null : origin.suspectedDuplicate().id();
+		values[i] = time(c.milestones().reportedAt());
+		return values;
 	}
 
 	/** The columns a transition may change, by their parameter names; {@link #changingValues} in the same order. */
@@ -67,6 +84,15 @@ final class CaseColumns {
 			"parkedRemainingSeconds", "extensionAmount", "extensionUnit", "returnCount", "reworkCount",
 			"extensionCount", "reopenCount", "resolvedAtTier", "rating", "resolved", "filedAt", "dispatchedAt",
 			"claimedAt", "reportedBackAt", "closedAt", "evaluatedAt");
+
+	/** The parameters a new case adds to {@link #CHANGING}, in the order of {@link #allValues}. */
+	static final List<String> ONCE = List.of("id", "trackingCode", "intakeKey", "channel", "title", "description",
+			"region", "grid", "placement", "longitude", "latitude", "address", "reporterName", "reporterPhone",
+			"reporterPhoneIndex", "reporterAccount", "anonymous", "confidential", "suggestedDepartment",
+			"suspectedDuplicate", "reportedAt");
+
+	/** Every column's parameter: {@link #CHANGING}, then {@link #ONCE}. */
+	static final List<String> ALL = Stream.concat(CHANGING.stream(), ONCE.stream()).toList();
 
 	/** The columns a transition may change. */
 	static Map<String, Object> changing(Case c) {

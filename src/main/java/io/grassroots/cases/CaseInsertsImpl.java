@@ -31,6 +31,9 @@ class CaseInsertsImpl implements CaseInserts {
 	/** The parameters of {@link CaseColumns#all} in the order of {@link #COLUMNS} (version is 0, not among them). */
 	private static final List<String> PARAMETERS = parameters(COLUMNS);
 
+	/** Where each of {@link #PARAMETERS} is in {@link CaseColumns#allValues}. */
+	private static final int[] POSITIONS = positions();
+
 	private static final String INSERT = "insert into cases_case (" + COLUMNS + ") values ("
 			+ String.join(", ", PARAMETERS.stream().map(p -> ":" + p).toList()) + ", 0)";
 
@@ -167,19 +170,27 @@ class CaseInsertsImpl implements CaseInserts {
 		}
 	}
 
-	/** The values of a new case in the order of {@link #COLUMNS}, version 0 last. */
+	/** The values of a new case in the order of {@link #COLUMNS}, version 0 last: {@link CaseColumns#allValues} reordered. */
 	private static Object[] row(Case c) {
-		var all = CaseColumns.all(c);
-		var row = new Object[PARAMETERS.size() + 1];
-		for (var i = 0; i < PARAMETERS.size(); i++) {
-			var name = PARAMETERS.get(i);
-			if (!all.containsKey(name)) {
-				throw new IllegalStateException("CaseColumns.all has no parameter " + name);
-			}
-			row[i] = all.get(name);
+		var all = CaseColumns.allValues(c);
+		var row = new Object[POSITIONS.length + 1];
+		for (var i = 0; i < POSITIONS.length; i++) {
+			row[i] = all[POSITIONS[i]];
 		}
-		row[PARAMETERS.size()] = 0L;
+		row[POSITIONS.length] = 0L;
 		return row;
+	}
+
+	/** For each of {@link #PARAMETERS}, its position in {@link CaseColumns#ALL}. */
+	private static int[] positions() {
+		var positions = new int[PARAMETERS.size()];
+		for (var i = 0; i < positions.length; i++) {
+			positions[i] = CaseColumns.ALL.indexOf(PARAMETERS.get(i));
+			if (positions[i] < 0) {
+				throw new IllegalStateException("CaseColumns.ALL has no parameter " + PARAMETERS.get(i));
+			}
+		}
+		return positions;
 	}
 
 	/** {@code reported_at} is {@code reportedAt}; every column but version. */

@@ -34,11 +34,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        written at once, and at a steady high rate each case shares its batch's commit and commands with more others;
  *        {@code 0} (the default until a quiet host has measured it, bench/RESULTS.md § intake, 2026-12-06 midday
  *        (stalls9)) switches it off: no timer, as before; {@code 2ms} is the value proposed for that measurement
- * @param intakeReadCoalesce with reads ahead, how long the reports queued while a batch is written gather before the
- *        next batch's writer thread reads them in one command (decision cases-34: a read command costs PostgreSQL a
- *        fixed part besides each report's, and the reports of a closed loop arrive in bursts after each commit);
- *        {@code 0} (the default until a quiet host has measured it, bench/RESULTS.md § intake, 2026-12-06 afternoon
- *        (intake16)): each arrival read at once (cases-30); {@code 1ms} is the value proposed for that measurement
  */
 @ConfigurationProperties("grassroots.cases")
 public record CasesProperties(@DefaultValue("652301001000") String unplacedRegion, @DefaultValue("0.8") double yellowAt,
@@ -48,5 +43,5 @@ public record CasesProperties(@DefaultValue("652301001000") String unplacedRegio
 		@DefaultValue("16777216") long publicIntakeMaxBytes, @DefaultValue("1m") Duration settingsRefresh,
 		@DefaultValue("1000") int intakeQueue, @DefaultValue("100") int intakeBatch,
 		@DefaultValue("true") boolean intakeReadsInBatch, @DefaultValue("true") boolean intakeReadsAhead,
-		@DefaultValue("0ms") Duration intakeGather, @DefaultValue("0ms") Duration intakeReadCoalesce) {
+		@DefaultValue("0ms") Duration intakeGather) {
 }

@@ -78,14 +78,30 @@ class DuplicateFinder {
 	 * conditions, each part switched on or off by the report's kind (a one-time filter per report) — so each report
 	 * reads the same index ranges as alone, newest first, at most 200.
 	 */
-	static final String BATCH = """
-			select r.n, c.id, c.longitude, c.latitude, c.region from unnest(?::text[], ?::text[], ?::float8[], ?::float8[],
-			?::float8[], ?::float8[], ?::text[], ?::timestamptz[], ?::boolean[], ?::boolean[]) with ordinality
-			as r(standard, code, west, east, south, north, region, since, point, community, n)
-			cross join lateral (select id, longitude, latitude, region, reported_at from (""" + lateral(IN_BOX, "r.point")
-			+ " union all " + lateral(WITHOUT_POINT, "r.point and r.community") + " union all "
-			+ lateral(IN_COMMUNITY, "not r.point") + """
-			) near order by reported_at desc limit 200) c order by r.n, c.reported_at desc""";
+	static final String BATCH = "select r.n, c.id, c.longitude, c.latitude, c.region" + reportsNear()
+			+ " order by r.n, c.reported_at desc";
+
+	/**
+	 * {@link #KEYS} and {@link #BATCH} in one statement (cases-37): the stored keys as rows of report number 0 (the key
+	 * in the last column), then the reports' candidates as {@link #BATCH} answers them. One statement of a read command
+	 * instead of two: one portal, one executor start and end, one parse/bind/execute fewer per command.
+	 */
+	static final String BATCH_WITH_KEYS = """
+			select 0::int8 as n, null::uuid as id, null::float8 as longitude, null::float8 as latitude, intake_key as region,
+			null::timestamptz as reported_at from cases_case where intake_key = any(?::text[])
+			union all select r.n, c.id, c.longitude, c.latitude, c.region, c.reported_at""" + reportsNear()
+			+ " order by n, reported_at desc";
+
+	/** {@link #BATCH}'s from clause: the reports' parameters as arrays, each report's candidates beside it. */
+	private static String reportsNear() {
+		return """
+				 from unnest(?::text[], ?::text[], ?::float8[], ?::float8[],
+				?::float8[], ?::float8[], ?::text[], ?::timestamptz[], ?::boolean[], ?::boolean[]) with ordinality
+				as r(standard, code, west, east, south, north, region, since, point, community, n)
+				cross join lateral (select id, longitude, latitude, region, reported_at from (""" + lateral(IN_BOX, "r.point")
+				+ " union all " + lateral(WITHOUT_POINT, "r.point and r.community") + " union all "
+				+ lateral(IN_COMMUNITY, "not r.point") + ") near order by reported_at desc limit 200) c";
+	}
 
 	/** One part of {@link #sql} for {@link #BATCH}: the report's values from {@code r}, only if {@code when}. */
 	private static String lateral(String part, String when) {
@@ -173,7 +189,8 @@ class DuplicateFinder {
 					bindBatch(statement, p, connection, queries, reading);
 				}
 				var results = statement.execute();
-				var keysPending = !keys.isEmpty();
+				// the keys come in a result of their own, or (BATCH_WITH_KEYS) as the rows of report 0
+				var keysPending = !keys.isEmpty() && reading.isEmpty();
 				while (true) {
 					if (results) {
 						try (var rs = statement.getResultSet()) {
@@ -186,7 +203,12 @@ class DuplicateFinder {
 							else {
 								while (rs.next()) {
 									// by position, as BATCH selects them (a name is looked up in a map per call)
-									answers.get(reading.get(rs.getInt(1) - 1))
+									var n = rs.getInt(1);
+									if (n == 0) {
+										storedKeys.add(rs.getString(5));
+										continue;
+									}
+									answers.get(reading.get(n - 1))
 										.add(new Candidate(new CaseId(rs.getObject(2, UUID.class)),
 												(Double) rs.getObject(3), (Double) rs.getObject(4), rs.getString(5)));
 								}
@@ -239,10 +261,13 @@ class DuplicateFinder {
 	 */
 	static String command(boolean keys, boolean reads, boolean alone) {
 		var sql = new StringBuilder("set local plan_cache_mode = force_generic_plan");
-		if (keys) {
+		if (keys && reads) {
+			sql.append(";\n").append(BATCH_WITH_KEYS);
+		}
+		else if (keys) {
 			sql.append(";\n").append(KEYS);
 		}
-		if (reads) {
+		else if (reads) {
 			sql.append(";\n").append(BATCH);
 		}
 		if (alone) {

@@ -125,14 +125,6 @@ class IntakeWriter implements SmartLifecycle {
 	 */
 	private final long gatherNanos;
 
-	/**
-	 * How long the thread that reads the next batch ahead lets reports gather before it reads them, counted from when
-	 * it first saw them queued ({@code intake-read-coalesce}, cases-34; 0: each arrival read at once, as before). The
-	 * reports still queued when the write lock comes free stay for the next batch, as those that arrive during the
-	 * last read do.
-	 */
-	private final long coalesceNanos;
-
 	/** When the last report arrived ({@link System#nanoTime()}), and the mean time between arrivals (recent ones weigh most). */
 	private volatile long lastArrival;
 
@@ -179,7 +171,6 @@ class IntakeWriter implements SmartLifecycle {
 		// a report waits behind at most a full queue: its read is normally covered by these
 		this.keep = properties.intakeQueue() + 2 * properties.intakeBatch();
 		this.gatherNanos = Math.max(0, properties.intakeGather().toNanos());
-		this.coalesceNanos = Math.max(0, properties.intakeReadCoalesce().toNanos());
 		this.batchSizes = DistributionSummary.builder("grassroots.intake.batch.size")
 			.description("Reports written in one intake transaction")
 			.register(meters);
@@ -196,7 +187,7 @@ class IntakeWriter implements SmartLifecycle {
 			.description("Reports whose duplicate read was older than the finished batches kept, read again by the writer")
 			.register(meters);
 		this.readsAheadMade = Counter.builder("grassroots.intake.reads.ahead")
-			.description("Read commands made for a batch while the batch before it was written (cases-30, cases-34)")
+			.description("Read commands made for a batch while the batch before it was written (cases-30)")
 			.register(meters);
 		this.led = Counter.builder("grassroots.intake.batches.led")
 			.description("Intake batches written by a caller that found no batch being written (the rest: the writer thread)")
@@ -625,24 +616,7 @@ class IntakeWriter implements SmartLifecycle {
 		preparing = true;
 		queue.drainTo(batch, batchSize - 1);
 		var ahead = readAhead(batch);
-		var noticed = 0L; // when reports were first seen queued since the last read (System.nanoTime(); 0: none)
 		while (!writing.tryLock()) {
-			var room = batchSize - batch.size();
-			var waiting = Math.min(queue.size(), room);
-			if (waiting > 0 && coalesceNanos > 0 && waiting < room) {
-				// the reports that arrive together (the answers of a batch bring their clients' next reports within
-				// about a millisecond) are read in one command, not one each (cases-34)
-				var now = System.nanoTime();
-				if (noticed == 0) {
-					noticed = now;
-				}
-				var left = noticed + coalesceNanos - now;
-				if (left > 0) {
-					LockSupport.parkNanos(this, left); // also woken when a report is queued or a batch has finished
-					continue;
-				}
-			}
-			noticed = 0;
 			var from = batch.size();
 			queue.drainTo(batch, batchSize - from);
 			if (batch.size() > from) {

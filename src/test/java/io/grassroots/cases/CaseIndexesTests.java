@@ -113,18 +113,29 @@ class CaseIndexesTests {
 		}
 	}
 
-	/** The duplicate check of a batch (cases-23) reads the same index, once per report. */
+	/** The duplicate check of a batch (cases-23), also with the batch's key query (cases-37), reads the same index. */
 	@Test
 	void onPostgresqlTheBatchDuplicateCheckReadsTheOpenCasesIndex() {
 		assumeTrue(Databases.isPostgres(dataSource));
-		var sql = DuplicateFinder.BATCH;
+		assertThat(plannedOn("cases_case_category_place", withValues(DuplicateFinder.BATCH), Map.of()))
+			.contains("using cases_case_category_place")
+			.doesNotContain("Seq Scan");
+		var withKeys = withValues(DuplicateFinder.BATCH_WITH_KEYS.replaceFirst("\\?", "'{k1,k2}'"));
+		var reads = plannedOn("cases_case_category_place", withKeys, Map.of());
+		assertThat(reads).contains("using cases_case_category_place");
+		assertThat(reads.split("Seq Scan", -1)).as("only the key query's part, its index dropped here").hasSize(2);
+		assertThat(plannedOn("cases_case_intake_key", withKeys, Map.of())).contains("using cases_case_intake_key");
+	}
+
+	/** {@link DuplicateFinder#BATCH}'s parameters as literals: two reports, one with a point in a community. */
+	private static String withValues(String batch) {
+		var sql = batch;
 		for (var value : List.of("'{CJT214,CJT214}'", "'{E0303,E0303}'", "'{87.2,87.2}'", "'{87.3,87.3}'",
 				"'{43.9,43.9}'", "'{44.0,44.0}'", "'{652301001001,652301001001}'",
 				"'{2026-12-01T00:00:00Z,2026-12-01T00:00:00Z}'", "'{t,f}'", "'{t,t}'")) {
 			sql = sql.replaceFirst("\\?", value);
 		}
-		assertThat(plannedOn("cases_case_category_place", sql, Map.of())).contains("using cases_case_category_place")
-			.doesNotContain("Seq Scan");
+		return sql;
 	}
 
 	/** The other partial indexes serve the conditions the product reads them by. */

@@ -124,8 +124,7 @@ class CaseSettingsTests {
 				properties.duplicateDistanceMeters(), properties.duplicateWindow(), properties.attachmentDirectory(),
 				properties.attachmentMaxBytes(), properties.attachmentMaxFiles(), properties.publicIntakePerMinute(),
 				properties.publicIntakeMaxBytes(), refresh, properties.intakeQueue(), properties.intakeBatch(),
-				properties.intakeReadsInBatch(), properties.intakeReadsAhead(), properties.intakeGather(),
-				properties.intakeReadCoalesce());
+				properties.intakeReadsInBatch(), properties.intakeReadsAhead(), properties.intakeGather());
 	}
 
 	private static boolean within(Duration time, BooleanSupplier condition) throws InterruptedException {

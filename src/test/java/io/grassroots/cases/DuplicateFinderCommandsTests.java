@@ -22,10 +22,13 @@ class DuplicateFinderCommandsTests {
 						expected.add("begin");
 					}
 					expected.add("set local plan_cache_mode = force_generic_plan");
-					if (keys) {
+					if (keys && reads) {
+						expected.add(DuplicateFinder.BATCH_WITH_KEYS); // one statement for both (cases-37)
+					}
+					else if (keys) {
 						expected.add(DuplicateFinder.KEYS);
 					}
-					if (reads) {
+					else if (reads) {
 						expected.add(DuplicateFinder.BATCH);
 					}
 					// in a transaction of its own the commit ends the setting; in the caller's it is reset

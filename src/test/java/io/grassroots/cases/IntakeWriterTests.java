@@ -506,60 +506,6 @@ class IntakeWriterTests {
 	}
 
 	@Test
-	void reportsQueuedTogetherWhileABatchIsBeingWrittenAreReadAheadInOneCommand() throws Exception {
-		// cases-34: the thread that reads the next batch ahead lets the reports that arrive together gather (here for
-		// up to 200 ms, so that a slow test host does not decide it) and reads them in one command, not one each
-		var meters = new SimpleMeterRegistry();
-		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
-				properties(10, 100, true, true, properties.intakeGather(), Duration.ofMillis(200)), meters);
-		var supervisor = testing.demo("supervisor");
-		var point = freshPoint();
-		var lng = point[0];
-		var lat = point[1];
-		var before = pending(prepared(supervisor, spill(lng, lat), null));
-		var answers = new ArrayList<CompletableFuture<CaseSummary>>();
-		small.writing.lock(); // a batch being written
-		try {
-			small.start();
-			answers.add(small.submit(prepared(supervisor, spill(lng, lat + 0.0001), null)));
-			awaitReadAhead(small);
-			for (var i = 2; i <= 4; i++) {
-				answers.add(small.submit(prepared(supervisor, spill(lng, lat + 0.0001 * i), null)));
-			}
-			awaitReadAhead(small);
-			assertThat(meters.counter("grassroots.intake.reads.ahead").count())
-				.as("one read for the first report, one for the three queued together")
-				.isEqualTo(2);
-			small.write(List.of(before)); // the batch being written: committed before the others are written
-		}
-		finally {
-			small.writing.unlock();
-		}
-		try {
-			var summaries = within30Seconds(answers);
-			assertThat(meters.summary("grassroots.intake.batch.size").count()).isEqualTo(2);
-			assertThat(meters.summary("grassroots.intake.batch.size").totalAmount()).isEqualTo(5);
-			assertThat(summaries.get(0).suspectedDuplicate()).isEqualTo(before.answer().join().id());
-			for (var i = 1; i < 4; i++) {
-				assertThat(summaries.get(i).suspectedDuplicate()).isEqualTo(summaries.get(i - 1).id());
-			}
-		}
-		finally {
-			small.stop();
-		}
-	}
-
-	/** Waits until a writer thread holds every queued report, read ahead. */
-	private static void awaitReadAhead(IntakeWriter writer) throws InterruptedException {
-		var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while ((!writer.preparing || writer.queued() > 0) && System.nanoTime() < deadline) {
-			Thread.sleep(1);
-		}
-		assertThat(writer.preparing).as("a writer thread holds the reports, read ahead").isTrue();
-		assertThat(writer.queued()).isZero();
-	}
-
-	@Test
 	void reportsQueuedWhileTheWriterThreadWaitsForABatchBeingWrittenJoinItsBatch() throws Exception {
 		// cases-24: the writer thread takes the first queued report and waits while another batch is being written;
 		// the reports that queue meanwhile are written with it in one batch as soon as that batch has finished, in
@@ -703,16 +649,11 @@ class IntakeWriterTests {
 
 	private CasesProperties properties(int queue, int batch, boolean readsInBatch, boolean readsAhead,
 			Duration gather) {
-		return properties(queue, batch, readsInBatch, readsAhead, gather, properties.intakeReadCoalesce());
-	}
-
-	private CasesProperties properties(int queue, int batch, boolean readsInBatch, boolean readsAhead,
-			Duration gather, Duration coalesce) {
 		return new CasesProperties(properties.unplacedRegion(), properties.yellowAt(),
 				properties.duplicateDistanceMeters(), properties.duplicateWindow(), properties.attachmentDirectory(),
 				properties.attachmentMaxBytes(), properties.attachmentMaxFiles(), properties.publicIntakePerMinute(),
 				properties.publicIntakeMaxBytes(), properties.settingsRefresh(), queue, batch, readsInBatch, readsAhead,
-				gather, coalesce);
+				gather);
 	}
 
 	private List<CaseSummary> writeOneBatch(CaseIntake.Prepared... reports) {

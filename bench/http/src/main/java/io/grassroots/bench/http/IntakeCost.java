@@ -17,8 +17,12 @@ import javax.management.remote.JMXServiceURL;
  * own {@code ThreadMXBean} over JMX (loopback) around blocks of closed-loop intakes. With {@code --jar-b} two servers
  * (each on a database of its own) are driven in interleaved blocks (A B B A …), so both see the same minutes of the
  * shared machine. Options: --jar, --jar-b, --database (A's; B's gets "_b"), --clients=32, --seconds=10 per block,
- * --rounds=6, --warm-up=60 (seconds per server, in blocks of 10 alternating). Each block also prints this JVM's own
- * CPU per request: the load generator's, which shares the cores with the server.
+ * --rounds=6, --warm-up=60 (seconds per server, in blocks of 10 alternating), --jvm (both servers), --jvm-b (B's only:
+ * the same jar with another setting). Each block also prints this JVM's own CPU per request: the load generator's,
+ * which shares the cores with the server. Around each block it also reads the side's database: its backends' on-CPU
+ * time ({@code /proc/<pid>/schedstat}), the statements {@code pg_stat_statements} counted (if loaded) with their
+ * buffers, the commits ({@code pg_stat_database}, after the idle backends' statistics flush) and the WAL written — the
+ * cluster's, so one side's when the sides are driven one at a time.
  */
 final class IntakeCost {
 
@@ -29,7 +33,8 @@ final class IntakeCost {
 	}
 
 	/** One server: the bench that drives it and its JMX view. */
-	private record Side(String name, IntakeBench bench, Server server, com.sun.management.ThreadMXBean threads) {
+	private record Side(String name, IntakeBench bench, Server server, com.sun.management.ThreadMXBean threads,
+			Database database) {
 	}
 
 	/** Thread CPU ns and allocated bytes per thread id, with the thread's name. */
@@ -45,10 +50,11 @@ final class IntakeCost {
 		var database = options.get("database", "bench_intake_cost");
 		var sides = new ArrayList<Side>();
 		try {
-			sides.add(side("A", options.get("jar", HttpBench.productJar()), database));
+			sides.add(side("A", options.get("jar", HttpBench.productJar()), database, List.of()));
 			var b = options.get("jar-b", null);
-			if (b != null) {
-				sides.add(side("B", b, database + "_b"));
+			if (b != null || !options.list("jvm-b").isEmpty()) {
+				sides.add(side("B", b != null ? b : options.get("jar", HttpBench.productJar()), database + "_b",
+						options.list("jvm-b")));
 			}
 			for (var t = 0.0; t < warmUp; t += 10) {
 				for (var s : sides) {
@@ -64,11 +70,17 @@ final class IntakeCost {
 					java.util.Collections.reverse(order);
 				}
 				for (var s : order) {
+					var dbBefore = s.database.counters();
 					var before = snapshot(s);
 					var level = s.bench.drive(clients, seconds);
 					var after = snapshot(s);
+					Thread.sleep(1500); // the idle backends' statistics (commits) flush after at most a second
+					var dbAfter = s.database.counters();
 					var row = perRequest(before, after, level.n());
-					results.computeIfAbsent(s.name, k -> new ArrayList<>()).add(row);
+					var db = Database.perRequest(dbBefore, dbAfter, level.n());
+					var all = java.util.Arrays.copyOf(row, row.length + db.length);
+					System.arraycopy(db, 0, all, row.length, db.length);
+					results.computeIfAbsent(s.name, k -> new ArrayList<>()).add(all);
 					System.out.printf(Locale.ROOT,
 							"round %d %s: %d intakes (%.1f/s, errors %d) | CPU µs/req: request threads %.1f, "
 									+ "intake writer %.1f, other Java threads %.1f, process %.1f | alloc B/req: request "
@@ -76,6 +88,10 @@ final class IntakeCost {
 									+ "%.1f | load %s%n",
 							round + 1, s.name, level.n(), level.perSecond(), level.errors(), row[0], row[1], row[2],
 							row[3], row[4], row[5], row[6], row[7], Machine.load());
+					System.out.printf(Locale.ROOT,
+							"round %d %s database per req: backends CPU %.1f µs, statements %.2f, buffers %.1f, "
+									+ "commits %.3f, WAL %.0f B%n",
+							round + 1, s.name, db[0], db[1], db[2], db[3], db[4]);
 				}
 			}
 			for (var s : sides) {
@@ -86,6 +102,30 @@ final class IntakeCost {
 								+ "µs/req %.1f%n",
 						s.name, rows.size(), median(rows, 0), median(rows, 1), median(rows, 2), median(rows, 3),
 						median(rows, 4), median(rows, 5), median(rows, 7));
+				System.out.printf(Locale.ROOT,
+						"%s database medians per req: backends CPU %.1f µs, statements %.2f, buffers %.1f, commits %.3f,"
+								+ " WAL %.0f B%n",
+						s.name, median(rows, 8), median(rows, 9), median(rows, 10), median(rows, 11), median(rows, 12));
+			}
+			if (sides.size() == 2) {
+				var a = results.get("A");
+				var bs = results.get("B");
+				var names = new String[] { "request threads", "intake writer", "other Java", "process", "alloc request",
+						"alloc writer", "alloc other", "bench JVM", "backends CPU", "statements", "buffers", "commits", "WAL" };
+				for (var c = 0; c < names.length; c++) {
+					var ratios = new double[Math.min(a.size(), bs.size())];
+					var lower = 0;
+					for (var i = 0; i < ratios.length; i++) {
+						ratios[i] = a.get(i)[c] == 0 ? Double.NaN : bs.get(i)[c] / a.get(i)[c];
+						lower += bs.get(i)[c] < a.get(i)[c] ? 1 : 0;
+					}
+					System.out.printf(Locale.ROOT, "B / A per pair, %s: median %.3f (%.3f–%.3f), B lower in %d of %d%n",
+							names[c], IntakeBench.median(ratios), java.util.Arrays.stream(ratios).min().orElse(0),
+							java.util.Arrays.stream(ratios).max().orElse(0), lower, ratios.length);
+				}
+			}
+			for (var s : sides) {
+				s.database.statements();
 			}
 		}
 		finally {
@@ -95,7 +135,7 @@ final class IntakeCost {
 		}
 	}
 
-	private Side side(String name, String jar, String database) throws Exception {
+	private Side side(String name, String jar, String database, List<String> ownJvm) throws Exception {
 		int port;
 		try (var socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -115,13 +155,16 @@ final class IntakeCost {
 				"-Dcom.sun.management.jmxremote.ssl=false", "-Dcom.sun.management.jmxremote.host=127.0.0.1",
 				"-Djava.rmi.server.hostname=127.0.0.1"));
 		jvm.addAll(options.list("jvm"));
+		jvm.addAll(ownJvm);
 		var server = bench.startForCost(jvm);
 		var connector = JMXConnectorFactory
 			.connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi"));
 		MBeanServerConnection connection = connector.getMBeanServerConnection();
 		var threads = ManagementFactory.newPlatformMXBeanProxy(connection, ManagementFactory.THREAD_MXBEAN_NAME,
 				com.sun.management.ThreadMXBean.class);
-		return new Side(name, bench, server, threads);
+		var base = options.get("postgres", "jdbc:postgresql://127.0.0.1:5432/");
+		return new Side(name, bench, server, threads,
+				new Database(base + "postgres", options.get("user", "postgres"), database, name));
 	}
 
 	private static Snapshot snapshot(Side side) throws Exception {
