@@ -164,6 +164,30 @@ final class Postgres {
 		}
 	}
 
+	/**
+	 * With {@code -Dbench.relmap=<file>}: appends each relation of the database as "database oid/file node, tab,
+	 * database: name" to the file, for naming the block references of {@code pg_waldump} over a phase (a later
+	 * {@link #vacuumFull} gives the relations new file nodes).
+	 */
+	void mapRelations(String database) {
+		var file = System.getProperty("bench.relmap");
+		if (file == null) {
+			return;
+		}
+		try (var c = DriverManager.getConnection(url(database), user, ""); var s = c.createStatement();
+				var rs = s.executeQuery("select (select oid from pg_database where datname = current_database()) || '/' "
+						+ "|| pg_relation_filenode(oid), current_database() || ': ' || relname from pg_class "
+						+ "where pg_relation_filenode(oid) is not null");
+				var out = new java.io.PrintWriter(new java.io.FileWriter(file, true))) {
+			while (rs.next()) {
+				out.println(rs.getString(1) + "\t" + rs.getString(2));
+			}
+		}
+		catch (SQLException | java.io.IOException e) {
+			System.out.println("          relations not mapped: " + e.getMessage());
+		}
+	}
+
 	/** Rewrites every table and index of a database compactly (what the rows take without dead versions). */
 	void vacuumFull(String database) {
 		try (var c = DriverManager.getConnection(url(database), user, ""); var s = c.createStatement()) {
