@@ -379,7 +379,8 @@ public final class LifecycleBench {
 		settle();
 		var after = postgres.counters(loop.database());
 		var n = (double) options.costCases;
-		var wal = postgres.walSplit(walBefore, postgres.walCounters(), n, options.walTop, slices);
+		var walAfter = postgres.walCounters();
+		var wal = postgres.walSplit(walBefore, walAfter, n, options.walTop, slices);
 		var counted = postgres.statementsAvailable;
 		var cost = new Cost(counted ? (after.statements() - before.statements()) / n : Double.NaN,
 				counted ? (after.utility() - before.utility()) / n : Double.NaN,
@@ -394,6 +395,9 @@ public final class LifecycleBench {
 				wal.slices(), wal);
 		wal.lines().forEach(l -> System.out.println("            " + l));
 		wal.relations().forEach(l -> System.out.println("            " + l));
+		System.out.printf("          the phase's WAL: %s to %s (for pg_waldump --start/--end)%n", walBefore.lsn(), walAfter.lsn());
+		postgres.mapRelations(loop.database());
+		postgres.mapRelations("postgres");
 		var wall = 1000 / rate;
 		var exec = counted ? (after.execMillis() - before.execMillis()) / n : Double.NaN;
 		var client = threadCpu / 1e6 / n;

@@ -119,9 +119,17 @@ final class Postgres {
 		}
 	}
 
-	/** Vacuums a database, so that no autovacuum of earlier work writes WAL during a measured phase. */
+	/**
+	 * Analyzes and then vacuums a database, so that no autovacuum or autoanalyze of earlier work writes WAL during a
+	 * measured phase. A plain {@code VACUUM} left the analyses pending: an autoanalyze of raw's tables (its warm-up's
+	 * changes) then fell into ours' cost phase, ≈ 0.8 KB per lifecycle of {@code pg_statistic}, its TOAST table and
+	 * {@code pg_class} of the other database. The {@code ANALYZE} comes first so that the {@code VACUUM} removes the
+	 * dead {@code pg_statistic} rows it leaves ({@code VACUUM (ANALYZE)} left them to be pruned, with images, in the
+	 * phase). bench/RESULTS.md § lifecycle, 2026-12-06 evening (wal6).
+	 */
 	void vacuum(String database) {
 		try (var c = DriverManager.getConnection(url(database), user, ""); var s = c.createStatement()) {
+			s.execute("analyze");
 			s.execute("vacuum");
 		}
 		catch (SQLException e) {
@@ -161,6 +169,30 @@ final class Postgres {
 		}
 		catch (SQLException e) {
 			return Optional.of("cases_case's free space not read: " + e.getMessage());
+		}
+	}
+
+	/**
+	 * With {@code -Dbench.relmap=<file>}: appends each relation of the database as "database oid/file node, tab,
+	 * database: name" to the file, for naming the block references of {@code pg_waldump} over a phase (a later
+	 * {@link #vacuumFull} gives the relations new file nodes).
+	 */
+	void mapRelations(String database) {
+		var file = System.getProperty("bench.relmap");
+		if (file == null) {
+			return;
+		}
+		try (var c = DriverManager.getConnection(url(database), user, ""); var s = c.createStatement();
+				var rs = s.executeQuery("select (select oid from pg_database where datname = current_database()) || '/' "
+						+ "|| pg_relation_filenode(oid), current_database() || ': ' || relname from pg_class "
+						+ "where pg_relation_filenode(oid) is not null");
+				var out = new java.io.PrintWriter(new java.io.FileWriter(file, true))) {
+			while (rs.next()) {
+				out.println(rs.getString(1) + "\t" + rs.getString(2));
+			}
+		}
+		catch (SQLException | java.io.IOException e) {
+			System.out.println("          relations not mapped: " + e.getMessage());
 		}
 	}
 
