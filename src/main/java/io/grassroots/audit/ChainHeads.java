@@ -5,8 +5,8 @@ import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.grassroots.shared.Caches;
+import io.grassroots.shared.TransactionTasks;
 
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -30,16 +30,7 @@ final class ChainHeads {
 	/** Remembers a new head when the current transaction commits (at once outside one). */
 	void committed(String stream, int seq, String hash) {
 		var head = new Head(seq, hash);
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			put(stream, head);
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				put(stream, head);
-			}
-		});
+		TransactionTasks.afterCommit(() -> put(stream, head));
 	}
 
 	/** Remembers the new heads of several streams when the current transaction commits (at once outside one). */
@@ -49,12 +40,7 @@ final class ChainHeads {
 			return;
 		}
 		var copy = Map.copyOf(written);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				copy.forEach(ChainHeads.this::put);
-			}
-		});
+		TransactionTasks.afterCommit(() -> copy.forEach(this::put));
 	}
 
 	/** Forgets every head (after the history was changed outside the application, e.g. restored). */

@@ -7,9 +7,9 @@ import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.grassroots.shared.Caches;
+import io.grassroots.shared.TransactionTasks;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -89,18 +89,13 @@ class CaseSnapshots {
 			return;
 		}
 		var copy = new Remembered(copy(written), unassisted);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				remember(copy);
-			}
-		});
+		TransactionTasks.afterCommit(() -> remember(copy));
 	}
 
 	/**
-	 * {@link #committed(Case, boolean)} of new cases written together (an intake batch), with one synchronization for
-	 * them all: Spring sorts a transaction's synchronizations four times at its commit, and one per case of a batch was
-	 * a twentieth of the intake writer's thread (bench/RESULTS.md § intake, 2026-12-06).
+	 * {@link #committed(Case, boolean)} of new cases written together (an intake batch), with one task for them all
+	 * (one synchronization per case of a batch was a twentieth of the intake writer's thread, bench/RESULTS.md § intake,
+	 * 2026-12-06; the transaction's tasks now share one, {@link TransactionTasks}).
 	 */
 	void committedAll(List<Case> written, boolean unassisted) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -115,12 +110,7 @@ class CaseSnapshots {
 		if (copies.isEmpty()) {
 			return;
 		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				copies.forEach(CaseSnapshots.this::remember);
-			}
-		});
+		TransactionTasks.afterCommit(() -> copies.forEach(this::remember));
 	}
 
 	private void remember(Remembered r) {

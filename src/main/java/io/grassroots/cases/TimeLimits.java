@@ -67,11 +67,16 @@ public class TimeLimits {
 
 	/** The limit of a step for a case of this category, urgency and conditions. */
 	public TimeLimit limitFor(CategoryKey category, Urgency urgency, Set<LimitCondition> conditions, Step step) {
-		return rules().stream()
-			.filter(r -> r.matches(category, urgency, conditions, step))
-			.max(Comparator.comparingInt(TimeLimitRule::specificity))
-			.map(TimeLimitRule::limit)
-			.orElse(FALLBACK.get(step));
+		// a loop, not a stream: asked on every transition that starts a clock (the most specific rule; the first
+		// of equally specific ones, as Stream.max answered)
+		TimeLimitRule best = null;
+		for (var rule : rules()) {
+			if (rule.matches(category, urgency, conditions, step)
+					&& (best == null || rule.specificity() > best.specificity())) {
+				best = rule;
+			}
+		}
+		return best == null ? FALLBACK.get(step) : best.limit();
 	}
 
 	/** Adds a row (no id) or changes one (its id and the version read). */

@@ -10,6 +10,7 @@ import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalApplicationListenerMethodAdapter;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.event.TransactionalEventListenerFactory;
@@ -22,7 +23,8 @@ import org.springframework.transaction.event.TransactionalEventListenerFactory;
  * transition's thread (bench/RESULTS.md, lifecycle, 2026-12-04 night). An unordered listener is ordered just before
  * the flush of {@link PendingWrites} (decision cases-29). Here the bean is asked for once (the product's
  * listeners are singletons; any other bean keeps Spring's adapter), and an event whose payload is an instance of the
- * method's plain (non-generic) parameter type is passed as it is. Listeners with a condition, with
+ * method's plain (non-generic) parameter type is passed as it is; and a before-commit call in a transaction is queued
+ * in the transaction's one {@link TransactionTasks} synchronization instead of a synchronization of its own. Listeners with a condition, with
  * {@code classes}, or on a generic or {@link ApplicationEvent} parameter keep Spring's argument resolution.
  */
 @Component
@@ -62,6 +64,9 @@ class TransactionalListeners extends TransactionalEventListenerFactory implement
 
 		private volatile Object target;
 
+		/** Whether Spring's callbacks were added to this adapter (then its calls keep Spring's synchronization). */
+		private volatile boolean callbacks;
+
 		Adapter(String beanName, Class<?> targetClass, Method method) {
 			super(beanName, targetClass, method);
 			this.plain = plainParameter(method);
@@ -76,6 +81,25 @@ class TransactionalListeners extends TransactionalEventListenerFactory implement
 			var parameter = ResolvableType.forMethodParameter(method, 0);
 			var raw = method.getParameterTypes()[0];
 			return parameter.hasGenerics() || ApplicationEvent.class.isAssignableFrom(raw) ? null : raw;
+		}
+
+		/**
+		 * A before-commit call in a transaction is queued with the transaction's other calls in one synchronization
+		 * ({@link TransactionTasks}) instead of one synchronization per listener and event, at the same place in
+		 * the commit; anything else (another phase or order, callbacks, no transaction) is Spring's.
+		 */
+		@Override
+		public void onApplicationEvent(ApplicationEvent event) {
+			if (callbacks || getTransactionPhase() != TransactionPhase.BEFORE_COMMIT
+					|| getOrder() != TransactionTasks.ORDER || !TransactionTasks.beforeCommit(() -> processEvent(event))) {
+				super.onApplicationEvent(event);
+			}
+		}
+
+		@Override
+		public void addCallback(SynchronizationCallback callback) {
+			callbacks = true;
+			super.addCallback(callback);
 		}
 
 		@Override
@@ -97,7 +121,7 @@ class TransactionalListeners extends TransactionalEventListenerFactory implement
 		 */
 		@Override
 		public int getOrder() {
-			return Math.min(super.getOrder(), PendingWrites.ORDER - 1);
+			return Math.min(super.getOrder(), TransactionTasks.ORDER);
 		}
 
 		@Override

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,6 +56,27 @@ class TransactionalListenersTests {
 
 		assertThat(recorder.calls).containsExactlyInAnyOrder("ping 1 in transaction", "any ping 1 in transaction");
 		assertThat(recorder.pings).singleElement().isSameAs(ping);
+	}
+
+	@Test
+	void aTransactionsListenerCallsShareOneSynchronizationAndRunInTheOrderPublished() {
+		transactions.executeWithoutResult(status -> {
+			context.publishEvent(new Pong(1));
+			context.publishEvent(new Pong(2));
+			context.publishEvent(new Pong(3));
+			assertThat(TransactionSynchronizationManager.getSynchronizations()).hasSize(1);
+		});
+
+		assertThat(recorder.calls).containsExactly("any pong 1 in transaction", "any pong 2 in transaction",
+				"any pong 3 in transaction");
+	}
+
+	@Test
+	void anEventPublishedByABeforeCommitListenerReachesItsListenersBeforeTheCommit() {
+		transactions.executeWithoutResult(status -> context.publishEvent(new Pong(Recorder.ECHOED)));
+
+		assertThat(recorder.calls).containsExactly("any pong " + Recorder.ECHOED + " in transaction",
+				"ping " + (Recorder.ECHOED + 1) + " in transaction", "any ping " + (Recorder.ECHOED + 1) + " in transaction");
 	}
 
 	@Test
@@ -144,6 +166,15 @@ class TransactionalListenersTests {
 
 		final List<Integer> large = new ArrayList<>();
 
+		/** A pong of this value is answered with the next value's ping, published by the listener. */
+		static final int ECHOED = 7;
+
+		private final ApplicationEventPublisher events;
+
+		Recorder(ApplicationEventPublisher events) {
+			this.events = events;
+		}
+
 		@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
 		void on(Ping ping) {
 			pings.add(ping);
@@ -153,6 +184,9 @@ class TransactionalListenersTests {
 		@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 		void onAny(Signal signal) {
 			calls.add("any " + (signal instanceof Ping ? "ping " : "pong ") + signal.value() + where());
+			if (signal instanceof Pong && signal.value() == ECHOED) {
+				events.publishEvent(new Ping(ECHOED + 1));
+			}
 		}
 
 		@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, condition = "#ping.value() > 10")
@@ -201,8 +235,8 @@ class TransactionalListenersTests {
 		}
 
 		@Bean
-		Recorder recorder() {
-			return new Recorder();
+		Recorder recorder(ApplicationEventPublisher events) {
+			return new Recorder(events);
 		}
 
 		@Bean

@@ -1,0 +1,125 @@
+package io.grassroots.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What the product's code hands to the current transaction — its own before-commit listeners' calls
+ * ({@link TransactionalListeners}) and what to remember once it committed (the remembered cases, the audit chain's
+ * heads) — kept in <b>one</b> synchronization per transaction instead of one each.
+ * <p>
+ * Spring copies and sorts a transaction's synchronizations at each of the four steps of its commit (before commit,
+ * before completion, after commit, after completion: {@code OrderComparator}, boxing each order), and a case
+ * transition registered 5–6 of them (one per listener per event, one per cache to update, the queue of
+ * {@link PendingWrites}): the sorts were an eighth of a transition's thread on 4 threads (bench/RESULTS.md § lifecycle,
+ * 2026-12-06 evening, lifecycle16). With this, a transition has two: this one and the queue's.
+ * <p>
+ * The order is Spring's: before the commit, the calls run in the order they were queued, at
+ * {@link PendingWrites#ORDER}{@code - 1} (where Spring ran the listeners' synchronizations, just before the flush of
+ * the queued writes), including calls queued while they run; after the commit, the tasks in the order given. A rolled
+ * back transaction runs neither. A transaction started inside this one (requires new) has a unit of its own.
+ */
+public final class TransactionTasks {
+
+	/** Where this runs among the transaction's synchronizations: just before the flush of {@link PendingWrites}. */
+	public static final int ORDER = PendingWrites.ORDER - 1;
+
+	/** The key of the current transaction's unit among its resources. */
+	private static final Object KEY = TransactionTasks.class;
+
+	private TransactionTasks() {
+	}
+
+	/**
+	 * Queues {@code call} to run just before the current transaction commits, in the order queued. False — nothing
+	 * queued, the caller does what it did without this — when no actual transaction synchronizes, or when this
+	 * transaction's before-commit calls ran already (what Spring does with a synchronization registered that late is
+	 * then kept as it is).
+	 */
+	public static boolean beforeCommit(Runnable call) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()
+				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
+			return false;
+		}
+		var unit = unit();
+		if (unit.ran) {
+			return false;
+		}
+		unit.before.add(call);
+		return true;
+	}
+
+	/**
+	 * Runs {@code task} once the current transaction committed (never, if it rolls back); at once when no transaction
+	 * synchronizes.
+	 */
+	public static void afterCommit(Runnable task) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			task.run();
+			return;
+		}
+		unit().after.add(task);
+	}
+
+	private static Unit unit() {
+		var unit = (Unit) TransactionSynchronizationManager.getResource(KEY);
+		if (unit == null) {
+			unit = new Unit();
+			TransactionSynchronizationManager.bindResource(KEY, unit);
+			TransactionSynchronizationManager.registerSynchronization(unit);
+		}
+		return unit;
+	}
+
+	/** The calls and tasks of one transaction. */
+	private static final class Unit implements TransactionSynchronization {
+
+		private final List<Runnable> before = new ArrayList<>(4);
+
+		private final List<Runnable> after = new ArrayList<>(4);
+
+		/** Whether the before-commit calls ran (from then on, none is queued). */
+		private boolean ran;
+
+		@Override
+		public int getOrder() {
+			return ORDER;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			// by index: a call may queue more (an event published by a listener), which run after it
+			for (var i = 0; i < before.size(); i++) {
+				before.get(i).run();
+			}
+			ran = true;
+		}
+
+		@Override
+		public void afterCommit() {
+			for (var i = 0; i < after.size(); i++) {
+				after.get(i).run();
+			}
+		}
+
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(KEY, this);
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
+		}
+
+	}
+
+}
