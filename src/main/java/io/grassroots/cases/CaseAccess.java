@@ -56,7 +56,7 @@ class CaseAccess {
 		if (!canSee(actor, subject, assists)) {
 			return "problem.outsideScope";
 		}
-		if (action.roles().stream().noneMatch(actor::has)) {
+		if (!action.allowedTo(actor)) {
 			return "cases.forbidden.role";
 		}
 		return switch (action) {

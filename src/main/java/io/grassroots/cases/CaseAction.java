@@ -1,10 +1,12 @@
 package io.grassroots.cases;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.grassroots.identity.Actor;
 import io.grassroots.identity.Role;
 
 import static io.grassroots.identity.Role.COMMUNITY_STAFF;
@@ -22,6 +24,23 @@ public enum CaseAction {
 
 	/** The roles that may take this action (scope and assignment are checked besides). */
 	public Set<Role> roles() {
+		return ROLES.get(this);
+	}
+
+	/**
+	 * Whether the actor has one of the roles that may take this action (scope and assignment are checked besides).
+	 * Without a set and a stream per call: asked on every intake and transition.
+	 */
+	boolean allowedTo(Actor actor) {
+		for (var role : ROLE_ARRAYS.get(this)) {
+			if (actor.has(role)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private Set<Role> rolesOf() {
 		return switch (this) {
 			case REPORT -> EnumSet.of(DISPATCHER, GRID_WORKER, COMMUNITY_STAFF, SUPERVISOR, Role.ORGANISATION_CADRE,
 					Role.BUILDING_HEAD);
@@ -41,6 +60,19 @@ public enum CaseAction {
 	/** The name of the history entry, e.g. {@code case.dispatched}. */
 	public String historyAction() {
 		return HISTORY_ACTIONS.get(this);
+	}
+
+	/** Worked out once, unmodifiable: asked on every intake and transition. */
+	private static final Map<CaseAction, Set<Role>> ROLES = new EnumMap<>(CaseAction.class);
+
+	private static final Map<CaseAction, Role[]> ROLE_ARRAYS = new EnumMap<>(CaseAction.class);
+
+	static {
+		for (var action : values()) {
+			var roles = action.rolesOf();
+			ROLES.put(action, Collections.unmodifiableSet(roles));
+			ROLE_ARRAYS.put(action, roles.toArray(Role[]::new));
+		}
 	}
 
 	/** Worked out once: the names are written with every history entry. */

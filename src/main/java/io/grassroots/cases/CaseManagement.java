@@ -63,7 +63,7 @@ public class CaseManagement {
 	 * same key again (also concurrently) returns the first case, marked as not created.
 	 */
 	public CaseSummary report(Actor actor, Intake report) {
-		if (!actor.isSystem() && CaseAction.REPORT.roles().stream().noneMatch(actor::has)) {
+		if (!actor.isSystem() && !CaseAction.REPORT.allowedTo(actor)) {
 			throw new ForbiddenException("cases.forbidden.role", CaseLabels.action(CaseAction.REPORT));
 		}
 		return intake.take(actor, report, actor.id().toString());

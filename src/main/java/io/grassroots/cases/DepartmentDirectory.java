@@ -36,9 +36,15 @@ class DepartmentDirectory {
 		return serving.get(place);
 	}
 
+	/** The last department of the kind among those serving the place (asked on every intake: no list per call). */
 	Optional<DepartmentView> suggest(RegionCode place, DepartmentKind kind) {
-		var candidates = serving(place).stream().filter(d -> d.kind() == kind).toList();
-		return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(candidates.size() - 1));
+		var serving = serving(place);
+		for (var i = serving.size() - 1; i >= 0; i--) {
+			if (serving.get(i).kind() == kind) {
+				return Optional.of(serving.get(i));
+			}
+		}
+		return Optional.empty();
 	}
 
 	boolean serves(RegionCode place, DepartmentId department) {

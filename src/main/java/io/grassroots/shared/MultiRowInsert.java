@@ -6,8 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -217,8 +215,13 @@ public final class MultiRowInsert {
 				text.append("NULL");
 				continue;
 			}
-			var string = value instanceof Timestamp timestamp ? instant(timestamp.toInstant())
-					: value instanceof Instant instant ? instant(instant) : value.toString();
+			if (value instanceof Instant || value instanceof Timestamp) {
+				text.append('"');
+				InstantText.append(text, value instanceof Timestamp timestamp ? timestamp.toInstant() : (Instant) value);
+				text.append('"');
+				continue;
+			}
+			var string = value.toString();
 			text.append('"');
 			appendEscaped(text, string);
 			text.append('"');
@@ -241,19 +244,9 @@ public final class MultiRowInsert {
 		}
 	}
 
-	/**
-	 * {@link Instant#toString()}'s text (ISO-8601 in UTC, the fraction in groups of three digits as needed), built by
-	 * {@link LocalDateTime#toString()} instead of {@code DateTimeFormatter.ISO_INSTANT}, which costs several times as
-	 * much: the intake's history rows bind a few instants each (bench/RESULTS.md, lifecycle, lifecycle13). Years
-	 * outside 0–9999 keep {@link Instant#toString()}.
-	 */
+	/** {@link Instant#toString()}'s text ({@link InstantText}). */
 	static String instant(Instant at) {
-		var utc = LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(), ZoneOffset.UTC);
-		if (utc.getYear() < 0 || utc.getYear() > 9999) {
-			return at.toString();
-		}
-		// LocalTime leaves out the seconds when they and the fraction are zero; Instant does not
-		return utc.getSecond() == 0 && utc.getNano() == 0 ? utc + ":00Z" : utc + "Z";
+		return InstantText.of(at);
 	}
 
 	/**
