@@ -356,6 +356,7 @@ public final class LifecycleBench {
 		databases.forEach(postgres::vacuum);
 		// the room the VACUUM offers new case rows: old pages, each logged whole at its first change (a new row ≈ 530 B)
 		postgres.caseRoom(loop.database(), 530).ifPresent(l -> System.out.println("          " + l));
+		postgres.dumpCaseFreeSpace(loop.database());
 		postgres.checkpoint();
 		settle();
 		postgres.reset();
