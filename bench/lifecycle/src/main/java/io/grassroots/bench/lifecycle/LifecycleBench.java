@@ -370,7 +370,9 @@ public final class LifecycleBench {
 		var processCpu = process.getProcessCpuTime();
 		var threadCpu = drivingCpu.get();
 		var allocated = drivingAllocated.get();
+		RawLoop.readBackInCost = Boolean.getBoolean("bench.raw.readBackInCost");
 		var rate = drive(loop, 1, options.costCases);
+		RawLoop.readBackInCost = false;
 		var jvmThreadsAfter = JvmThreads.take();
 		var to = Instant.now();
 		allocated = drivingAllocated.get() - allocated;
