@@ -22,6 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LifecycleBench {
 
+	/**
+	 * Set around the cost phase with {@code -Dbench.readBackInCost=true}: ours and raw read each finished case once by
+	 * id after its evaluation (an index scan's heap fetch, which prunes the page when it has < 10 % free), as a
+	 * tracking page shown again after the rating would (wal7, decision 0022).
+	 */
+	static volatile boolean readBackInCost;
+
 	private final Options options;
 
 	private final Postgres postgres;
@@ -370,9 +377,9 @@ public final class LifecycleBench {
 		var processCpu = process.getProcessCpuTime();
 		var threadCpu = drivingCpu.get();
 		var allocated = drivingAllocated.get();
-		RawLoop.readBackInCost = Boolean.getBoolean("bench.raw.readBackInCost");
+		readBackInCost = Boolean.getBoolean("bench.readBackInCost");
 		var rate = drive(loop, 1, options.costCases);
-		RawLoop.readBackInCost = false;
+		readBackInCost = false;
 		var jvmThreadsAfter = JvmThreads.take();
 		var to = Instant.now();
 		allocated = drivingAllocated.get() - allocated;

@@ -43,9 +43,6 @@ final class RawLoop implements Loop {
 
 	private HikariDataSource dataSource;
 
-	/** Set by the bench around the cost phase when {@code -Dbench.raw.readBackInCost=true} (see {@link #lifecycle}). */
-	static volatile boolean readBackInCost;
-
 	private final Steps steps = new Steps();
 
 	RawLoop(Postgres postgres, String database, int poolSize, ReportPoints points) {
@@ -179,8 +176,8 @@ final class RawLoop implements Loop {
 			tally(c, month, slot, "rated = rated + 1, resolved = resolved + 1, satisfied = satisfied + 1");
 			c.commit();
 			steps.lap("evaluate", lap);
-			if (readBackInCost) {
-				// -Dbench.raw.readBackInCost=true: the finished case read once by id (an index scan's heap fetch, which
+			if (LifecycleBench.readBackInCost) {
+				// -Dbench.readBackInCost=true: the finished case read once by id (an index scan's heap fetch, which
 				// prunes its page when it has < 10 % free), as a tracking page would; cost phase only (wal7)
 				try (var s = c.prepareStatement("select version from cases_case where id = ?")) {
 					s.setObject(1, id);
