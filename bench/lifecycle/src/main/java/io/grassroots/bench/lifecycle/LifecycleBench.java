@@ -22,6 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LifecycleBench {
 
+	/**
+	 * Set around the cost phase with {@code -Dbench.readBackInCost=true}: ours and raw read each finished case once by
+	 * id after its evaluation (an index scan's heap fetch, which prunes the page when it has < 10 % free), as a
+	 * tracking page shown again after the rating would (wal7, decision 0022).
+	 */
+	static volatile boolean readBackInCost;
+
 	private final Options options;
 
 	private final Postgres postgres;
@@ -356,6 +363,7 @@ public final class LifecycleBench {
 		databases.forEach(postgres::vacuum);
 		// the room the VACUUM offers new case rows: old pages, each logged whole at its first change (a new row ≈ 530 B)
 		postgres.caseRoom(loop.database(), 530).ifPresent(l -> System.out.println("          " + l));
+		postgres.dumpCaseFreeSpace(loop.database());
 		postgres.checkpoint();
 		settle();
 		postgres.reset();
@@ -369,7 +377,9 @@ public final class LifecycleBench {
 		var processCpu = process.getProcessCpuTime();
 		var threadCpu = drivingCpu.get();
 		var allocated = drivingAllocated.get();
+		readBackInCost = Boolean.getBoolean("bench.readBackInCost");
 		var rate = drive(loop, 1, options.costCases);
+		readBackInCost = false;
 		var jvmThreadsAfter = JvmThreads.take();
 		var to = Instant.now();
 		allocated = drivingAllocated.get() - allocated;

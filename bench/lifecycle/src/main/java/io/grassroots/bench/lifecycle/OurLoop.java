@@ -148,6 +148,13 @@ final class OurLoop implements Loop {
 		if (evaluated.status() != CaseStatus.EVALUATED) {
 			throw new IllegalStateException("case " + evaluated.id() + " ended " + evaluated.status());
 		}
+		if (LifecycleBench.readBackInCost) {
+			context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+				.sql("select version from cases_case where id = ?")
+				.param(evaluated.id().id())
+				.query(Long.class)
+				.single();
+		}
 	}
 
 	@Override

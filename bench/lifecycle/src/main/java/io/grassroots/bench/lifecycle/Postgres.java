@@ -173,6 +173,29 @@ final class Postgres {
 	}
 
 	/**
+	 * With {@code -Dbench.fsmDump=<file>}: appends the free space map of the database's {@code cases_case} as
+	 * "database, tab, page, tab, bytes free" to the file (read after the cost phase's {@code VACUUM}, before its
+	 * {@code CHECKPOINT}), so that the pages the phase's new cases went to (pg_waldump) can be set beside the room
+	 * they offered.
+	 */
+	void dumpCaseFreeSpace(String database) {
+		var file = System.getProperty("bench.fsmDump");
+		if (file == null) {
+			return;
+		}
+		try (var c = DriverManager.getConnection(url(database), user, ""); var s = c.createStatement();
+				var rs = s.executeQuery("select blkno, avail from pg_freespace('cases_case')");
+				var out = new java.io.PrintWriter(new java.io.FileWriter(file, true))) {
+			while (rs.next()) {
+				out.println(database + "\t" + rs.getLong(1) + "\t" + rs.getInt(2));
+			}
+		}
+		catch (SQLException | java.io.IOException e) {
+			System.out.println("          free space not dumped: " + e.getMessage());
+		}
+	}
+
+	/**
 	 * With {@code -Dbench.relmap=<file>}: appends each relation of the database as "database oid/file node, tab,
 	 * database: name" to the file, for naming the block references of {@code pg_waldump} over a phase (a later
 	 * {@link #vacuumFull} gives the relations new file nodes).

@@ -176,6 +176,15 @@ final class RawLoop implements Loop {
 			tally(c, month, slot, "rated = rated + 1, resolved = resolved + 1, satisfied = satisfied + 1");
 			c.commit();
 			steps.lap("evaluate", lap);
+			if (LifecycleBench.readBackInCost) {
+				// -Dbench.readBackInCost=true: the finished case read once by id (an index scan's heap fetch, which
+				// prunes its page when it has < 10 % free), as a tracking page would; cost phase only (wal7)
+				try (var s = c.prepareStatement("select version from cases_case where id = ?")) {
+					s.setObject(1, id);
+					s.executeQuery().close();
+				}
+				c.commit();
+			}
 		}
 	}
 
