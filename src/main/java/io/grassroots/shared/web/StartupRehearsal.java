@@ -2,6 +2,7 @@ package io.grassroots.shared.web;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,7 +82,10 @@ class StartupRehearsal implements ApplicationRunner {
 		var started = System.nanoTime();
 		var stage = new Stage(templates, json, ui.rehearsal(Locale.SIMPLIFIED_CHINESE));
 		var port = environment.getProperty("local.server.port", Integer.class, 0);
+		// One cookie jar: the rehearsal's requests share one session (the sign-in page's CSRF token, the saved request
+		// of a work page) instead of leaving a session per request on the node.
 		var http = port > 0 ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(2))
 			.build() : null;
