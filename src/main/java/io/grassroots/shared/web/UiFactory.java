@@ -13,6 +13,9 @@ import io.grassroots.shared.NavigationItem;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
@@ -55,10 +58,45 @@ class UiFactory {
 		var path = request.getRequestURI().substring(request.getContextPath().length());
 		var flash = RequestContextUtils.getInputFlashMap(request);
 		var notice = flash == null ? null : flash.get(Redirects.NOTICE);
-		return new Ui(messages, locale, path, csrf, SecurityContextHolder.getContext().getAuthentication(),
-				navigation, notice instanceof String key ? key : null, demo,
+		return ui(locale, path, csrf, SecurityContextHolder.getContext().getAuthentication(),
+				notice instanceof String key ? key : null);
+	}
+
+	private Ui ui(Locale locale, String path, CsrfToken csrf, Authentication authentication, String notice) {
+		return new Ui(messages, locale, path, csrf, authentication, navigation, notice, demo,
 				texts.computeIfAbsent(locale, l -> Caches.keptByCallers().maximumSize(20_000).build()),
 				labels.computeIfAbsent(locale, l -> new ConcurrentHashMap<>()), navigationByRoles);
+	}
+
+
+	/**
+	 * The {@link Ui} of a page rehearsed before the node is ready ({@link StartupRehearsal}): a made-up console user
+	 * who holds every role of the navigation, no request (the path is the workbench's, no CSRF token, no notice).
+	 */
+	Ui rehearsal(Locale locale) {
+		var roles = navigation.stream()
+			.flatMap(item -> item.roles().stream())
+			.distinct()
+			.map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+			.toList();
+		ConsoleUser user = new RehearsalUser();
+		var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, roles);
+		return ui(locale, "/cases/workbench", null, authentication, null);
+	}
+
+	/** The console user of a rehearsal. */
+	private record RehearsalUser() implements ConsoleUser {
+
+		@Override
+		public String displayName() {
+			return "rehearsal";
+		}
+
+		@Override
+		public String scopeLabel() {
+			return "*";
+		}
+
 	}
 
 }

@@ -1,0 +1,24 @@
+package io.grassroots.shared.web;
+
+/**
+ * A module's work pages, rendered and written with made-up rows before the node reports ready, so that the code a
+ * page runs per row (its templates, the JSON of its rows) is compiled before the first person asks for it (decision
+ * 0026, amended 2026-12-06 late). Reads no database and no account; what it renders is thrown away.
+ */
+public interface PageRehearsal {
+
+	/** Renders the module's pages once, with made-up rows, on {@code stage}. */
+	void rehearse(Stage stage);
+
+	/** What a rehearsal renders and writes with: the console's own template output and the application's JSON. */
+	interface Stage {
+
+		/** Renders {@code template} with {@code view} as the console's view does (UTF-8 bytes); returns the bytes. */
+		int render(String template, Object view);
+
+		/** Writes {@code value} as the API's JSON; returns the bytes. */
+		int json(Object value);
+
+	}
+
+}

@@ -1,0 +1,167 @@
+package io.grassroots.shared.web;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rehearses the work pages a fixed number of rounds before the node reports ready (an {@link ApplicationRunner}:
+ * readiness turns to accepting traffic only after it), on the start's own thread, and logs what it took;
+ * {@code grassroots.pages.rehearsals} rounds (0: none). Each round
+ * <ul>
+ * <li>renders every module's rehearsed pages ({@link PageRehearsal}) with made-up rows for a made-up console user who
+ * holds every role, in Chinese, and writes the rows as JSON: the per-row code of the templates and of the JSON;</li>
+ * <li>asks the node itself, over loopback HTTP and without an account, for the sign-in page, a work page (answered
+ * with the way to sign in) and the cases API (answered 401): the per-request code every page runs — Tomcat, the
+ * observation filter, the security filter chain, the dispatcher, a template view, a problem's JSON — which in a
+ * flight recording of a new node's first requests is most of the request threads' uncompiled time.</li>
+ * </ul>
+ * Nothing is read from the database and no account is used; the self-requests are counted in the server's request
+ * metrics like any other (status 200, 302 and 401). Decision 0026, amended 2026-12-06 late, says what it covers,
+ * what it costs at start and what it does not do.
+ */
+@Component
+class StartupRehearsal implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(StartupRehearsal.class);
+
+	private final List<PageRehearsal> rehearsals;
+
+	private final TemplateEngine templates;
+
+	private final JsonMapper json;
+
+	private final UiFactory ui;
+
+	/** What a round asks the node itself for: the sign-in page, a work page without an account, the API without one. */
+	static final List<String> PATHS = List.of("/login", "/cases/workbench?queue=NEW", "/api/cases?status=DISPATCHED");
+
+	private final int rounds;
+
+	private final Environment environment;
+
+	StartupRehearsal(List<PageRehearsal> rehearsals, TemplateEngine templates, JsonMapper json, UiFactory ui,
+			Environment environment, @Value("${grassroots.pages.rehearsals:0}") int rounds) {
+		this.environment = environment;
+		this.rehearsals = List.copyOf(rehearsals);
+		this.templates = templates;
+		this.json = json;
+		this.ui = ui;
+		this.rounds = rounds;
+	}
+
+	@Override
+	public void run(ApplicationArguments arguments) {
+		if (rounds <= 0 || rehearsals.isEmpty()) {
+			return;
+		}
+		var threads = ManagementFactory.getThreadMXBean();
+		var cpu = threads.getCurrentThreadCpuTime();
+		var process = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
+		var processCpu = process.getProcessCpuTime();
+		var started = System.nanoTime();
+		var stage = new Stage(templates, json, ui.rehearsal(Locale.SIMPLIFIED_CHINESE));
+		var port = environment.getProperty("local.server.port", Integer.class, 0);
+		// One cookie jar: the rehearsal's requests share one session (the sign-in page's CSRF token, the saved request
+		// of a work page) instead of leaving a session per request on the node.
+		var http = port > 0 ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(2))
+			.build() : null;
+		var answered = 0;
+		try {
+			for (var round = 0; round < rounds; round++) {
+				for (var rehearsal : rehearsals) {
+					rehearsal.rehearse(stage);
+				}
+				if (http != null) {
+					for (var path : PATHS) {
+						answered += ask(http, port, path);
+					}
+				}
+			}
+		}
+		catch (IOException e) {
+			// The node's own port not reachable over plain HTTP on loopback (TLS, a firewall): the pages stay rehearsed.
+			log.info("Pages rehearsed without requests: {}", e.toString());
+		}
+		catch (RuntimeException e) {
+			// A rehearsal is only ever a head start for the compilers: its failure must not keep the node from serving.
+			log.warn("Pages rehearsal stopped early", e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		log.info("Pages rehearsed: {} rounds of {} modules' pages ({} KB) and {} requests to the node itself, in {} ms"
+				+ " (CPU: the start's thread {} ms, the whole process {} ms)", rounds, rehearsals.size(),
+				stage.bytes / 1024, answered, (System.nanoTime() - started) / 1_000_000,
+				(threads.getCurrentThreadCpuTime() - cpu) / 1_000_000, (process.getProcessCpuTime() - processCpu) / 1_000_000);
+	}
+
+	/** One request to the node itself; the answer is read and dropped. Answers 1. */
+	private static int ask(HttpClient http, int port, String path) throws IOException, InterruptedException {
+		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Accept", path.startsWith("/api/") ? "application/json" : "text/html")
+			.header("Accept-Language", "zh-CN")
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		http.send(request, HttpResponse.BodyHandlers.discarding());
+		return 1;
+	}
+
+	/** Renders as {@link TemplateViews.Utf8View} does, into a buffer that is dropped. */
+	static final class Stage implements PageRehearsal.Stage {
+
+		private final TemplateEngine templates;
+
+		private final JsonMapper json;
+
+		private final Ui ui;
+
+		private long bytes;
+
+		Stage(TemplateEngine templates, JsonMapper json, Ui ui) {
+			this.templates = templates;
+			this.json = json;
+			this.ui = ui;
+		}
+
+		@Override
+		public int render(String template, Object view) {
+			var output = new Utf8ByteOutput();
+			templates.render(template + ".jte", Map.of("ui", ui, "view", view), output);
+			bytes += output.getContentLength();
+			return output.getContentLength();
+		}
+
+		@Override
+		public int json(Object value) {
+			var written = json.writeValueAsBytes(value).length;
+			bytes += written;
+			return written;
+		}
+
+	}
+
+}

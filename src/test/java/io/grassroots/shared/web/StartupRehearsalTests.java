@@ -1,0 +1,91 @@
+package io.grassroots.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * Before the node reports ready it rehearses the work pages (decision 0026, amended 2026-12-06 late): every module's
+ * rehearsed pages render their made-up rows for a console user, and the node asks itself over loopback for the
+ * sign-in page, a work page and the API without an account, as many rounds as configured.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "grassroots.pages.rehearsals=3")
+@Tag("database")
+class StartupRehearsalTests {
+
+	@Autowired
+	List<PageRehearsal> rehearsals;
+
+	@Autowired
+	TemplateEngine templates;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	UiFactory ui;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void theWorkPagesRenderTheirMadeUpRowsForAConsoleUserWithTheNavigation() {
+		var pages = new ArrayList<String>();
+		var written = new ArrayList<String>();
+		var user = ui.rehearsal(Locale.SIMPLIFIED_CHINESE);
+		for (var rehearsal : rehearsals) {
+			rehearsal.rehearse(new PageRehearsal.Stage() {
+				@Override
+				public int render(String template, Object view) {
+					var output = new StringOutput();
+					templates.render(template + ".jte", Map.of("ui", user, "view", view), output);
+					pages.add(output.toString());
+					return output.toString().length();
+				}
+
+				@Override
+				public int json(Object value) {
+					written.add(json.writeValueAsString(value));
+					return written.get(written.size() - 1).length();
+				}
+			});
+		}
+		assertThat(user.authenticated()).isTrue();
+		assertThat(user.navigation()).isNotEmpty();
+		assertThat(pages).hasSize(3);
+		// the workbench and the inbox: the whole console page with its navigation, 50 rows and "show more"
+		assertThat(pages.get(0)).contains("<html", "id=\"case-rows\"", "GR20260105001000", "GR20260105001049",
+				"/cases/places/workbench/rows?queue=NEW&amp;after=");
+		assertThat(pages.get(1)).contains("<html", "GR20260105001049", "/cases/places/inbox/rows?queue=");
+		// "show more": the next rows only
+		assertThat(pages.get(2)).doesNotContain("<html").contains("GR20260105001000", "GR20260105001049");
+		assertThat(json.readTree(written.get(0)).size()).isEqualTo(50);
+	}
+
+	@Test
+	void beforeItWasReadyTheNodeAskedItselfForTheSignInPageAWorkPageAndTheApiWithoutAnAccount() {
+		// (a request the security chain answers has no handler, so no uri of its own in the metrics: its status says it)
+		assertThat(requests("200")).isEqualTo(3);
+		assertThat(requests("302")).isEqualTo(3);
+		assertThat(requests("401")).isEqualTo(3);
+	}
+
+	private long requests(String status) {
+		return meters.find("http.server.requests").tag("status", status).timers().stream().mapToLong(t -> t.count()).sum();
+	}
+
+}
