@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * changed columns, built once (a handful exist: one or two per verb). The UPDATE answers whether the case has
  * assisting departments ({@code assisted}, as a generated key: no extra statement); only then is their copy of the
  * case's state brought along ({@link AssistStore#follow}). The values are taken straight from the case
- * ({@link CaseColumns#changingValues}) and bound as raw values with the same {@code StatementCreatorUtils} typing.
+ * ({@link CaseColumns#changingValues}) and bound as raw values, each by its type ({@link PendingWrites}).
  * In a transition the UPDATE is queued with the transition's other writes and sent with them before the commit
  * ({@link PendingWrites}, decision cases-29).
  */

@@ -5,6 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
 /**
  * Several statements of one transaction sent as one multi-statement command on PostgreSQL: their texts joined by
  * {@code ;}, each part binding its own parameters after those of the parts before it (plain values, or the array
@@ -35,11 +39,19 @@ final class OneCommand {
 	 * how many) and the first column of its first row (null for a part that returns none).
 	 */
 	static Object[][] run(Connection connection, List<Part> parts) throws SQLException {
+		return run(connection, parts, null);
+	}
+
+	/** As {@link #run(Connection, List)}, the statement with the timeout of the data source's transaction, if any. */
+	static Object[][] run(Connection connection, List<Part> parts, DataSource dataSource) throws SQLException {
 		var sql = new StringBuilder();
 		for (var part : parts) {
 			sql.append(sql.isEmpty() ? "" : ";\n").append(part.sql());
 		}
 		try (var statement = connection.prepareStatement(sql.toString())) {
+			if (dataSource != null) {
+				DataSourceUtils.applyTransactionTimeout(statement, dataSource);
+			}
 			var p = 1;
 			for (var part : parts) {
 				p = part.binder().bind(statement, p);

@@ -46,14 +46,14 @@ public class PendingWrites {
 	private static final Outcome NOTHING = (count, returned) -> {
 	};
 
-	private final JdbcTemplate jdbc;
+	private final WriteCommands commands;
 
 	/** Whether several writes go as one multi-statement command (PostgreSQL). */
 	private final boolean together;
 
 	public PendingWrites(DataSource dataSource) {
-		this.jdbc = new JdbcTemplate(dataSource);
 		this.together = Databases.isPostgres(dataSource);
+		this.commands = new WriteCommands(new JdbcTemplate(dataSource), together);
 	}
 
 	/**
@@ -81,7 +81,7 @@ public class PendingWrites {
 	public void write(String sql, Object[] values, String returning, Outcome then) {
 		var unit = unit();
 		if (unit == null || unit.sending) {
-			WriteCommands.runOne(jdbc, new Write(sql, values, returning, then));
+			commands.runOne(new Write(sql, values, returning, then));
 		}
 		else {
 			unit.queue.add(new Write(sql, values, returning, then));
@@ -148,10 +148,10 @@ public class PendingWrites {
 			sending = true;
 			try {
 				if (together && writes.size() > 1) {
-					WriteCommands.runTogether(jdbc, writes);
+					commands.runTogether(writes);
 				}
 				else {
-					writes.forEach(write -> WriteCommands.runOne(jdbc, write));
+					writes.forEach(write -> commands.runOne(write));
 				}
 			}
 			finally {

@@ -1,13 +1,17 @@
 package io.grassroots.shared;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.grassroots.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -148,6 +152,45 @@ class PendingWritesTests {
 
 		assertThat(seen).containsExactly(List.of("inner"), List.of("inner"));
 		assertThat(notes()).containsExactly("outer", "inner", "outer again");
+	}
+
+	@Test
+	void everyTypeTheWritersBindIsStoredAsGivenQueuedOrAtOnce() {
+		jdbc.execute("""
+				create table if not exists shared_pending_types (id int primary key, at timestamp with time zone,
+				big bigint, small smallint, flag boolean, uid uuid, note varchar(40), none varchar(40))""");
+		jdbc.update("delete from shared_pending_types");
+		var insert = "insert into shared_pending_types (id, at, big, small, flag, uid, note, none) values (?, ?, ?, ?, ?, ?, ?, ?)";
+		var at = Timestamp.from(Instant.parse("2026-12-06T15:20:01.123456Z"));
+		var early = Timestamp.from(Instant.parse("0900-02-28T23:59:59Z"));
+		var id = UUID.randomUUID();
+		transactions.executeWithoutResult(status -> {
+			writes.open();
+			writes.write(insert, 1, at, 7L, (short) 3, true, id, "queued", null);
+			writes.write(insert, 2, early, -1L, (short) -2, false, id, "queued too", null);
+		});
+		transactions.executeWithoutResult(status -> writes.write(insert, 3, at, 7L, (short) 3, true, id, "at once", null));
+
+		var rows = jdbc.query("select id, at, big, small, flag, uid, note, none from shared_pending_types order by id",
+				(rs, n) -> List.of(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getShort(4),
+						rs.getBoolean(5), rs.getObject(6), rs.getString(7), String.valueOf(rs.getString(8))));
+		assertThat(rows).containsExactly(
+				List.of(1, at.toInstant(), 7L, (short) 3, true, id, "queued", "null"),
+				List.of(2, early.toInstant(), -1L, (short) -2, false, id, "queued too", "null"),
+				List.of(3, at.toInstant(), 7L, (short) 3, true, id, "at once", "null"));
+	}
+
+	@Test
+	void aWriteOntoATakenKeyFailsAsADuplicateKey() {
+		transactions.executeWithoutResult(status -> writes.write(INSERT, 1, "first"));
+
+		assertThatExceptionOfType(DuplicateKeyException.class)
+			.isThrownBy(() -> transactions.executeWithoutResult(status -> {
+				writes.open();
+				writes.write(INSERT, 2, "second");
+				writes.write(INSERT, 1, "taken");
+			}));
+		assertThat(notes()).containsExactly("first");
 	}
 
 	private List<String> notes() {
