@@ -241,14 +241,7 @@ class CaseIndexesTests {
 		jdbc.sql("set local enable_seqscan = off").update();
 		jdbc.sql("set local enable_bitmapscan = off").update();
 		jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
-		for (var other : jdbc.sql("select indexname from pg_indexes where tablename = 'cases_case'"
-				+ " and schemaname = current_schema() and indexname <> :index"
-				+ " and indexname not in (select conname from pg_constraint)")
-			.param("index", index)
-			.query(String.class)
-			.list()) {
-			jdbc.sql("drop index " + other).update();
-		}
+		dropIndexesBut(index);
 		jdbc.sql("prepare queue_page as " + numbered).update();
 		try {
 			return String.join("\n",
@@ -265,6 +258,14 @@ class CaseIndexesTests {
 		jdbc.sql("savepoint only_one_index").update();
 		jdbc.sql("set local enable_seqscan = off").update();
 		jdbc.sql("set local enable_bitmapscan = off").update();
+		dropIndexesBut(index);
+		var plan = String.join("\n", jdbc.sql("explain " + sql).params(params).query(String.class).list());
+		jdbc.sql("rollback to savepoint only_one_index").update();
+		return plan;
+	}
+
+	/** Drops (until the savepoint is rolled back to) every index of cases_case but {@code index} and the keys'. */
+	private void dropIndexesBut(String index) {
 		for (var other : jdbc.sql("select indexname from pg_indexes where tablename = 'cases_case'"
 				+ " and schemaname = current_schema() and indexname <> :index"
 				+ " and indexname not in (select conname from pg_constraint)")
@@ -273,9 +274,6 @@ class CaseIndexesTests {
 			.list()) {
 			jdbc.sql("drop index " + other).update();
 		}
-		var plan = String.join("\n", jdbc.sql("explain " + sql).params(params).query(String.class).list());
-		jdbc.sql("rollback to savepoint only_one_index").update();
-		return plan;
 	}
 
 	private Map<String, String> postgresIndexes() {
