@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -119,6 +120,27 @@ public class CaseQueries {
 	 * set up and torn down, a "commit" — for nothing a single SELECT needs (bench/RESULTS.md § pages, 2026-12-06).
 	 */
 	public QueuePage page(Actor actor, CaseFilter filter, QueueCursor after, int size) {
+		var rows = Math.max(1, Math.min(size, 500));
+		var statement = statement(actor, filter, after, rows);
+		var now = time.now();
+		var read = new RowReader(now);
+		var found = jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> read.row(rs)).list();
+		if (found.size() <= rows) {
+			return new QueuePage(found, null);
+		}
+		var page = found.subList(0, rows);
+		return new QueuePage(List.copyOf(page), QueueCursor.after(page.get(rows - 1)));
+	}
+
+	/**
+	 * The statement of a queue page of {@code rows} rows (one more is read, to tell whether there is more). Each state
+	 * is a literal, the state's name from {@link CaseStatus}, never a parameter (decision cases-40): one statement text
+	 * per combination of states, source and cursor, each planned for its states. With the state as a parameter,
+	 * PostgreSQL's generic plan (from a pooled connection's 6th execution under {@code plan_cache_mode = auto}) was
+	 * planned for an average state, not the queue's: for the grid worker's queue a bitmap scan of every case of the
+	 * grid in that state and a sort, for the pending extensions the whole street's state read from the queue index.
+	 */
+	Statement statement(Actor actor, CaseFilter filter, QueueCursor after, int rows) {
 		var params = new java.util.HashMap<String, Object>();
 		var conditions = new StringBuilder();
 		if (filter.tier() != null) {
@@ -140,35 +162,27 @@ public class CaseQueries {
 		}
 		var statuses = filter.statuses().isEmpty() ? java.util.EnumSet.allOf(CaseStatus.class)
 				: java.util.EnumSet.copyOf(filter.statuses());
-		var i = 0;
-		for (var status : statuses) {
-			params.put("status" + i++, status.name());
-		}
 		var branches = new java.util.ArrayList<String>();
 		for (var source : access.sources(actor)) {
 			params.putAll(source.params());
 			var order = source.order();
 			var from = columns(order) + " from " + source.from() + " where " + source.where();
 			var tail = conditions + " order by " + order.indexOrder() + " fetch first :limit rows with ties)";
-			for (var s = 0; s < statuses.size(); s++) {
-				var head = "(" + from + " and " + order.status() + " = :status" + s;
+			for (var status : statuses) {
+				// the state as a literal, never a parameter (decision cases-40): the enum's own name
+				var head = "(" + from + " and " + order.status() + " = '" + status.name() + "'";
 				for (var rest : rest(order, after)) {
 					branches.add(head + rest + tail);
 				}
 			}
 		}
-		var rows = Math.max(1, Math.min(size, 500));
 		params.put("limit", rows + 1);
-		var sql = "select * from (" + String.join(" union all ", branches)
-				+ ") q order by q.due_at, q.reported_at desc, q.id limit :limit";
-		var now = time.now();
-		var read = new RowReader(now);
-		var found = jdbc.sql(sql).params(params).query((rs, n) -> read.row(rs)).list();
-		if (found.size() <= rows) {
-			return new QueuePage(found, null);
-		}
-		var page = found.subList(0, rows);
-		return new QueuePage(List.copyOf(page), QueueCursor.after(page.get(rows - 1)));
+		return new Statement("select * from (" + String.join(" union all ", branches)
+				+ ") q order by q.due_at, q.reported_at desc, q.id limit :limit", params);
+	}
+
+	/** A queue page's SQL text with named parameters, and their values. */
+	record Statement(String sql, Map<String, Object> params) {
 	}
 
 	/**
