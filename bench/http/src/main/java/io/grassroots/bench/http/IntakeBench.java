@@ -497,12 +497,39 @@ final class IntakeBench {
 		if (sampler != null) {
 			sampler.start();
 		}
-		var result = LoopHttp.closedLoop("127.0.0.1", server.port, clients, rnds, t0, t0 + (long) (seconds * 1e9),
-				intakes);
+		// --loop-threads: the connections split over that many selector threads (1 by default)
+		var loops = Math.max(1, Math.min(clients, (int) options.number("loop-threads", 1)));
+		var results = new ArrayList<List<Latencies>>();
+		var threads = new ArrayList<Thread>();
+		var failure = new java.util.concurrent.atomic.AtomicReference<Exception>();
+		for (var l = 0; l < loops; l++) {
+			var from = clients * l / loops;
+			var to = clients * (l + 1) / loops;
+			var latencies = new ArrayList<Latencies>();
+			results.add(latencies);
+			var thread = new Thread(() -> {
+				try {
+					latencies.addAll(LoopHttp.closedLoop("127.0.0.1", server.port, to - from, rnds.subList(from, to),
+							t0, t0 + (long) (seconds * 1e9), intakes).latencies());
+				}
+				catch (IOException | RuntimeException e) {
+					failure.set(e);
+				}
+			}, "client-loop-" + l);
+			threads.add(thread);
+			thread.start();
+		}
+		for (var thread : threads) {
+			thread.join();
+		}
+		if (failure.get() != null) {
+			throw failure.get();
+		}
 		var elapsed = (System.nanoTime() - t0) / 1e9;
 		var cpu1 = cpu();
-		var sorted = Latencies.sorted(result.latencies());
-		var errors = result.latencies().stream().mapToLong(l -> l.errors).sum();
+		var all = results.stream().flatMap(List::stream).toList();
+		var sorted = Latencies.sorted(all);
+		var errors = all.stream().mapToLong(l -> l.errors).sum();
 		return new Level(clients, sorted.length / elapsed, Latencies.percentileMs(sorted, 50),
 				Latencies.percentileMs(sorted, 99), errors, sorted.length, 0, 0)
 			.withCpu(cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]);

@@ -148,7 +148,7 @@ final class IntakeCost {
 		args.add("--jar=" + jar);
 		args.add("--database=" + database);
 		args.add("--client=" + client);
-		for (var o : List.of("postgres", "user", "xmx", "xms")) {
+		for (var o : List.of("postgres", "user", "xmx", "xms", "loop-threads")) {
 			var v = options.get(o, null);
 			if (v != null) {
 				args.add("--" + o + "=" + v);
