@@ -429,22 +429,110 @@ final class IntakeBench {
 		System.out.printf("warm-up (every shape of load once, %.0f s each): %s%n", seconds, text);
 	}
 
-	/** Closed loop: each client sends its next case as soon as the previous one is answered. */
+	/**
+	 * Closed loop: each client sends its next case as soon as the previous one is answered. {@code --client=loop}
+	 * (the default since intake20): one selector thread drives the clients' connections ({@link LoopHttp});
+	 * {@code --client=threads}: one blocking {@link MiniHttp} thread per client, as before.
+	 */
 	private Level http(int clients, double seconds, MemorySampler sampler) throws Exception {
+		if (loopClient()) {
+			return loopLevel(clients, seconds, sampler);
+		}
 		return closedLoop(clients, seconds, sampler, (worker, rnd) -> {
 			var http = (MiniHttp) worker;
 			var response = http.post("/api/cases", supervisorToken, nextKey(), body(rnd));
-			if (response.status() != 201) {
-				if (firstErrors.getAndIncrement() < 5) {
-					System.out.println("  error " + response.status() + ": " + response.body());
-				}
-				return false;
-			}
-			if (!response.body().contains("\"placement\":\"GRID\"")) {
-				notInGrid.incrementAndGet();
-			}
-			return true;
+			return answered(response.status(), response.body());
 		}, () -> new MiniHttp("127.0.0.1", server.port));
+	}
+
+	private boolean loopClient() {
+		var client = options.get("client", "loop");
+		if (!client.equals("loop") && !client.equals("threads")) {
+			throw new IllegalArgumentException("--client=loop|threads, not " + client);
+		}
+		return client.equals("loop");
+	}
+
+	/** The requests of both clients: a new case with a unique Idempotency-Key; the answer 201 and placed in a grid. */
+	private final LoopHttp.Requests intakes = new LoopHttp.Requests() {
+
+		@Override
+		public int next(MiniHttp encoder, Random rnd) {
+			return encoder.encode("POST", "/api/cases", supervisorToken, nextKey(), body(rnd));
+		}
+
+		@Override
+		public boolean answered(int status, String body) {
+			return IntakeBench.this.answered(status, body);
+		}
+
+	};
+
+	private boolean answered(int status, String body) {
+		if (status != 201) {
+			if (firstErrors.getAndIncrement() < 5) {
+				System.out.println("  error " + status + ": " + body);
+			}
+			return false;
+		}
+		if (!body.contains("\"placement\":\"GRID\"")) {
+			notInGrid.incrementAndGet();
+		}
+		return true;
+	}
+
+	private List<Random> randoms(int n) {
+		var rnds = new ArrayList<Random>();
+		for (var i = 0; i < n; i++) {
+			rnds.add(new Random(random.nextLong()));
+		}
+		return rnds;
+	}
+
+	/** {@link #closedLoop} with the event-loop client: the same measurement, one selector thread. */
+	private Level loopLevel(int clients, double seconds, MemorySampler sampler) throws Exception {
+		var rnds = randoms(clients);
+		var cpu0 = cpu();
+		var t0 = System.nanoTime();
+		if (sampler != null) {
+			sampler.start();
+		}
+		// --loop-threads: the connections split over that many selector threads (1 by default)
+		var loops = Math.max(1, Math.min(clients, (int) options.number("loop-threads", 1)));
+		var results = new ArrayList<List<Latencies>>();
+		var threads = new ArrayList<Thread>();
+		var failure = new java.util.concurrent.atomic.AtomicReference<Exception>();
+		for (var l = 0; l < loops; l++) {
+			var from = clients * l / loops;
+			var to = clients * (l + 1) / loops;
+			var latencies = new ArrayList<Latencies>();
+			results.add(latencies);
+			var thread = new Thread(() -> {
+				try {
+					latencies.addAll(LoopHttp.closedLoop("127.0.0.1", server.port, to - from, rnds.subList(from, to),
+							t0, t0 + (long) (seconds * 1e9), intakes).latencies());
+				}
+				catch (IOException | RuntimeException e) {
+					failure.set(e);
+				}
+			}, "client-loop-" + l);
+			threads.add(thread);
+			thread.start();
+		}
+		for (var thread : threads) {
+			thread.join();
+		}
+		if (failure.get() != null) {
+			throw failure.get();
+		}
+		var elapsed = (System.nanoTime() - t0) / 1e9;
+		var cpu1 = cpu();
+		var all = results.stream().flatMap(List::stream).toList();
+		var sorted = Latencies.sorted(all);
+		var errors = all.stream().mapToLong(l -> l.errors).sum();
+		return new Level(clients, sorted.length / elapsed, Latencies.percentileMs(sorted, 50),
+				Latencies.percentileMs(sorted, 99), errors, sorted.length, 0, 0)
+			.withCpu(cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]);
 	}
 
 	private final AtomicLong firstErrors = new AtomicLong();
@@ -624,7 +712,8 @@ final class IntakeBench {
 	 * server that falls behind is charged for the wait (no coordinated omission).
 	 */
 	private Level fixedRate(double rate, double seconds) throws Exception {
-		var workersCount = 64;
+		var workersCount = (int) options.number("fixed-connections", 64);
+		var waited = 0L;
 		var total = (long) (rate * seconds);
 		var next = new AtomicLong();
 		var all = new ArrayList<Latencies>();
@@ -636,48 +725,64 @@ final class IntakeBench {
 		var interval = 1e9 / rate;
 		var probe = new StallProbe(adminUrl, user, database, safepointLog, server.process.pid());
 		probe.start();
-		for (var t = 0; t < workersCount; t++) {
-			var latencies = new Latencies();
-			all.add(latencies);
-			var answered = new ArrayList<StallProbe.Request>();
-			requests.add(answered);
-			var rnd = new Random(random.nextLong());
-			var thread = new Thread(() -> {
-				try (var http = new MiniHttp("127.0.0.1", server.port)) {
-					long i;
-					while ((i = next.getAndIncrement()) < total) {
-						var due = t0 + (long) (i * interval);
-						long wait;
-						while ((wait = due - System.nanoTime()) > 0) {
-							LockSupport.parkNanos(wait);
-						}
-						try {
-							var response = http.post("/api/cases", supervisorToken, nextKey(), body(rnd));
-							if (response.status() == 201) {
-								var end = System.nanoTime();
-								latencies.add(end - due);
-								answered.add(new StallProbe.Request(baseMs + (due - baseNs) / 1e6,
-										baseMs + (end - baseNs) / 1e6));
+		if (loopClient()) {
+			var result = LoopHttp.fixedRate("127.0.0.1", server.port, workersCount, randoms(workersCount), t0, interval,
+					total, baseMs, baseNs, intakes);
+			all.addAll(result.latencies());
+			requests.add(result.answered());
+			waited = result.waitedForConnection();
+			for (var t = 0; t < workersCount; t++) {
+				done.countDown();
+			}
+		}
+		else {
+			for (var t = 0; t < workersCount; t++) {
+				var latencies = new Latencies();
+				all.add(latencies);
+				var answered = new ArrayList<StallProbe.Request>();
+				requests.add(answered);
+				var rnd = new Random(random.nextLong());
+				var thread = new Thread(() -> {
+					try (var http = new MiniHttp("127.0.0.1", server.port)) {
+						long i;
+						while ((i = next.getAndIncrement()) < total) {
+							var due = t0 + (long) (i * interval);
+							long wait;
+							while ((wait = due - System.nanoTime()) > 0) {
+								LockSupport.parkNanos(wait);
 							}
-							else {
+							try {
+								var response = http.post("/api/cases", supervisorToken, nextKey(), body(rnd));
+								if (response.status() == 201) {
+									var end = System.nanoTime();
+									latencies.add(end - due);
+									answered.add(new StallProbe.Request(baseMs + (due - baseNs) / 1e6,
+											baseMs + (end - baseNs) / 1e6));
+								}
+								else {
+									latencies.errors++;
+								}
+							}
+							catch (IOException e) {
 								latencies.errors++;
 							}
 						}
-						catch (IOException e) {
-							latencies.errors++;
-						}
 					}
-				}
-				finally {
-					done.countDown();
-				}
-			}, "fixed-" + t);
-			thread.setDaemon(true);
-			thread.start();
+					finally {
+						done.countDown();
+					}
+				}, "fixed-" + t);
+				thread.setDaemon(true);
+				thread.start();
+			}
 		}
 		done.await();
 		var elapsed = (System.nanoTime() - t0) / 1e9;
 		probe.stop();
+		if (loopClient()) {
+			System.out.printf("  fixed rate %.1f/s (event loop, %d connections): %d request(s) waited for a free "
+					+ "connection%n", rate, workersCount, waited);
+		}
 		var stalls = probe.report(requests.stream().flatMap(List::stream).toList());
 		var sorted = Latencies.sorted(all);
 		var errors = all.stream().mapToLong(l -> l.errors).sum();

@@ -18,7 +18,8 @@ import javax.management.remote.JMXServiceURL;
  * (each on a database of its own) are driven in interleaved blocks (A B B A …), so both see the same minutes of the
  * shared machine. Options: --jar, --jar-b, --database (A's; B's gets "_b"), --clients=32, --seconds=10 per block,
  * --rounds=6, --warm-up=60 (seconds per server, in blocks of 10 alternating), --jvm (both servers), --jvm-b (B's only:
- * the same jar with another setting). Each block also prints this JVM's own CPU per request: the load generator's,
+ * the same jar with another setting), --client=loop|threads (the load generator, {@link IntakeBench#http}) and
+ * --client-b (B's: the same jar driven by the other client). Each block also prints this JVM's own CPU per request: the load generator's,
  * which shares the cores with the server. Around each block it also reads the side's database: its backends' on-CPU
  * time ({@code /proc/<pid>/schedstat}), the statements {@code pg_stat_statements} counted (if loaded) with their
  * buffers, the commits ({@code pg_stat_database}, after the idle backends' statistics flush) and the WAL written — the
@@ -50,11 +51,13 @@ final class IntakeCost {
 		var database = options.get("database", "bench_intake_cost");
 		var sides = new ArrayList<Side>();
 		try {
-			sides.add(side("A", options.get("jar", HttpBench.productJar()), database, List.of()));
+			sides.add(side("A", options.get("jar", HttpBench.productJar()), database, List.of(),
+					options.get("client", "loop")));
 			var b = options.get("jar-b", null);
-			if (b != null || !options.list("jvm-b").isEmpty()) {
+			var clientB = options.get("client-b", null);
+			if (b != null || !options.list("jvm-b").isEmpty() || clientB != null) {
 				sides.add(side("B", b != null ? b : options.get("jar", HttpBench.productJar()), database + "_b",
-						options.list("jvm-b")));
+						options.list("jvm-b"), clientB != null ? clientB : options.get("client", "loop")));
 			}
 			for (var t = 0.0; t < warmUp; t += 10) {
 				for (var s : sides) {
@@ -78,8 +81,9 @@ final class IntakeCost {
 					var dbAfter = s.database.counters();
 					var row = perRequest(before, after, level.n());
 					var db = Database.perRequest(dbBefore, dbAfter, level.n());
-					var all = java.util.Arrays.copyOf(row, row.length + db.length);
+					var all = java.util.Arrays.copyOf(row, row.length + db.length + 1);
 					System.arraycopy(db, 0, all, row.length, db.length);
+					all[all.length - 1] = level.perSecond();
 					results.computeIfAbsent(s.name, k -> new ArrayList<>()).add(all);
 					System.out.printf(Locale.ROOT,
 							"round %d %s: %d intakes (%.1f/s, errors %d) | CPU µs/req: request threads %.1f, "
@@ -111,7 +115,7 @@ final class IntakeCost {
 				var a = results.get("A");
 				var bs = results.get("B");
 				var names = new String[] { "request threads", "intake writer", "other Java", "process", "alloc request",
-						"alloc writer", "alloc other", "bench JVM", "backends CPU", "statements", "buffers", "commits", "WAL" };
+						"alloc writer", "alloc other", "bench JVM", "backends CPU", "statements", "buffers", "commits", "WAL", "intakes/s" };
 				for (var c = 0; c < names.length; c++) {
 					var ratios = new double[Math.min(a.size(), bs.size())];
 					var lower = 0;
@@ -135,7 +139,7 @@ final class IntakeCost {
 		}
 	}
 
-	private Side side(String name, String jar, String database, List<String> ownJvm) throws Exception {
+	private Side side(String name, String jar, String database, List<String> ownJvm, String client) throws Exception {
 		int port;
 		try (var socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -143,7 +147,8 @@ final class IntakeCost {
 		var args = new ArrayList<String>();
 		args.add("--jar=" + jar);
 		args.add("--database=" + database);
-		for (var o : List.of("postgres", "user", "xmx", "xms")) {
+		args.add("--client=" + client);
+		for (var o : List.of("postgres", "user", "xmx", "xms", "loop-threads")) {
 			var v = options.get(o, null);
 			if (v != null) {
 				args.add("--" + o + "=" + v);

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * CPU as possible on the 2-core machine it shares with the server: no selector thread, no futures; the request written
  * from one reused byte array, the answer read into a buffer of its own and its status line and headers parsed in place
  * (only the body becomes a string). Handles Content-Length and chunked responses; reconnects when the server closes
- * the connection.
+ * the connection. {@link LoopHttp}, the event-loop client, sends the bytes {@link #encode} makes and reads the answers
+ * with {@link #parse}.
  */
 final class MiniHttp implements AutoCloseable {
 
@@ -57,7 +58,7 @@ final class MiniHttp implements AutoCloseable {
 	}
 
 	private Response send(String method, String path, String bearer, String key, byte[] body) throws IOException {
-		var length = head(method, path, bearer, key, body);
+		var length = encode(method, path, bearer, key, body);
 		for (var attempt = 0;; attempt++) {
 			try {
 				connect();
@@ -76,7 +77,7 @@ final class MiniHttp implements AutoCloseable {
 	}
 
 	/** The request's bytes, head and body, in {@link #request} (grown when needed); its length. */
-	private int head(String method, String path, String bearer, String key, byte[] body) {
+	int encode(String method, String path, String bearer, String key, byte[] body) {
 		var head = this.head;
 		head.setLength(0);
 		head.append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port)
@@ -105,6 +106,11 @@ final class MiniHttp implements AutoCloseable {
 		return n;
 	}
 
+	/** The bytes of the request last {@link #encode encoded}. */
+	byte[] request() {
+		return request;
+	}
+
 	private void connect() throws IOException {
 		if (socket != null) {
 			return;
@@ -119,77 +125,111 @@ final class MiniHttp implements AutoCloseable {
 		end = 0;
 	}
 
-	/** The answer, read from {@link #buffer}: status line and headers parsed in place, only the body made a string. */
+	/** The answer, read from {@link #buffer} (more read until {@link #parse} finds it whole). */
 	private Response read() throws IOException {
-		if (start == end) {
-			start = 0;
-			end = 0;
+		while (true) {
+			var answer = parse(buffer, start, end);
+			if (answer != null) {
+				start = answer.next();
+				if (start == end) {
+					start = 0;
+					end = 0;
+				}
+				if (answer.close()) {
+					close();
+				}
+				return new Response(answer.status(), answer.body());
+			}
+			if (!fill()) {
+				throw new IOException("connection closed");
+			}
 		}
+	}
+
+	/** A whole answer parsed from a buffer: its status, body, where the next one starts, whether the server closes. */
+	record Answer(int status, String body, int next, boolean close) {
+	}
+
+	/**
+	 * The answer that starts at {@code from} if the bytes up to {@code to} hold it whole (status line and headers
+	 * parsed in place, the body by Content-Length or chunked, only the body made a string); null if not yet.
+	 */
+	static Answer parse(byte[] buffer, int from, int to) {
 		var status = -1;
 		var length = -1;
 		var chunked = false;
 		var closeAfter = false;
+		var at = from;
 		for (var line = 0;; line++) {
-			var from = start;
-			var to = lineEnd();
-			if (to < 0) {
-				throw new IOException("connection closed");
+			var lineEnd = lineEnd(buffer, at, to);
+			if (lineEnd < 0) {
+				return null;
 			}
-			start = to + 1;
-			var last = to > from && buffer[to - 1] == '\r' ? to - 1 : to;
+			var first = at;
+			at = lineEnd + 1;
+			var last = lineEnd > first && buffer[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
 			if (line == 0) {
-				status = (buffer[from + 9] - '0') * 100 + (buffer[from + 10] - '0') * 10 + (buffer[from + 11] - '0');
+				status = (buffer[first + 9] - '0') * 100 + (buffer[first + 10] - '0') * 10 + (buffer[first + 11] - '0');
 				continue;
 			}
-			if (last == from) {
+			if (last == first) {
 				break;
 			}
-			if (named(from, last, "content-length")) {
-				length = Integer.parseInt(value(from, last));
+			if (named(buffer, first, last, "content-length")) {
+				length = Integer.parseInt(value(buffer, first, last));
 			}
-			else if (named(from, last, "transfer-encoding")) {
-				chunked = value(from, last).equalsIgnoreCase("chunked");
+			else if (named(buffer, first, last, "transfer-encoding")) {
+				chunked = value(buffer, first, last).equalsIgnoreCase("chunked");
 			}
-			else if (named(from, last, "connection")) {
-				closeAfter = value(from, last).equalsIgnoreCase("close");
+			else if (named(buffer, first, last, "connection")) {
+				closeAfter = value(buffer, first, last).equalsIgnoreCase("close");
 			}
 		}
-		var body = new ByteArrayOutputStream(Math.max(length, 256));
-		if (chunked) {
-			while (true) {
-				var from = start;
-				var to = lineEnd();
-				start = to + 1;
-				var size = Integer.parseInt(new String(buffer, from, to - from, StandardCharsets.ISO_8859_1).split(";")[0].trim(),
-						16);
-				if (size == 0) {
-					// trailers, up to the empty line
-					while (true) {
-						var f = start;
-						var t = lineEnd();
-						start = t + 1;
-						if (t - f <= 1) {
-							break;
-						}
+		if (!chunked) {
+			var n = Math.max(length, 0);
+			if (to - at < n) {
+				return null;
+			}
+			return new Answer(status, new String(buffer, at, n, StandardCharsets.UTF_8), at + n, closeAfter);
+		}
+		var body = new ByteArrayOutputStream(256);
+		while (true) {
+			var lineEnd = lineEnd(buffer, at, to);
+			if (lineEnd < 0) {
+				return null;
+			}
+			var size = Integer.parseInt(
+					new String(buffer, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim(), 16);
+			at = lineEnd + 1;
+			if (size == 0) {
+				// trailers, up to the empty line
+				while (true) {
+					var t = lineEnd(buffer, at, to);
+					if (t < 0) {
+						return null;
 					}
-					break;
+					var f = at;
+					at = t + 1;
+					if (t - f <= 1) {
+						return new Answer(status, body.toString(StandardCharsets.UTF_8), at, closeAfter);
+					}
 				}
-				bytes(body, size);
-				var t = lineEnd();
-				start = t + 1;
 			}
+			if (to - at < size) {
+				return null;
+			}
+			body.write(buffer, at, size);
+			at += size;
+			var t = lineEnd(buffer, at, to);
+			if (t < 0) {
+				return null;
+			}
+			at = t + 1;
 		}
-		else if (length > 0) {
-			bytes(body, length);
-		}
-		if (closeAfter) {
-			close();
-		}
-		return new Response(status, body.toString(StandardCharsets.UTF_8));
 	}
 
 	/** Whether the header line from..to has this (lower-case) name. */
-	private boolean named(int from, int to, String name) {
+	private static boolean named(byte[] buffer, int from, int to, String name) {
 		var n = name.length();
 		if (to - from <= n || buffer[from + n] != ':') {
 			return false;
@@ -202,7 +242,7 @@ final class MiniHttp implements AutoCloseable {
 		return true;
 	}
 
-	private String value(int from, int to) {
+	private static String value(byte[] buffer, int from, int to) {
 		var colon = from;
 		while (buffer[colon] != ':') {
 			colon++;
@@ -210,23 +250,23 @@ final class MiniHttp implements AutoCloseable {
 		return new String(buffer, colon + 1, to - colon - 1, StandardCharsets.ISO_8859_1).trim();
 	}
 
-	/** The index of the next '\n' at or after {@link #start}, reading more when needed; −1 at the end of the stream. */
-	private int lineEnd() throws IOException {
-		var i = start;
-		while (true) {
-			for (; i < end; i++) {
-				if (buffer[i] == '\n') {
-					return i;
-				}
-			}
-			if (!fill()) {
-				return -1;
+	/** The index of the next '\n' in from..to; −1 if none yet. */
+	private static int lineEnd(byte[] buffer, int from, int to) {
+		for (var i = from; i < to; i++) {
+			if (buffer[i] == '\n') {
+				return i;
 			}
 		}
+		return -1;
 	}
 
-	/** Reads more bytes after {@link #end} (growing the buffer if full; unread bytes stay where they are). */
+	/** Reads more bytes after {@link #end} (unread bytes moved to the front, the buffer grown if full). */
 	private boolean fill() throws IOException {
+		if (start > 0) {
+			System.arraycopy(buffer, start, buffer, 0, end - start);
+			end -= start;
+			start = 0;
+		}
 		if (end == buffer.length) {
 			buffer = Arrays.copyOf(buffer, buffer.length * 2);
 		}
@@ -236,21 +276,6 @@ final class MiniHttp implements AutoCloseable {
 		}
 		end += n;
 		return true;
-	}
-
-	private void bytes(ByteArrayOutputStream body, int n) throws IOException {
-		while (end - start < n) {
-			var have = end - start;
-			body.write(buffer, start, have);
-			start = 0;
-			end = 0;
-			n -= have;
-			if (!fill()) {
-				throw new IOException("connection closed");
-			}
-		}
-		body.write(buffer, start, n);
-		start += n;
 	}
 
 	@Override
