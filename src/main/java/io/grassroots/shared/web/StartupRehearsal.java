@@ -84,7 +84,7 @@ class StartupRehearsal implements ApplicationRunner {
 		var port = environment.getProperty("local.server.port", Integer.class, 0);
 		// One cookie jar: the rehearsal's requests share one session (the sign-in page's CSRF token, the saved request
 		// of a work page) instead of leaving a session per request on the node.
-		var http = port > 0 ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+		HttpClient http = port > 0 ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(2))
@@ -96,15 +96,19 @@ class StartupRehearsal implements ApplicationRunner {
 					rehearsal.rehearse(stage);
 				}
 				if (http != null) {
-					for (var path : PATHS) {
-						answered += ask(http, port, path);
+					try {
+						for (var path : PATHS) {
+							answered += ask(http, port, path);
+						}
+					}
+					catch (IOException e) {
+						// The node's own port not reachable over plain HTTP on loopback (TLS, a firewall): the rounds
+						// go on rendering the pages without the requests.
+						log.info("Pages rehearsed without requests: {}", e.toString());
+						http = null;
 					}
 				}
 			}
-		}
-		catch (IOException e) {
-			// The node's own port not reachable over plain HTTP on loopback (TLS, a firewall): the pages stay rehearsed.
-			log.info("Pages rehearsed without requests: {}", e.toString());
 		}
 		catch (RuntimeException e) {
 			// A rehearsal is only ever a head start for the compilers: its failure must not keep the node from serving.

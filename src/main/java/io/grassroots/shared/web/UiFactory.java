@@ -68,7 +68,6 @@ class UiFactory {
 				labels.computeIfAbsent(locale, l -> new ConcurrentHashMap<>()), navigationByRoles);
 	}
 
-
 	/**
 	 * The {@link Ui} of a page rehearsed before the node is ready ({@link StartupRehearsal}): a made-up console user
 	 * who holds every role of the navigation, no request (the path is the workbench's, no CSRF token, no notice).
