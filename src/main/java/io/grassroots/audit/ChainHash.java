@@ -6,24 +6,101 @@ import java.time.Instant;
 import io.grassroots.shared.InstantText;
 import io.grassroots.shared.Sha256;
 
-/** The hash of one link; the same function writes and verifies. */
+/**
+ * The hash of one link; the same function writes and verifies: SHA-256 of the UTF-8 bytes of the link's fields joined
+ * by U+001F (previous hash, stream, sequence, {@link #stamp instant}, actor, action, details). The text is written
+ * into a builder and a byte buffer kept per thread and encoded here as {@code String.getBytes(UTF_8)} encodes it (an
+ * unpaired surrogate as {@code ?}), so a link costs no joined string, no UTF-8 copy and no stamp string: those were
+ * the largest allocation of a transition's own code on its thread (bench/RESULTS.md § lifecycle, lifecycle18).
+ * A text longer than {@link #KEPT} characters is hashed the plain way, so that no large buffer stays with a thread.
+ */
 final class ChainHash {
 
 	static final String GENESIS = "0".repeat(64);
+
+	private static final char SEPARATOR = '\u001f';
+
+	/** The longest text whose buffers are kept per thread. */
+	static final int KEPT = 8_192;
+
+	private static final ThreadLocal<Text> TEXT = ThreadLocal.withInitial(Text::new);
 
 	private ChainHash() {
 	}
 
 	static String of(String previousHash, String stream, int seq, Instant at, String actorId, String action,
 			String details) {
-		var text = String.join("\u001f", previousHash, stream, Integer.toString(seq), stamp(at),
-				actorId == null ? "" : actorId, action, details == null ? "" : details);
-		return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
+		var text = TEXT.get();
+		var chars = text.chars;
+		chars.setLength(0);
+		chars.append(previousHash).append(SEPARATOR).append(stream).append(SEPARATOR).append(seq).append(SEPARATOR);
+		InstantText.append(chars, at).append(SEPARATOR);
+		chars.append(actorId == null ? "" : actorId).append(SEPARATOR).append(action).append(SEPARATOR)
+			.append(details == null ? "" : details);
+		if (chars.length() > KEPT) {
+			var joined = chars.toString();
+			text.reset();
+			return Sha256.hex(joined.getBytes(StandardCharsets.UTF_8));
+		}
+		var length = text.utf8(); // may grow the buffer
+		return Sha256.hex(text.bytes, 0, length);
 	}
 
 	/** {@code at.toString()} (ISO-8601, as the chain has always hashed it), written by {@link InstantText}. */
 	static String stamp(Instant at) {
 		return InstantText.of(at);
+	}
+
+	/** A thread's builder of a link's text and the buffer of its UTF-8 bytes. */
+	private static final class Text {
+
+		private StringBuilder chars = new StringBuilder(512);
+
+		/** Grown to three bytes per character of the text (a surrogate pair is four bytes for two), at most {@link #KEPT}'s. */
+		private byte[] bytes = new byte[1_536];
+
+		void reset() {
+			chars = new StringBuilder(512);
+		}
+
+		/** Encodes {@link #chars} into {@link #bytes} as {@code String.getBytes(UTF_8)} does; answers the length. */
+		int utf8() {
+			var length = chars.length();
+			if (bytes.length < 3 * length) {
+				bytes = new byte[3 * length];
+			}
+			var b = bytes;
+			var n = 0;
+			for (var i = 0; i < length; i++) {
+				var c = chars.charAt(i);
+				if (c < 0x80) {
+					b[n++] = (byte) c;
+				}
+				else if (c < 0x800) {
+					b[n++] = (byte) (0xc0 | (c >> 6));
+					b[n++] = (byte) (0x80 | (c & 0x3f));
+				}
+				else if (Character.isSurrogate(c)) {
+					if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars.charAt(i + 1))) {
+						var code = Character.toCodePoint(c, chars.charAt(++i));
+						b[n++] = (byte) (0xf0 | (code >> 18));
+						b[n++] = (byte) (0x80 | ((code >> 12) & 0x3f));
+						b[n++] = (byte) (0x80 | ((code >> 6) & 0x3f));
+						b[n++] = (byte) (0x80 | (code & 0x3f));
+					}
+					else {
+						b[n++] = '?';
+					}
+				}
+				else {
+					b[n++] = (byte) (0xe0 | (c >> 12));
+					b[n++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+					b[n++] = (byte) (0x80 | (c & 0x3f));
+				}
+			}
+			return n;
+		}
+
 	}
 
 }

@@ -28,4 +28,11 @@ public final class Sha256 {
 		return HexFormat.of().formatHex(DIGEST.get().digest(bytes));
 	}
 
+	/** The hash of {@code length} bytes of {@code bytes} from {@code offset}, 64 hex digits. */
+	public static String hex(byte[] bytes, int offset, int length) {
+		var digest = DIGEST.get();
+		digest.update(bytes, offset, length);
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
 }
