@@ -14,14 +14,15 @@ import io.grassroots.shared.RegionCode;
 
 /**
  * The CPU and allocation that the remembered cases' traffic of one lifecycle costs the whole process, on several
- * threads, with the cache the product has ({@link CaseSnapshots}: the last {@link CaseSnapshots#MAXIMUM} remembers in a
- * ring over two {@code ConcurrentHashMap}s, decision cases-43, {@code ring}) against the two Caffeine caches it had
+ * threads, with the cache the product has ({@link CaseSnapshots}: the last {@link CaseSnapshots#MAXIMUM} remembers in
+ * a ring over two {@code ConcurrentHashMap}s, decision cases-43, {@code ring}) against the two Caffeine caches it had
  * before (size 10,000, expiry 30 minutes after the write, upkeep on the callers, {@code caffeine}, the same calls as
  * its code made). Per lifecycle the intake remembers the new case; five transitions take it by id at its version and
  * remember the next version; the resident's rating takes it by tracking code and remembers the last — with a pause
- * between steps as a round trip makes. The bound is full from the first round on (every remember evicts, as in the
- * lifecycle bench; the cases themselves are made outside the caches, the same for both). The two run in turns A B B A in one JVM; per turn it prints the process's CPU, the driving
- * threads' CPU and their allocation per lifecycle (exact on a busy machine):
+ * between steps as a round trip makes. The bound is full from the first turn on (every remember evicts, as in the
+ * lifecycle bench); the cases themselves are made outside the caches, the same for both. The two run in turns
+ * A B B A in one JVM; per turn it prints the process's CPU, the driving threads' CPU and their allocation per
+ * lifecycle (exact on a busy machine), and how many takes found nothing (each a load in the product):
  *
  * <pre>
  * java -cp "bench/lifecycle/target/classes:$(cat bench/lifecycle/target/classpath.txt)" io.grassroots.cases.SnapshotUpkeep 4 4
