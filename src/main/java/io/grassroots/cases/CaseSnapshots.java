@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.LongSupplier;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import io.grassroots.shared.Caches;
 import io.grassroots.shared.TransactionTasks;
 
 import org.springframework.stereotype.Component;
@@ -23,8 +24,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A case is remembered only once its transaction has committed (a rolled-back change is never used), only when its
  * instants are whole microseconds (what both databases store; {@link CaseTime} gives them), and it is taken out while
  * a transition works on it (the verb changes it in place), so two transitions never share one. What is remembered is
- * a copy of the case whose parts are immutable records. Bounded: {@link #MAXIMUM} cases, each forgotten
- * {@link #KEPT} after it was written.
+ * a copy of the case whose parts are immutable records. Bounded: the cases of the last {@link #MAXIMUM} remembers
+ * (a ring in the order they were made, decision cases-43: a remembered case is used once, by the next transition,
+ * right after it was written), each used only within {@link #KEPT} after it was written.
  * <p>
  * With the case it remembers whether the write found it without assisting departments ({@code assisted} false: it
  * never had any, {@link AssistStore#assign} sets it with the first), so that a transition on it that asks for them —
@@ -43,33 +45,75 @@ class CaseSnapshots {
 	record Remembered(Case subject, boolean unassisted) {
 	}
 
-	private final Cache<CaseId, Remembered> byId = Caches.keptByCallers()
-		.maximumSize(MAXIMUM)
-		.expireAfterWrite(KEPT)
-		.build();
+	/** The later of two versions remembered of a case: a later version written by a quicker transaction wins. */
+	private static final BiFunction<Entry, Entry, Entry> LATER = (old, newer) -> old.remembered().subject()
+		.version() > newer.remembered().subject().version() ? old : newer;
 
-	private final Cache<String, CaseId> byTrackingCode = Caches.keptByCallers()
-		.maximumSize(MAXIMUM)
-		.expireAfterWrite(KEPT)
-		.build();
+	private final ConcurrentHashMap<CaseId, Entry> byId = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<String, CaseId> byTrackingCode = new ConcurrentHashMap<>();
+
+	/**
+	 * The last {@link #maximum} remembers, in the order they were made (a ring): each remember takes the next slot and
+	 * forgets what the slot's remember left, if the case is still remembered at that remember (not taken, nor
+	 * remembered again since). So at most {@code maximum} cases are remembered, those written most recently, without
+	 * Caffeine's per-write upkeep (its frequency sketch and eviction order; decision cases-43). The ring holds the ids
+	 * and tracking codes only, not the cases: a case taken is left to the collector at once.
+	 */
+	private final CaseId[] ids;
+
+	private final String[] codes;
+
+	private final long[] numbers;
+
+	/** The number of the last remember; its slot is {@code written % maximum}. Guarded by {@link #ids}. */
+	private long written;
+
+	private final int maximum;
+
+	private final long keptNanos;
+
+	private final LongSupplier nanos;
+
+	CaseSnapshots() {
+		this(MAXIMUM, KEPT, System::nanoTime);
+	}
+
+	/** With another bound, another time to keep, and the time read from {@code nanos} ({@link System#nanoTime()}). */
+	CaseSnapshots(int maximum, Duration kept, LongSupplier nanos) {
+		this.maximum = maximum;
+		this.keptNanos = kept.toNanos();
+		this.nanos = nanos;
+		this.ids = new CaseId[maximum];
+		this.codes = new String[maximum];
+		this.numbers = new long[maximum];
+	}
 
 	/** The case as committed at {@code version}, if remembered; it is forgotten (the caller changes it). */
 	Remembered take(CaseId id, long version) {
-		var remembered = byId.getIfPresent(id);
-		if (remembered == null || remembered.subject().version() != version) {
+		var entry = byId.get(id);
+		if (entry == null || entry.remembered().subject().version() != version) {
 			return null;
 		}
-		return byId.asMap().remove(id, remembered) ? remembered : null;
+		return taken(id, entry);
 	}
 
 	/** The case of a tracking code as last committed here, if remembered; it is forgotten (the caller changes it). */
 	Remembered take(String trackingCode) {
-		var id = byTrackingCode.getIfPresent(trackingCode);
+		var id = byTrackingCode.get(trackingCode);
 		if (id == null) {
 			return null;
 		}
-		var remembered = byId.getIfPresent(id);
-		return remembered != null && byId.asMap().remove(id, remembered) ? remembered : null;
+		var entry = byId.get(id);
+		return entry == null ? null : taken(id, entry);
+	}
+
+	/** The case remembered, if this thread is the one that removes it and it was written less than {@link #KEPT} ago. */
+	private Remembered taken(CaseId id, Entry entry) {
+		if (!byId.remove(id, entry)) {
+			return null;
+		}
+		return nanos.getAsLong() - entry.at() < keptNanos ? entry.remembered() : null;
 	}
 
 	/**
@@ -113,14 +157,56 @@ class CaseSnapshots {
 		TransactionTasks.afterCommit(() -> copies.forEach(this::remember));
 	}
 
-	private void remember(Remembered r) {
+	void remember(Remembered r) {
 		var c = r.subject();
-		// a later version written by a quicker transaction wins
-		byId.asMap().merge(c.id(), r, (old, newer) -> old.subject().version() > c.version() ? old : newer);
+		var id = c.id();
 		var code = c.origin().trackingCode();
-		if (code != null) {
-			byTrackingCode.put(code, c.id());
+		long number;
+		CaseId leftId;
+		String leftCode;
+		long leftNumber;
+		synchronized (ids) {
+			number = ++written;
+			var slot = (int) (number % maximum);
+			leftId = ids[slot];
+			leftCode = codes[slot];
+			leftNumber = numbers[slot];
+			ids[slot] = id;
+			codes[slot] = code;
+			numbers[slot] = number;
 		}
+		byId.merge(id, new Entry(r, number, nanos.getAsLong()), LATER);
+		if (code != null && !id.equals(byTrackingCode.get(code))) {
+			byTrackingCode.put(code, id);
+		}
+		if (leftId != null) {
+			forget(leftId, leftCode, leftNumber);
+		}
+	}
+
+	/**
+	 * What a remember left in the slot now taken by another: the case, if it is still remembered at that remember, and
+	 * its tracking code, if the case is no longer remembered at all (taken, or forgotten now). A case remembered again
+	 * since keeps both (its later remember's slot forgets them).
+	 */
+	private void forget(CaseId id, String code, long number) {
+		var entry = byId.get(id);
+		if (entry != null && (entry.number() != number || !byId.remove(id, entry))) {
+			return;
+		}
+		if (code != null) {
+			byTrackingCode.remove(code, id);
+		}
+	}
+
+	/** How many cases are remembered. */
+	int size() {
+		return byId.size();
+	}
+
+	/** How many tracking codes are remembered. */
+	int trackingCodes() {
+		return byTrackingCode.size();
 	}
 
 	/** A case of the same values: its parts are records, so only the case itself is new. */
@@ -141,6 +227,10 @@ class CaseSnapshots {
 
 	private static boolean micros(Instant at) {
 		return at == null || at.getNano() % 1_000 == 0;
+	}
+
+	/** A case remembered by the remember numbered {@code number}, made at {@code at} ({@link System#nanoTime()}). */
+	private record Entry(Remembered remembered, long number, long at) {
 	}
 
 }

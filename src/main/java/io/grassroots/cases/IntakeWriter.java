@@ -490,7 +490,16 @@ class IntakeWriter implements SmartLifecycle {
 
 	/** A batch's distinct idempotency keys. */
 	private static List<String> keys(List<CaseIntake.Prepared> reports) {
-		return reports.stream().map(CaseIntake.Prepared::intakeKey).filter(k -> k != null).distinct().toList();
+		// a loop, not a stream with distinct(): it runs for every read ahead (≈ 4 % of the writer's CPU as a stream)
+		var keys = new ArrayList<String>(reports.size());
+		var seen = new HashSet<String>();
+		for (var report : reports) {
+			var key = report.intakeKey();
+			if (key != null && seen.add(key)) {
+				keys.add(key);
+			}
+		}
+		return keys;
 	}
 
 	/** The duplicate reads of a batch's reports: none for a report with a read of its own. */
@@ -515,8 +524,12 @@ class IntakeWriter implements SmartLifecycle {
 	 */
 	Ahead readAhead(List<Pending> batch) {
 		var after = finishedCount; // every batch counted is committed: its cases are in what is read
-		var reports = batch.stream().map(Pending::report).toList();
-		var reads = batch.stream().map(Pending::read).toList();
+		var reports = new ArrayList<CaseIntake.Prepared>(batch.size());
+		var reads = new ArrayList<Read>(batch.size());
+		for (var pending : batch) {
+			reports.add(pending.report());
+			reads.add(pending.read());
+		}
 		readsAheadMade.increment();
 		try {
 			return new Ahead(after, duplicates.readBatchAlone(keys(reports), queries(reports, reads)));

@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.PreparedStatementCallback;
  * Given the columns' PostgreSQL types, on PostgreSQL all the rows go in one statement instead, {@code insert …
  * select * from unnest(?::uuid[], ?::text[], …)}, one array parameter per column: its text is parsed and its plan
  * made once, however many rows (a {@code values} list of 512 rows is parsed and planned anew on most executions:
- * parse and bind were about 40 % of the inserts' time in the deadline sweep, decision supervision-06). H2 keeps
- * the {@code values} lists.
+ * parse and bind were about 40 % of the inserts' time in the deadline sweep, decision supervision-06). A single row
+ * goes as {@code insert … values (?::uuid, ?::text, …)} instead, without arrays to parse and unnest (decision
+ * cases-42). H2 keeps the {@code values} lists.
  */
 public final class MultiRowInsert {
 
@@ -87,8 +88,7 @@ public final class MultiRowInsert {
 			var parts = new ArrayList<OneCommand.Part>();
 			for (var rows : writing) {
 				if (rows.types() != null) {
-					parts.add(new OneCommand.Part(unnest(rows.into(), rows.types(), ""),
-							(statement, first) -> bindArrays(statement, first, rows.types(), rows.rows())));
+					parts.add(typed(rows.into(), rows.types(), rows.rows()));
 					continue;
 				}
 				for (var chunk : chunks(rows.rows())) {
@@ -127,7 +127,69 @@ public final class MultiRowInsert {
 			insert(jdbc, into, types.size(), rows);
 			return;
 		}
-		jdbc.update(connection -> arrays(connection.prepareStatement(unnest(into, types, "")), types, rows));
+		var part = typed(into, types, rows);
+		jdbc.update(connection -> {
+			var statement = connection.prepareStatement(part.sql());
+			try {
+				part.binder().bind(statement, 1);
+				return statement;
+			}
+			catch (SQLException | RuntimeException e) {
+				statement.close();
+				throw e;
+			}
+		});
+	}
+
+	/**
+	 * The typed rows' statement on PostgreSQL: one row as {@code insert … values (?::uuid, ?::text, …)}, each value
+	 * bound as the text its array element would have (the same input function of the same type reads it, so the same
+	 * row is stored); more rows as {@link #unnest} of one array per column. A single row in arrays cost its backend
+	 * the arrays' parsing, the function scan over {@code unnest} and its projection: ≈ 140 µs more of the server's CPU
+	 * for an intake of one report (its case row and first history entry) than the same row in {@code values}
+	 * (bench/RESULTS.md § lifecycle, lifecycle19; decision cases-42).
+	 */
+	private static OneCommand.Part typed(String into, List<String> types, List<Object[]> rows) {
+		if (rows.size() == 1) {
+			var row = rows.get(0);
+			return new OneCommand.Part(single(into, types), (statement, first) -> bindTexts(statement, first, row));
+		}
+		return new OneCommand.Part(unnest(into, types, ""),
+				(statement, first) -> bindArrays(statement, first, types, rows));
+	}
+
+	/** {@code insert … values (?::uuid, ?::text, …)}: one row, each parameter cast to its column's type. */
+	static String single(String into, List<String> types) {
+		var sql = new StringBuilder(into).append(" values (");
+		for (var i = 0; i < types.size(); i++) {
+			sql.append(i == 0 ? "" : ", ").append("?::").append(types.get(i));
+		}
+		return sql.append(')').toString();
+	}
+
+	/** Binds each value of a row as the text of its array element ({@link #array}); answers the next index. */
+	private static int bindTexts(PreparedStatement statement, int first, Object[] row) throws SQLException {
+		var p = first;
+		for (var value : row) {
+			if (value == null) {
+				statement.setNull(p++, Types.NULL);
+			}
+			else {
+				statement.setObject(p++, text(value), Types.OTHER);
+			}
+		}
+		return p;
+	}
+
+	/** The text of a value as an array element holds it (unquoted): instants as ISO-8601 in UTC. */
+	private static String text(Object value) {
+		if (value instanceof Instant at) {
+			return InstantText.of(at);
+		}
+		if (value instanceof Timestamp timestamp) {
+			return InstantText.of(timestamp.toInstant());
+		}
+		return value.toString();
 	}
 
 	/**

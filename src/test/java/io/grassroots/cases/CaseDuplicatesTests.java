@@ -1,5 +1,6 @@
 package io.grassroots.cases;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -80,6 +81,30 @@ class CaseDuplicatesTests {
 		}
 		assertThat(cases.report(supervisor, report(SPILL, lng, lat + 50 * METRE)).suspectedDuplicate())
 			.isEqualTo(first.id());
+	}
+
+	@Test
+	void everyOpenCaseWithinTheDistanceIsFoundInEveryDirectionAndNoneBeyondIt() {
+		// cases-44: the box read around the point is 1 % larger than the distance (it was 10 %); it still holds every
+		// case within 150 m, whichever way it lies
+		var supervisor = testing.demo("supervisor");
+		var lng = lng();
+		var lat = lat();
+		var east = METRE / Math.cos(Math.toRadians(lat));
+		var within = new ArrayList<CaseId>();
+		for (var degrees = 0; degrees < 360; degrees += 45) {
+			var a = Math.toRadians(degrees);
+			within.add(cases
+				.report(supervisor,
+						report(SPILL, lng + 149.5 * Math.sin(a) * east, lat + 149.5 * Math.cos(a) * METRE))
+				.id());
+		}
+		var beyond = cases.report(supervisor, report(SPILL, lng - 152 * east, lat)).id();
+		var street = RegionCode.of("652301001000");
+
+		var found = duplicates.find(SPILL, lng, lat, street, time.now(), null);
+
+		assertThat(found).containsExactlyInAnyOrderElementsOf(within).doesNotContain(beyond);
 	}
 
 	@Test

@@ -134,6 +134,45 @@ class MultiRowInsertTests {
 	}
 
 	@Test
+	void oneRowGivenWithItsTypesGoesInAsAValuesRowWithEveryValueAsItWas() {
+		// cases-42: on PostgreSQL one row goes as values (?::text, …) with each value's text, not in arrays
+		assertThat(MultiRowInsert.single("insert into t (a, b)", List.of("uuid", "timestamptz")))
+			.isEqualTo("insert into t (a, b) values (?::uuid, ?::timestamptz)");
+		var at = Timestamp.from(Instant.parse("2026-12-03T12:00:00.123456Z"));
+		var texts = List.of("{\"a\":\"b,c\"}", "back\\slash \\\"", "NULL", "", "{}", "督办 提醒", " two  spaces ");
+		var streams = new ArrayList<String>();
+		try {
+			for (var i = 0; i < texts.size(); i++) {
+				var stream = "test/" + UUID.randomUUID();
+				streams.add(stream);
+				var row = new Object[] { stream, i + 1, at, i % 2 == 0 ? null : "actor",
+						texts.get(i), "test", texts.get(i), "p", "h" };
+				var types = List.of("text", "int4", "timestamptz", "text", "text", "text", "text", "text", "text");
+				var into = "insert into audit_entry (stream, seq, at, actor_id, actor_name, action, details, previous_hash, hash)";
+				if (i < 4) {
+					MultiRowInsert.insert(jdbc, into, types, List.<Object[]>of(row));
+				}
+				else {
+					new TransactionTemplate(transactionManager).executeWithoutResult(s -> MultiRowInsert.insertAll(jdbc,
+							List.of(MultiRowInsert.Rows.of(into, types, List.<Object[]>of(row)))));
+				}
+			}
+
+			for (var i = 0; i < texts.size(); i++) {
+				var read = jdbc.queryForObject(
+						"select seq, at, actor_id, actor_name, details from audit_entry where stream = ?",
+						(rs, n) -> new Object[] { rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+								rs.getString(4), rs.getString(5) }, streams.get(i));
+				assertThat(read).containsExactly(i + 1, at.toInstant(), i % 2 == 0 ? null : "actor", texts.get(i),
+						texts.get(i));
+			}
+		}
+		finally {
+			streams.forEach(stream -> jdbc.update("delete from audit_entry where stream = ?", stream));
+		}
+	}
+
+	@Test
 	void rowsGivenWithTheirTypesThatSkipExistingRowsAnswerOnlyTheRowsWritten() {
 		var accounts = IntStream.range(0, 700).mapToObj(i -> UUID.randomUUID()).toList();
 		var at = Timestamp.from(Instant.parse("2026-12-03T13:00:00Z"));

@@ -2,6 +2,9 @@ package io.grassroots.cases.web;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
@@ -9,10 +12,19 @@ import java.util.function.Supplier;
 import io.grassroots.cases.CaseSummary;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.deser.ValueInstantiator;
+import tools.jackson.databind.deser.ValueInstantiators;
+import tools.jackson.databind.deser.std.StdValueInstantiator;
+import tools.jackson.databind.introspect.AnnotatedConstructor;
 import tools.jackson.databind.exc.InvalidDefinitionException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
@@ -45,7 +57,7 @@ class IntakeJson implements HttpMessageConverter<Object> {
 	private final ObjectWriter writer;
 
 	IntakeJson(JsonMapper json) {
-		this.reader = json.readerFor(IntakeRequest.class);
+		this.reader = json.rebuild().addModule(DirectConstructor.MODULE).build().readerFor(IntakeRequest.class);
 		this.writer = json.writerFor(CaseSummary.class);
 	}
 
@@ -131,6 +143,70 @@ class IntakeJson implements HttpMessageConverter<Object> {
 		headers.setContentLength(json.length);
 		output.getBody().write(json);
 		output.getBody().flush();
+	}
+
+	/**
+	 * The record's canonical constructor called through a handle that takes the argument array as it is. Jackson 3
+	 * calls a creator with {@code MethodHandle.invokeWithArguments}, which looks up a generic method type and a
+	 * spreading invoker on every call (≈ 2–3 % of an intake request's CPU, bench/RESULTS.md § intake, intake22); the
+	 * same constructor, the same arguments Jackson collected, the same wrapping of a constructor's exception.
+	 */
+	static final class DirectConstructor extends StdValueInstantiator {
+
+		/** For the readers of this package's records only: any other type keeps Jackson's instantiator. */
+		static final JacksonModule MODULE = new SimpleModule("intake-direct-constructor") {
+
+			@Override
+			public void setupModule(SetupContext context) {
+				super.setupModule(context);
+				context.addValueInstantiators(new ValueInstantiators.Base() {
+
+					@Override
+					public ValueInstantiator modifyValueInstantiator(DeserializationConfig config,
+							BeanDescription.Supplier description, ValueInstantiator instantiator) {
+						return of(instantiator);
+					}
+
+				});
+			}
+
+		};
+
+		private final MethodHandle constructor;
+
+		private DirectConstructor(StdValueInstantiator instantiator, MethodHandle constructor) {
+			super(instantiator);
+			this.constructor = constructor;
+		}
+
+		/** Jackson's instantiator of a record of this package with its canonical constructor as the creator, else itself. */
+		static ValueInstantiator of(ValueInstantiator instantiator) {
+			if (instantiator.getClass() != StdValueInstantiator.class || !instantiator.getValueClass().isRecord()
+					|| instantiator.getValueClass().getPackage() != DirectConstructor.class.getPackage()
+					|| !(((StdValueInstantiator) instantiator).getWithArgsCreator() instanceof AnnotatedConstructor creator)) {
+				return instantiator;
+			}
+			try {
+				var handle = MethodHandles.lookup().unreflectConstructor(creator.getAnnotated());
+				return new DirectConstructor((StdValueInstantiator) instantiator,
+						handle.asSpreader(Object[].class, handle.type().parameterCount())
+							.asType(MethodType.methodType(Object.class, Object[].class)));
+			}
+			catch (IllegalAccessException e) {
+				return instantiator;
+			}
+		}
+
+		@Override
+		public Object createFromObjectWith(DeserializationContext context, Object[] arguments) {
+			try {
+				return (Object) constructor.invokeExact(arguments);
+			}
+			catch (Throwable e) {
+				return context.handleInstantiationProblem(getValueClass(), arguments, rewrapCtorProblem(context, e));
+			}
+		}
+
 	}
 
 }

@@ -117,4 +117,19 @@ class IntakeJsonTests {
 		assertThat(converter.canWrite(String.class, MediaType.APPLICATION_JSON)).isFalse();
 	}
 
+	@Test
+	void theIntakeRequestReadIsTheMappersAndOtherTypesKeepJacksonsInstantiator() throws Exception {
+		var body = report("构造-1", ",\"urgency\":\"URGENT\",\"anonymous\":true,\"confidential\":false,\"address\":\"北京路 1 号\"");
+		var read = converter.read(IntakeRequest.class, new org.springframework.mock.http.MockHttpInputMessage(
+				body.getBytes(StandardCharsets.UTF_8)));
+		assertThat(read).isEqualTo(json.readValue(body, IntakeRequest.class));
+		var instantiator = new tools.jackson.databind.deser.std.StdValueInstantiator(json.deserializationConfig(),
+				json.constructType(IntakeRequest.class));
+		// without a creator (or for another package's type, or a class that is not a record) Jackson's stays
+		assertThat(IntakeJson.DirectConstructor.of(instantiator)).isSameAs(instantiator);
+		var other = new tools.jackson.databind.deser.std.StdValueInstantiator(json.deserializationConfig(),
+				json.constructType(CaseSummary.class));
+		assertThat(IntakeJson.DirectConstructor.of(other)).isSameAs(other);
+	}
+
 }

@@ -146,8 +146,12 @@ final class IntakeBench {
 			var raw = new ArrayList<List<Level>>();
 			var fixed = new ArrayList<Level>();
 			var memory = new ArrayList<Memory>();
+			var vacuum = options.get("vacuum", "none");
 			for (var round = 1; round <= rounds; round++) {
 				System.out.printf("%n--- round %d of %d (load %s) ---%n", round, rounds, Machine.load());
+				if ("rounds".equals(vacuum)) {
+					vacuumTables();
+				}
 				var oursRound = new ArrayList<Level>();
 				var rawRound = new ArrayList<Level>();
 				if (fixedOnly > 0) {
@@ -334,6 +338,23 @@ final class IntakeBench {
 		}
 		System.out.printf("%d open cases added in %.1f s (--existing-cases), case table has %d rows%n", n,
 				(System.nanoTime() - started) / 1e9, countCases());
+	}
+
+	/**
+	 * {@code --vacuum=rounds}: {@code vacuum} both sides' case tables before each round, outside the measured time, as
+	 * autovacuum's insert threshold does on a production server (docs/operations.md) and the shared bench server (which
+	 * runs with {@code autovacuum = off}) does not: without it every case stored since the start's {@code vacuum analyze}
+	 * costs the duplicate check's index-only scan a heap fetch, and those grow round by round (bench/RESULTS.md § intake,
+	 * intake21). The raw side's table is vacuumed too, although nothing reads it.
+	 */
+	private void vacuumTables() throws SQLException {
+		var started = System.nanoTime();
+		try (var c = DriverManager.getConnection(url, user, ""); var s = c.createStatement()) {
+			s.execute("vacuum cases_case");
+			s.execute("vacuum bench_raw_case");
+		}
+		System.out.printf("vacuum of cases_case and bench_raw_case before the round (--vacuum=rounds): %.1f s%n",
+				(System.nanoTime() - started) / 1e9);
 	}
 
 	private long countGrids() throws SQLException {
