@@ -1,5 +1,9 @@
 package io.grassroots.audit;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -9,9 +13,10 @@ import io.grassroots.shared.Sha256;
 /**
  * The hash of one link; the same function writes and verifies: SHA-256 of the UTF-8 bytes of the link's fields joined
  * by U+001F (previous hash, stream, sequence, {@link #stamp instant}, actor, action, details). The text is written
- * into a builder and a byte buffer kept per thread and encoded here as {@code String.getBytes(UTF_8)} encodes it (an
- * unpaired surrogate as {@code ?}), so a link costs no joined string, no UTF-8 copy and no stamp string: those were
- * the largest allocation of a transition's own code on its thread (bench/RESULTS.md § lifecycle, lifecycle18).
+ * into a builder and a byte buffer kept per thread and encoded by the JDK's UTF-8 encoder as
+ * {@code String.getBytes(UTF_8)} encodes it (an unpaired surrogate as {@code ?}), so a link costs no joined string,
+ * no UTF-8 copy and no stamp string: those were the largest allocation of a transition's own code on its thread
+ * (bench/RESULTS.md § lifecycle, lifecycle18).
  * A text longer than {@link #KEPT} characters is hashed the plain way, so that no large buffer stays with a thread.
  */
 final class ChainHash {
@@ -43,7 +48,7 @@ final class ChainHash {
 			return Sha256.hex(joined.getBytes(StandardCharsets.UTF_8));
 		}
 		var length = text.utf8(); // may grow the buffer
-		return Sha256.hex(text.bytes, 0, length);
+		return Sha256.hex(text.bytes(), 0, length);
 	}
 
 	/** {@code at.toString()} (ISO-8601, as the chain has always hashed it), written by {@link InstantText}. */
@@ -51,54 +56,45 @@ final class ChainHash {
 		return InstantText.of(at);
 	}
 
-	/** A thread's builder of a link's text and the buffer of its UTF-8 bytes. */
+	/** A thread's builder of a link's text, its characters, and the UTF-8 encoder and bytes they are encoded into. */
 	private static final class Text {
 
 		private StringBuilder chars = new StringBuilder(512);
 
+		private char[] array = new char[512];
+
 		/** Grown to three bytes per character of the text (a surrogate pair is four bytes for two), at most {@link #KEPT}'s. */
-		private byte[] bytes = new byte[1_536];
+		private ByteBuffer bytes = ByteBuffer.allocate(1_536);
+
+		/** The JDK's UTF-8 encoder with {@code String.getBytes(UTF_8)}'s rule: an unpaired surrogate becomes {@code ?}. */
+		private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+			.onMalformedInput(CodingErrorAction.REPLACE)
+			.onUnmappableCharacter(CodingErrorAction.REPLACE);
 
 		void reset() {
 			chars = new StringBuilder(512);
+			array = new char[512];
 		}
 
 		/** Encodes {@link #chars} into {@link #bytes} as {@code String.getBytes(UTF_8)} does; answers the length. */
 		int utf8() {
 			var length = chars.length();
-			if (bytes.length < 3 * length) {
-				bytes = new byte[3 * length];
+			if (array.length < length) {
+				array = new char[length];
 			}
-			var b = bytes;
-			var n = 0;
-			for (var i = 0; i < length; i++) {
-				var c = chars.charAt(i);
-				if (c < 0x80) {
-					b[n++] = (byte) c;
-				}
-				else if (c < 0x800) {
-					b[n++] = (byte) (0xc0 | (c >> 6));
-					b[n++] = (byte) (0x80 | (c & 0x3f));
-				}
-				else if (Character.isSurrogate(c)) {
-					if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars.charAt(i + 1))) {
-						var code = Character.toCodePoint(c, chars.charAt(++i));
-						b[n++] = (byte) (0xf0 | (code >> 18));
-						b[n++] = (byte) (0x80 | ((code >> 12) & 0x3f));
-						b[n++] = (byte) (0x80 | ((code >> 6) & 0x3f));
-						b[n++] = (byte) (0x80 | (code & 0x3f));
-					}
-					else {
-						b[n++] = '?';
-					}
-				}
-				else {
-					b[n++] = (byte) (0xe0 | (c >> 12));
-					b[n++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-					b[n++] = (byte) (0x80 | (c & 0x3f));
-				}
+			if (bytes.capacity() < 3 * length) {
+				bytes = ByteBuffer.allocate(3 * length);
 			}
-			return n;
+			chars.getChars(0, length, array, 0);
+			bytes.clear();
+			encoder.reset();
+			encoder.encode(CharBuffer.wrap(array, 0, length), bytes, true);
+			encoder.flush(bytes);
+			return bytes.position();
+		}
+
+		byte[] bytes() {
+			return bytes.array();
 		}
 
 	}
