@@ -146,7 +146,10 @@ final class IntakeBench {
 			var raw = new ArrayList<List<Level>>();
 			var fixed = new ArrayList<Level>();
 			var memory = new ArrayList<Memory>();
-			var vacuum = options.get("vacuum", "none");
+			var vacuum = options.get("vacuum", "rounds"); // decision 0030
+			if (!"rounds".equals(vacuum) && !"none".equals(vacuum)) {
+				throw new IllegalArgumentException("--vacuum must be rounds or none, not " + vacuum);
+			}
 			for (var round = 1; round <= rounds; round++) {
 				System.out.printf("%n--- round %d of %d (load %s) ---%n", round, rounds, Machine.load());
 				if ("rounds".equals(vacuum)) {
