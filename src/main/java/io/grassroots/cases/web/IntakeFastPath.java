@@ -26,6 +26,7 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.LocaleContextResolver;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * {@code POST /api/cases} with a JSON body, the one request an integration sends thousands of times a minute, answered
  * by a servlet filter behind the security chains instead of Spring MVC (decision cases-33): the same reader and writer
  * ({@link IntakeJson}), the same {@link CaseManagement#report} as {@link CaseApi#report}, the same status, headers and
- * body. Everything around it stays where it is: Tomcat, the observation filter (its {@code uri} tag set here as the
+ * body. Everything around it stays where it is: Tomcat, the request meters (their {@code uri} tag set here as the
  * handler mapping would), Spring Security (tokens, 401/403, headers, firewall), and every error goes to the
  * application's {@link HandlerExceptionResolver}s in the {@code DispatcherServlet}'s order, so bad input answers the
  * same RFC 9457 problem details from {@code ApiProblems}. Only the common shape is taken here — no query string (so
@@ -123,6 +124,9 @@ final class IntakeFastPath extends HttpFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		// the uri tag of the request's meters, set as Spring MVC's handler mappings set it: the attribute our meters
+		// read (shared.web.RequestMeters), and the observation's context should Spring's filter measure the request
+		request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, PATH);
 		ServerHttpObservationFilter.findObservationContext(request).ifPresent(c -> c.setPathPattern(PATH));
 		// the locale as the DispatcherServlet resolves it (the language cookie first), for the problems' texts
 		var previous = LocaleContextHolder.getLocaleContext();
