@@ -31,6 +31,7 @@ import org.springframework.core.annotation.Order;
  * tags and then taken from a map keyed by the observation's key values, instead of a list of tags built, sorted
  * into an id and looked up in the registry twice per request (bench/RESULTS.md § intake, 2026-12-06 intake12).
  * Boot groups meter handlers into a first-matching composite, so this one, ordered first, is the only one that runs.
+ * HTTP server requests are not observations any more: {@link RequestMeters} records their meters directly.
  */
 @Configuration(proxyBeanMethods = false)
 class ObservationMeters {

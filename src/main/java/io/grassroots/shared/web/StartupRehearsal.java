@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * holds every role, in Chinese, and writes the rows as JSON: the per-row code of the templates and of the JSON;</li>
  * <li>asks the node itself, over loopback HTTP and without an account, for the sign-in page, a work page (answered
  * with the way to sign in) and the cases API (answered 401): the per-request code every page runs — Tomcat, the
- * observation filter, the security filter chain, the dispatcher, a template view, a problem's JSON — which in a
+ * request meters' filter, the security filter chain, the dispatcher, a template view, a problem's JSON — which in a
  * flight recording of a new node's first requests is most of the request threads' uncompiled time.</li>
  * </ul>
  * Nothing is read from the database and no account is used; the self-requests are counted in the server's request
