@@ -117,11 +117,20 @@ final class DetailsJson {
 		}
 	}
 
-	/** A JSON string as Jackson writes it by default: quote, backslash and control characters escaped. */
+	/**
+	 * A JSON string as Jackson writes it by default: quote, backslash and control characters escaped. A string with
+	 * none of them (most keys and values) is appended whole, not character by character.
+	 */
 	private static StringBuilder string(StringBuilder json, String s) {
 		json.append('"');
+		var from = 0;
 		for (var i = 0; i < s.length(); i++) {
 			var c = s.charAt(i);
+			if (c >= 0x20 && c != '"' && c != '\\') {
+				continue;
+			}
+			json.append(s, from, i);
+			from = i + 1;
 			switch (c) {
 				case '"' -> json.append("\\\"");
 				case '\\' -> json.append("\\\\");
@@ -130,17 +139,13 @@ final class DetailsJson {
 				case '\n' -> json.append("\\n");
 				case '\f' -> json.append("\\f");
 				case '\r' -> json.append("\\r");
-				default -> {
-					if (c < 0x20) {
-						json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-					}
-					else {
-						json.append(c);
-					}
-				}
+				default -> json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
 			}
 		}
-		return json.append('"');
+		if (from == 0) {
+			return json.append(s).append('"');
+		}
+		return json.append(s, from, s.length()).append('"');
 	}
 
 }
