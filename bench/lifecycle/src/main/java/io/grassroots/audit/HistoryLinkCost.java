@@ -102,14 +102,7 @@ public final class HistoryLinkCost {
 				return used;
 			});
 		}
-		long cpu = 0;
-		long bytes = 0;
-		for (var f : pool.invokeAll(jobs)) {
-			cpu += f.get()[0];
-			bytes += f.get()[1];
-		}
-		var n = (double) (LINKS / threads * threads);
-		return new double[] { cpu / n, bytes / n };
+		return ChainHashCost.perLink(pool, jobs, LINKS / threads * threads);
 	}
 
 	/** The details' map as {@code CaseHistory.entry} builds it. */
