@@ -63,6 +63,9 @@ final class ChainHash {
 
 		private char[] array = new char[512];
 
+		/** {@link #array} as the encoder's input, wrapped once per array rather than once per link. */
+		private CharBuffer in = CharBuffer.wrap(array);
+
 		/** Grown to three bytes per character of the text (a surrogate pair is four bytes for two), at most {@link #KEPT}'s. */
 		private ByteBuffer bytes = ByteBuffer.allocate(1_536);
 
@@ -74,6 +77,7 @@ final class ChainHash {
 		void reset() {
 			chars = new StringBuilder(512);
 			array = new char[512];
+			in = CharBuffer.wrap(array);
 		}
 
 		/** Encodes {@link #chars} into {@link #bytes} as {@code String.getBytes(UTF_8)} does; answers the length. */
@@ -81,6 +85,7 @@ final class ChainHash {
 			var length = chars.length();
 			if (array.length < length) {
 				array = new char[length];
+				in = CharBuffer.wrap(array);
 			}
 			if (bytes.capacity() < 3 * length) {
 				bytes = ByteBuffer.allocate(3 * length);
@@ -88,7 +93,8 @@ final class ChainHash {
 			chars.getChars(0, length, array, 0);
 			bytes.clear();
 			encoder.reset();
-			encoder.encode(CharBuffer.wrap(array, 0, length), bytes, true);
+			in.clear().limit(length);
+			encoder.encode(in, bytes, true);
 			encoder.flush(bytes);
 			return bytes.position();
 		}

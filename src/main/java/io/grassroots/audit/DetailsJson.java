@@ -19,6 +19,11 @@ final class DetailsJson {
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+	/** The longest text whose builder is kept per thread (as {@link ChainHash#KEPT}). */
+	private static final int KEPT = ChainHash.KEPT;
+
+	private static final ThreadLocal<Text> TEXT = ThreadLocal.withInitial(Text::new);
+
 	private final JsonMapper mapper;
 
 	DetailsJson(JsonMapper mapper) {
@@ -29,17 +34,39 @@ final class DetailsJson {
 		if (!plain(details)) {
 			return mapper.writeValueAsString(new TreeMap<>(details));
 		}
-		var keys = details.keySet().toArray(new String[0]);
-		Arrays.sort(keys);
-		var json = new StringBuilder(32 + 24 * keys.length).append('{');
-		for (var i = 0; i < keys.length; i++) {
+		var text = TEXT.get();
+		var count = details.size();
+		var keys = details.keySet().toArray(count <= text.keys.length ? text.keys : new String[count]);
+		Arrays.sort(keys, 0, count);
+		var json = text.json;
+		json.setLength(0);
+		json.append('{');
+		for (var i = 0; i < count; i++) {
 			if (i > 0) {
 				json.append(',');
 			}
 			string(json, keys[i]).append(':');
 			value(json, details.get(keys[i]));
 		}
-		return json.append('}').toString();
+		var written = json.append('}').toString();
+		Arrays.fill(keys, 0, count, null);
+		if (json.capacity() > KEPT) {
+			text.json = new StringBuilder(256);
+		}
+		return written;
+	}
+
+	/**
+	 * A thread's builder of the details' text and array of their keys, kept from entry to entry: a builder per entry
+	 * (grown, and widened to two bytes per character by a Chinese note) and the keys' array were most of what an
+	 * entry's details cost besides their stored string (bench/RESULTS.md § lifecycle, lifecycle23).
+	 */
+	private static final class Text {
+
+		private StringBuilder json = new StringBuilder(256);
+
+		private final String[] keys = new String[16];
+
 	}
 
 	/** Whether every key is a string and every value one that {@link #value} writes. */
@@ -90,11 +117,20 @@ final class DetailsJson {
 		}
 	}
 
-	/** A JSON string as Jackson writes it by default: quote, backslash and control characters escaped. */
+	/**
+	 * A JSON string as Jackson writes it by default: quote, backslash and control characters escaped. A string with
+	 * none of them (most keys and values) is appended whole, not character by character.
+	 */
 	private static StringBuilder string(StringBuilder json, String s) {
 		json.append('"');
+		var from = 0;
 		for (var i = 0; i < s.length(); i++) {
 			var c = s.charAt(i);
+			if (c >= 0x20 && c != '"' && c != '\\') {
+				continue;
+			}
+			json.append(s, from, i);
+			from = i + 1;
 			switch (c) {
 				case '"' -> json.append("\\\"");
 				case '\\' -> json.append("\\\\");
@@ -103,17 +139,13 @@ final class DetailsJson {
 				case '\n' -> json.append("\\n");
 				case '\f' -> json.append("\\f");
 				case '\r' -> json.append("\\r");
-				default -> {
-					if (c < 0x20) {
-						json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-					}
-					else {
-						json.append(c);
-					}
-				}
+				default -> json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
 			}
 		}
-		return json.append('"');
+		if (from == 0) {
+			return json.append(s).append('"');
+		}
+		return json.append(s, from, s.length()).append('"');
 	}
 
 }

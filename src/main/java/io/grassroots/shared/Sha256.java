@@ -1,5 +1,6 @@
 package io.grassroots.shared;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -11,28 +12,48 @@ import java.util.HexFormat;
  */
 public final class Sha256 {
 
-	private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	});
+	private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
 
 	private Sha256() {
 	}
 
 	/** The hash of {@code bytes}, 64 hex digits. */
 	public static String hex(byte[] bytes) {
-		return HexFormat.of().formatHex(DIGEST.get().digest(bytes));
+		return hex(bytes, 0, bytes.length);
 	}
 
-	/** The hash of {@code length} bytes of {@code bytes} from {@code offset}, 64 hex digits. */
+	/**
+	 * The hash of {@code length} bytes of {@code bytes} from {@code offset}, 64 hex digits. The digest is written into
+	 * the thread's 32 bytes, not a new array per hash (a history link's, bench/RESULTS.md § lifecycle, lifecycle23).
+	 */
 	public static String hex(byte[] bytes, int offset, int length) {
-		var digest = DIGEST.get();
-		digest.update(bytes, offset, length);
-		return HexFormat.of().formatHex(digest.digest());
+		var hasher = HASHER.get();
+		hasher.digest.update(bytes, offset, length);
+		try {
+			hasher.digest.digest(hasher.hash, 0, hasher.hash.length);
+		}
+		catch (DigestException e) {
+			throw new IllegalStateException(e);
+		}
+		return HexFormat.of().formatHex(hasher.hash);
+	}
+
+	/** A thread's digest and the bytes of its last hash. */
+	private static final class Hasher {
+
+		private final MessageDigest digest;
+
+		private final byte[] hash = new byte[32];
+
+		Hasher() {
+			try {
+				digest = MessageDigest.getInstance("SHA-256");
+			}
+			catch (NoSuchAlgorithmException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+
 	}
 
 }

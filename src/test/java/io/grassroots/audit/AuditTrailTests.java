@@ -3,7 +3,12 @@ package io.grassroots.audit;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import io.grassroots.testing.IntegrationTest;
@@ -70,6 +75,41 @@ class AuditTrailTests {
 		assertThat(chain.get(4).details()).contains("\"step\":5");
 		assertThat(audit.stream(fresh)).extracting(AuditEntry::seq).containsExactly(1);
 		assertThat(audit.verify().intact()).isTrue();
+	}
+
+	@Test
+	void storedEntriesHoldTheDetailsAndHashesThePlainDefinitionGivesWhateverCameBeforeOnTheThread() throws Exception {
+		var chained = "test/" + UUID.randomUUID();
+		var longNote = "长".repeat(3_000) + "\u001f\"\\ \ud83d\ude00";
+		var many = new TreeMap<String, Object>();
+		for (var i = 0; i < 20; i++) {
+			many.put("key" + i, i % 2 == 0 ? "值" + i : List.of("a" + i, "b"));
+		}
+		var detailsInOrder = List.<Map<String, ?>>of(Map.of("to", "REPORTED", "note", "已劝离摊贩并宣传教育"),
+				Map.of("from", "REPORTED", "to", "FILED"), Map.of("note", longNote, "passed", true), many,
+				Map.of("rating", "SATISFIED", "resolved", true), Map.of());
+		var at = Instant.parse("2026-12-06T20:00:00.123Z");
+		for (var details : detailsInOrder) {
+			audit.record(new AuditRecord(chained, "test.step", "tester", "测试员", details), at);
+			at = at.plusMillis(7);
+		}
+
+		var mapper = AuditTrail.mapper();
+		var previous = "0".repeat(64);
+		var sha = MessageDigest.getInstance("SHA-256");
+		var chain = audit.stream(chained);
+		assertThat(chain).hasSize(detailsInOrder.size());
+		for (var i = 0; i < chain.size(); i++) {
+			var entry = chain.get(i);
+			var details = mapper.writeValueAsString(new TreeMap<>(detailsInOrder.get(i)));
+			var hash = HexFormat.of()
+				.formatHex(sha.digest(String.join("\u001f", previous, chained, Integer.toString(i + 1),
+						entry.at().toString(), "tester", "test.step", details).getBytes(StandardCharsets.UTF_8)));
+			assertThat(entry.details()).isEqualTo(details);
+			assertThat(entry.previousHash()).isEqualTo(previous);
+			assertThat(entry.hash()).isEqualTo(hash);
+			previous = hash;
+		}
 	}
 
 	@Test

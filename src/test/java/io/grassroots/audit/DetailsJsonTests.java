@@ -55,6 +55,23 @@ class DetailsJsonTests {
 	}
 
 	@Test
+	void detailsWrittenOneAfterAnotherOnAThreadEachComeOutAsJacksonWritesThemAlone() {
+		var many = new HashMap<String, Object>();
+		for (var i = 0; i < 40; i++) {
+			many.put("key" + i, i % 3 == 0 ? List.of("甲" + i) : i);
+		}
+		var huge = new LinkedHashMap<String, Object>();
+		huge.put("note", "长".repeat(9_000));
+		huge.put("to", "CLOSED");
+		var inOrder = List.<Map<String, ?>>of(Map.of("note", "现场已无摊贩", "to", "CLOSED"), Map.of("to", "FILED"),
+				many, Map.of("from", "A"), huge, Map.of("passed", true, "tier", "STREET"), Map.of(),
+				Map.of("at", Instant.parse("2026-12-06T20:00:00Z")), Map.of("z", "after the mapper"));
+		for (var details : inOrder) {
+			assertThat(json.write(details)).isEqualTo(jackson(details));
+		}
+	}
+
+	@Test
 	void whatItDoesNotWriteItselfGoesThroughTheMapper() {
 		var details = new HashMap<String, Object>();
 		details.put("at", Instant.parse("2026-12-04T08:00:00Z"));

@@ -21,6 +21,17 @@ class Sha256Tests {
 	}
 
 	@Test
+	void aPartOfAnArrayHashesAsThosePartsBytesAloneHashAfterHash() {
+		var framed = "xxabcyy".getBytes(StandardCharsets.US_ASCII);
+		for (var i = 0; i < 3; i++) {
+			assertThat(Sha256.hex(framed, 2, 3))
+				.isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+			assertThat(Sha256.hex(framed, 0, 0))
+				.isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+		}
+	}
+
+	@Test
 	void threadsHashingAtOnceEachGetTheirOwnRightHash() throws Exception {
 		var pool = Executors.newFixedThreadPool(4);
 		try {

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -83,14 +84,18 @@ public final class ChainHashCost {
 				return used;
 			});
 		}
+		return perLink(pool, jobs, LINKS / threads * threads);
+	}
+
+	/** Runs the jobs (each answering its CPU nanoseconds and bytes allocated) and answers both per link. */
+	static double[] perLink(ExecutorService pool, List<Callable<long[]>> jobs, double links) throws Exception {
 		long cpu = 0;
 		long bytes = 0;
 		for (var f : pool.invokeAll(jobs)) {
 			cpu += f.get()[0];
 			bytes += f.get()[1];
 		}
-		var n = (double) (LINKS / threads * threads);
-		return new double[] { cpu / n, bytes / n };
+		return new double[] { cpu / links, bytes / links };
 	}
 
 	/** {@link ChainHash#of} as it was before lifecycle18. */

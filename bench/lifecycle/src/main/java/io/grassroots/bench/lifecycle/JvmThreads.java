@@ -213,6 +213,72 @@ final class JvmThreads {
 		return lines;
 	}
 
+	/**
+	 * Every group of threads' CPU per lifecycle (ms) between the two looks, largest first, in one line (a throughput
+	 * round's full split: {@link #compact} names only the three largest of the rest), with the driving threads' own.
+	 */
+	static String all(Snapshot before, Snapshot after, long drivingNanos, double lifecycles) {
+		var groups = new TreeMap<String, Long>();
+		long alive = 0;
+		for (var entry : after.threads().entrySet()) {
+			if (entry.getValue().name().startsWith(DRIVING)) {
+				continue;
+			}
+			var spent = entry.getValue().minus(before.threads().get(entry.getKey()));
+			alive += spent.nanos();
+			groups.merge(entry.getValue().name().replaceAll("[0-9]+", "#"), spent.nanos(), Long::sum);
+		}
+		var total = after.processNanos() - before.processNanos();
+		groups.put("(driving)", drivingNanos);
+		groups.put("(ended)", total - alive - drivingNanos);
+		return "threads' CPU ms: " + String.join(", ", groups.entrySet()
+			.stream()
+			.filter(e -> e.getValue() > 0)
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.map(e -> String.format("%s %.4f", e.getKey(), ms(e.getValue(), lifecycles)))
+			.toList());
+	}
+
+	/** Bytes allocated so far by each live Java thread, by thread id (ThreadMXBean; exact). */
+	static Map<Long, Map.Entry<String, Long>> allocations() {
+		var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		var ids = threads.getAllThreadIds();
+		var bytes = threads.getThreadAllocatedBytes(ids);
+		var infos = threads.getThreadInfo(ids);
+		var answer = new HashMap<Long, Map.Entry<String, Long>>();
+		for (var i = 0; i < ids.length; i++) {
+			if (infos[i] != null && bytes[i] >= 0) {
+				answer.put(ids[i], Map.entry(infos[i].getThreadName(), bytes[i]));
+			}
+		}
+		return answer;
+	}
+
+	/**
+	 * The bytes each group of Java threads allocated per lifecycle between the two looks (threads whose names differ
+	 * only in numbers added up), with the driving threads' own ({@code drivingBytes}), largest first, in one line.
+	 */
+	static String allocated(Map<Long, Map.Entry<String, Long>> before, Map<Long, Map.Entry<String, Long>> after,
+			long drivingBytes, double lifecycles) {
+		var groups = new TreeMap<String, Long>();
+		for (var entry : after.entrySet()) {
+			var name = entry.getValue().getKey();
+			if (name.startsWith(DRIVING)) {
+				continue;
+			}
+			var was = before.get(entry.getKey());
+			groups.merge(name.replaceAll("[0-9]+", "#"), entry.getValue().getValue() - (was == null ? 0 : was.getValue()),
+					Long::sum);
+		}
+		groups.put("(driving)", drivingBytes);
+		return "threads' allocation B: " + String.join(", ", groups.entrySet()
+			.stream()
+			.filter(e -> e.getValue() / lifecycles >= 1)
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.map(e -> String.format("%s %,.0f", e.getKey(), e.getValue() / lifecycles))
+			.toList());
+	}
+
 	/** The share of the process's CPU between the two looks that the JIT's compiler threads took (0 to 1). */
 	static double compilerShare(Snapshot before, Snapshot after) {
 		long compilers = 0;

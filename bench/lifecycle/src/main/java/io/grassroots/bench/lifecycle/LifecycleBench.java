@@ -278,11 +278,15 @@ public final class LifecycleBench {
 			postgres.reset();
 		}
 		var server = postgres.counters(loop.database());
+		var allocationsBefore = round ? JvmThreads.allocations() : null;
+		var drivingBytes = drivingAllocated.get();
 		var before = JvmThreads.take();
 		var driving = drivingCpu.get();
 		var drivingOwn = drivingThreads;
 		var rate = drive(loop, threads, count);
 		var after = JvmThreads.take();
+		var allocationsAfter = round ? JvmThreads.allocations() : null;
+		drivingBytes = drivingAllocated.get() - drivingBytes;
 		driving = drivingCpu.get() - driving;
 		drivingOwn = drivingThreads.minus(drivingOwn);
 		var serverAfter = postgres.counters(loop.database());
@@ -296,6 +300,8 @@ public final class LifecycleBench {
 					backends.reads() / (double) count,
 					JvmThreads.compact(before, after, new JvmThreads.Thread("driving", driving, drivingOwn.waitNanos(),
 							drivingOwn.voluntary(), drivingOwn.involuntary()), count));
+			System.out.println("            " + JvmThreads.all(before, after, driving, count));
+			System.out.println("            " + JvmThreads.allocated(allocationsBefore, allocationsAfter, drivingBytes, count));
 			if (options.top > 0 && postgres.statementsAvailable) {
 				postgres.slowestStatements(loop.database(), count, options.top)
 					.forEach(l -> System.out.println("            " + l));
