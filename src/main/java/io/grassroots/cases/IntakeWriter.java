@@ -622,12 +622,18 @@ class IntakeWriter implements SmartLifecycle {
 	 * that arrive until that batch has finished join this one and are read too (one read per arrival of reports, each
 	 * in its own round trip, none on the write's path), so the batch holds what arrived until the lock is free, as a
 	 * batch taken with the lock does (cases-24). Returns holding the write lock, with the batch's reads (null if one
-	 * failed: the batch's writer then reads them).
+	 * failed: the batch's writer then reads them). If no batch is being written when the batch has been taken, there
+	 * is nothing to read beside: it returns at once with the lock and no reads, and the batch is read in its own write
+	 * transaction, as a caller's batch is ({@link #lead}) — a read ahead then only cost a transaction of its own
+	 * (bench/RESULTS.md § lifecycle, lifecycle22).
 	 */
 	private Ahead prepare(List<Pending> batch) {
 		preparer = Thread.currentThread();
 		preparing = true;
 		queue.drainTo(batch, batchSize - 1);
+		if (writing.tryLock()) {
+			return null;
+		}
 		var ahead = readAhead(batch);
 		while (!writing.tryLock()) {
 			var from = batch.size();

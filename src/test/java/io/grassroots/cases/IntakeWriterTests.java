@@ -506,6 +506,34 @@ class IntakeWriterTests {
 	}
 
 	@Test
+	void aReportTheWriterThreadTakesWhileNoBatchIsBeingWrittenIsReadInItsWriteTransactionNotAhead() throws Exception {
+		// cases-30: a read ahead is made beside a batch being written; with none, the writer thread reads the report
+		// in the transaction that writes it, as a caller does, and its duplicate check is the same.
+		var meters = new SimpleMeterRegistry();
+		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
+				properties(10, 100, true, true), meters);
+		var supervisor = testing.demo("supervisor");
+		var point = freshPoint();
+		var lng = point[0];
+		var lat = point[1];
+		var stored = small.write(prepared(supervisor, spill(lng, lat), null));
+		small.start();
+		try {
+			var queued = small.submit(prepared(supervisor, spill(lng, lat + 0.0001), null)); // queued, not led
+
+			var summary = within30Seconds(List.of(queued)).get(0);
+			assertThat(summary.created()).isTrue();
+			assertThat(summary.suspectedDuplicate()).isEqualTo(stored.id());
+			assertThat(meters.counter("grassroots.intake.reads.ahead").count()).isZero();
+			assertThat(meters.counter("grassroots.intake.batches.led").count()).isEqualTo(1);
+			assertThat(meters.summary("grassroots.intake.batch.size").count()).isEqualTo(2);
+		}
+		finally {
+			small.stop();
+		}
+	}
+
+	@Test
 	void reportsQueuedWhileTheWriterThreadWaitsForABatchBeingWrittenJoinItsBatch() throws Exception {
 		// cases-24: the writer thread takes the first queued report and waits while another batch is being written;
 		// the reports that queue meanwhile are written with it in one batch as soon as that batch has finished, in

@@ -78,4 +78,45 @@ class TransactionTasksTests {
 		assertThat(done).containsExactly("call", "queued by the call");
 	}
 
+	@Test
+	void aScopeWithoutATransactionInsideOneQueuesTasksButNoCallsAndTheOuterKeepsItsOwn() {
+		var without = new TransactionTemplate(manager);
+		without.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+		transactions.executeWithoutResult(outer -> {
+			TransactionTasks.afterCommit(() -> done.add("outer"));
+			without.executeWithoutResult(status -> {
+				assertThat(TransactionTasks.beforeCommit(() -> done.add("call without a transaction"))).isFalse();
+				TransactionTasks.afterCommit(() -> done.add("without"));
+				assertThat(TransactionTasks.beforeCommit(() -> done.add("call after the task"))).isFalse();
+				assertThat(done).isEmpty();
+			});
+			assertThat(done).containsExactly("without");
+			assertThat(TransactionTasks.beforeCommit(() -> done.add("outer call"))).isTrue();
+		});
+
+		assertThat(done).containsExactly("without", "outer call", "outer");
+	}
+
+	@Test
+	void nothingOfATransactionThatFailedIsLeftForTheNextOnTheSameThread() {
+		try {
+			transactions.executeWithoutResult(status -> {
+				TransactionTasks.afterCommit(() -> done.add("after the failed one"));
+				TransactionTasks.beforeCommit(() -> {
+					throw new IllegalStateException("the call fails");
+				});
+			});
+		}
+		catch (IllegalStateException expected) {
+			done.add("failed");
+		}
+		transactions.executeWithoutResult(status -> {
+			assertThat(TransactionTasks.beforeCommit(() -> done.add("next call"))).isTrue();
+			TransactionTasks.afterCommit(() -> done.add("next task"));
+		});
+		TransactionTasks.afterCommit(() -> done.add("outside"));
+
+		assertThat(done).containsExactly("failed", "next call", "next task", "outside");
+	}
+
 }

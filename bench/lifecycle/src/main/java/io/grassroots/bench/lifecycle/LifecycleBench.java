@@ -293,10 +293,11 @@ public final class LifecycleBench {
 		var backends = serverAfter.backends().minus(server.backends());
 		var to = Instant.now();
 		if (round) {
-			System.out.printf("          %s %s, %d thread(s), %s..%s, per lifecycle: statements %.1f, ROLLBACKs %.2f; CPU: "
+			System.out.printf("          %s %s, %d thread(s), %s..%s, per lifecycle: statements %.1f, ROLLBACKs %.2f, commits %.2f; CPU: "
 					+ "backends %.3f ms (%.1f voluntary switches); %s%n", loop.name(), phase, threads, from, to,
 					(serverAfter.statements() - server.statements()) / (double) count,
-					(serverAfter.rollbacks() - server.rollbacks()) / (double) count, backends.ticks() * 10.0 / count,
+					(serverAfter.rollbacks() - server.rollbacks()) / (double) count,
+					(serverAfter.commits() - server.commits()) / (double) count, backends.ticks() * 10.0 / count,
 					backends.reads() / (double) count,
 					JvmThreads.compact(before, after, new JvmThreads.Thread("driving", driving, drivingOwn.waitNanos(),
 							drivingOwn.voluntary(), drivingOwn.involuntary()), count));
