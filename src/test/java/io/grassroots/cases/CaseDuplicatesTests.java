@@ -200,6 +200,55 @@ class CaseDuplicatesTests {
 		assertThat(both.stored().get(2)).isEmpty();
 	}
 
+	@Test
+	void aReportReadAloneGetsTheKeyAndCandidatesItGetsInABatchOfSeveral() {
+		// cases-45: a batch of one report (with at most its own key) is read on PostgreSQL with scalar parameters
+		// instead of arrays; it must read what the same report reads in a batch of several, of every kind.
+		var supervisor = testing.demo("supervisor");
+		var lng = lng();
+		var lat = lat();
+		cases.report(supervisor, report(SPILL, lng, lat).withIdempotencyKey("one-read-" + lng));
+		cases.report(supervisor, report(SPILL, lng, lat + 60 * METRE));
+		cases.report(supervisor, report(SPILL, lng, lat + 2_000 * METRE));
+		cases.report(supervisor, report(GAS, lng, lat + 30 * METRE));
+		cases.report(supervisor, withoutPoint(GAS));
+		var stored = CaseIntake.keyOf(supervisor.id().toString(), "one-read-" + lng);
+		var unknown = CaseIntake.keyOf(supervisor.id().toString(), "never-sent-" + lng);
+		var now = time.now();
+		var street = RegionCode.of("652301001000");
+		var queries = List.of(new DuplicateFinder.Query(SPILL, lng, lat + 10 * METRE, CaseTesting.WEST_STREET, now),
+				new DuplicateFinder.Query(SPILL, lng, lat + 10 * METRE, street, now),
+				new DuplicateFinder.Query(GAS, lng, lat, CaseTesting.WEST_STREET, now),
+				new DuplicateFinder.Query(GAS, null, null, CaseTesting.WEST_STREET, now),
+				new DuplicateFinder.Query(SPILL, lng, lat + 1_000 * METRE, street, now),
+				new DuplicateFinder.Query(SPILL, lng, lat, CaseTesting.WEST_STREET, now.plusSeconds(73 * 3600)));
+		var other = new DuplicateFinder.Query(GAS, lng, lat, street, now);
+
+		for (var q : queries) {
+			for (var keys : List.of(List.<String>of(), List.of(stored), List.of(unknown))) {
+				var alone = duplicates.readBatch(keys, List.of(q));
+				var withOthers = new ArrayList<>(keys);
+				withOthers.add(CaseIntake.keyOf(supervisor.id().toString(), "other-" + lng));
+				var inBatch = duplicates.readBatch(withOthers, List.of(q, other));
+
+				assertThat(alone.stored()).as("%s, keys %s", q, keys).hasSize(1);
+				assertThat(alone.stored().get(0)).as("%s, keys %s", q, keys)
+					.containsExactlyElementsOf(inBatch.stored().get(0))
+					.containsExactlyElementsOf(
+							duplicates.stored(q.category(), q.longitude(), q.latitude(), q.region(), q.now()));
+				assertThat(alone.storedKeys()).as("%s, keys %s", q, keys)
+					.containsExactlyInAnyOrderElementsOf(inBatch.storedKeys())
+					.containsExactlyInAnyOrderElementsOf(keys.contains(stored) ? List.of(stored) : List.of());
+			}
+		}
+		var read = duplicates.readBatch(List.of(), queries.subList(0, 4));
+		assertThat(read.stored().get(0)).hasSize(2);
+		assertThat(read.stored().get(1)).hasSize(2);
+		assertThat(read.stored().get(2)).hasSize(2);
+		assertThat(read.stored().get(3)).isNotEmpty();
+		assertThat(duplicates.readBatch(List.of(), queries.subList(4, 6)).stored()).containsOnly(List.of());
+	}
+
 	private static Intake report(CategoryKey category, double lng, double lat) {
 		return CaseTesting.report(Channel.PHONE, category, CaseTesting.WEST_STREET, lng, lat);
 	}
