@@ -2,7 +2,7 @@ package io.grassroots.audit;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.BinaryOperator;
+import java.util.function.BiPredicate;
 import java.util.function.LongSupplier;
 
 import io.grassroots.shared.RecentlyWritten;
@@ -28,7 +28,7 @@ final class ChainHeads {
 	static final Duration KEPT = Duration.ofMinutes(30);
 
 	/** The later of two heads of a stream (a quicker transaction's later append remembered first wins). */
-	private static final BinaryOperator<Head> LATER = (old, newer) -> old.seq() >= newer.seq() ? old : newer;
+	private static final BiPredicate<Head, Head> LATER = (old, newer) -> old.seq() >= newer.seq();
 
 	private final RecentlyWritten<String, Head, Void> heads;
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BinaryOperator;
+import java.util.function.BiPredicate;
 import java.util.function.LongSupplier;
 
 import io.grassroots.shared.RecentlyWritten;
@@ -47,8 +47,8 @@ class CaseSnapshots {
 	}
 
 	/** The later of two versions remembered of a case: a later version written by a quicker transaction wins. */
-	private static final BinaryOperator<Remembered> LATER = (old, newer) -> old.subject().version() > newer.subject()
-		.version() ? old : newer;
+	private static final BiPredicate<Remembered, Remembered> LATER = (old, newer) -> old.subject().version() > newer
+		.subject().version();
 
 	/**
 	 * The cases of the last {@code maximum} remembers, by id, in a ring ({@link RecentlyWritten}): each remember

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
-import java.util.function.BinaryOperator;
+import java.util.function.BiPredicate;
 import java.util.function.LongSupplier;
 
 /**
@@ -31,7 +31,7 @@ public final class RecentlyWritten<K, V, N> {
 
 	private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
 
-	/** Which of two entries of a key stays: the value {@code later} answers (put again with an earlier one, say). */
+	/** Which of two entries of a key stays: the one held if {@code stays} says so, the newer otherwise. */
 	private final BiFunction<Entry<V>, Entry<V>, Entry<V>> later;
 
 	private final BiConsumer<K, N> forgotten;
@@ -52,11 +52,11 @@ public final class RecentlyWritten<K, V, N> {
 	private final LongSupplier nanos;
 
 	/**
-	 * @param later which of a key's value and a newer put's stays (the first to keep what is held)
+	 * @param stays whether the value a key holds stays when another is put (a later version put first, say)
 	 * @param forgotten told of each note whose key is no longer held when its slot is taken (null: no notes)
 	 * @param nanos the time ({@link System#nanoTime()})
 	 */
-	public RecentlyWritten(int maximum, Duration kept, BinaryOperator<V> later, BiConsumer<K, N> forgotten,
+	public RecentlyWritten(int maximum, Duration kept, BiPredicate<V, V> stays, BiConsumer<K, N> forgotten,
 			LongSupplier nanos) {
 		if (maximum < 1) {
 			throw new IllegalArgumentException("maximum " + maximum);
@@ -65,7 +65,7 @@ public final class RecentlyWritten<K, V, N> {
 		this.keptNanos = kept.toNanos();
 		this.nanos = nanos;
 		this.forgotten = forgotten;
-		this.later = (old, newer) -> later.apply(old.value(), newer.value()) == old.value() ? old : newer;
+		this.later = (old, newer) -> stays.test(old.value(), newer.value()) ? old : newer;
 		this.keys = new Object[maximum];
 		this.notes = new Object[maximum];
 		this.numbers = new long[maximum];

@@ -23,7 +23,7 @@ class RecentlyWrittenTests {
 	private final List<String> forgotten = new ArrayList<>();
 
 	private final RecentlyWritten<String, Integer, String> recent = new RecentlyWritten<>(3, Duration.ofMinutes(30),
-			Math::max, (key, note) -> forgotten.add(key + ":" + note), nanos::get);
+			(held, newer) -> held > newer, (key, note) -> forgotten.add(key + ":" + note), nanos::get);
 
 	@Test
 	void onlyTheValuesOfTheLastPutsAreKept() {
@@ -131,53 +131,82 @@ class RecentlyWrittenTests {
 	}
 
 	@Test
-	void underConcurrentPutsAndTakesEveryKeyHoldsItsLatestValueAndTheBoundHolds() throws Exception {
-		var bound = 1_000;
-		var notes = new ConcurrentHashMap<Integer, Integer>();
-		var shared = new RecentlyWritten<Integer, Integer, Integer>(bound, Duration.ofMinutes(30), Math::max,
-				(key, note) -> notes.merge(key, 1, Integer::sum), System::nanoTime);
-		var threads = 4;
-		var keysPerThread = 2_000;
-		var barrier = new CyclicBarrier(threads);
-		var taken = new AtomicInteger();
-		var workers = new ArrayList<Thread>();
-		for (var t = 0; t < threads; t++) {
-			var first = 7 + t * keysPerThread;
-			workers.add(started(() -> {
-				try {
-					barrier.await();
-				}
-				catch (Exception e) {
-					throw new IllegalStateException(e);
-				}
-				for (var k = first; k < first + keysPerThread; k++) {
-					for (var v = 1; v <= 5; v++) {
-						var held = shared.peek(k);
-						if (held != null && shared.take(k, held) != null) {
-							taken.incrementAndGet();
-						}
-						shared.put(k, v, k);
-						shared.put(k % 7, v * k); // keys every thread writes
-					}
-				}
-			}));
+	void underConcurrentPutsAndTakesEachValueIsTakenOnceAndEveryKeyHoldsItsLatestValue() throws Exception {
+		var run = new ConcurrentRun(100_000); // more than every put: nothing leaves the ring
+
+		assertThat(run.taken.get()).isEqualTo(ConcurrentRun.THREADS * ConcurrentRun.KEYS * 4); // all but the last
+		for (var k = 7; k < 7 + ConcurrentRun.THREADS * ConcurrentRun.KEYS; k++) {
+			assertThat(run.recent.get(k)).as("key %d", k).isEqualTo(5);
 		}
-		for (var w : workers) {
-			w.join();
+		var last = 7 + ConcurrentRun.THREADS * ConcurrentRun.KEYS - 1;
+		for (var j = 0; j < 7; j++) {
+			var largest = last - Math.floorMod(last - j, 7);
+			assertThat(run.recent.get(j)).as("key %d", j).isEqualTo(5 * largest); // the largest value put wins
+		}
+		assertThat(run.notes).isEmpty();
+	}
+
+	@Test
+	void underConcurrentPutsAndTakesTheBoundHoldsAndTheNoteOfEveryKeyGoneIsHandedOn() throws Exception {
+		var run = new ConcurrentRun(1_000);
+
+		assertThat(run.recent.size()).isLessThanOrEqualTo(1_000);
+		for (var k = 7; k < 7 + ConcurrentRun.THREADS * ConcurrentRun.KEYS; k++) {
+			var value = run.recent.get(k);
+			assertThat(value == null || value == 5).as("key %d", k).isTrue();
+			if (value == null) { // a key forgotten and put again is handed on at each time it goes
+				assertThat(run.notes.get(k)).as("key %d", k).isPositive();
+			}
+		}
+	}
+
+	/**
+	 * Four threads, each putting five values of its own keys (the notes the keys), taking each value before putting the
+	 * next, and putting values of seven keys every thread writes.
+	 */
+	private static final class ConcurrentRun {
+
+		static final int THREADS = 4;
+
+		static final int KEYS = 2_000;
+
+		final ConcurrentHashMap<Integer, Integer> notes = new ConcurrentHashMap<>();
+
+		final RecentlyWritten<Integer, Integer, Integer> recent;
+
+		final AtomicInteger taken = new AtomicInteger();
+
+		ConcurrentRun(int bound) throws Exception {
+			recent = new RecentlyWritten<>(bound, Duration.ofMinutes(30), (held, newer) -> held > newer,
+					(key, note) -> notes.merge(key, 1, Integer::sum), System::nanoTime);
+			var barrier = new CyclicBarrier(THREADS);
+			var workers = new ArrayList<Thread>();
+			for (var t = 0; t < THREADS; t++) {
+				var first = 7 + t * KEYS;
+				workers.add(started(() -> {
+					try {
+						barrier.await();
+					}
+					catch (Exception e) {
+						throw new IllegalStateException(e);
+					}
+					for (var k = first; k < first + KEYS; k++) {
+						for (var v = 1; v <= 5; v++) {
+							var held = recent.peek(k);
+							if (held != null && recent.take(k, held) != null) {
+								taken.incrementAndGet();
+							}
+							recent.put(k, v, k);
+							recent.put(k % 7, v * k); // keys every thread writes
+						}
+					}
+				}));
+			}
+			for (var w : workers) {
+				w.join();
+			}
 		}
 
-		assertThat(shared.size()).isLessThanOrEqualTo(bound);
-		assertThat(taken.get()).isEqualTo(threads * keysPerThread * 4); // each value but the last taken by the next
-		for (var k = 7; k < 7 + threads * keysPerThread; k++) {
-			var value = shared.get(k);
-			assertThat(value == null || value == 5).as("key %d", k).isTrue();
-			// a key's note is handed on once, when the key is no longer held
-			assertThat(notes.get(k)).as("key %d", k).isEqualTo(value == null ? 1 : null);
-		}
-		for (var k = 0; k < 7; k++) {
-			var value = shared.get(k);
-			assertThat(value == null || value >= 5 * k).as("key %d", k).isTrue();
-		}
 	}
 
 	private static Thread started(Runnable work) {
