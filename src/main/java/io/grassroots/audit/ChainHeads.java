@@ -27,7 +27,7 @@ final class ChainHeads {
 
 	static final Duration KEPT = Duration.ofMinutes(30);
 
-	/** The later of two heads of a stream (a quicker transaction's later append remembered first wins). */
+	/** Whether the head remembered stays against another: a quicker transaction's later append remembered first wins. */
 	private static final BiPredicate<Head, Head> LATER = (old, newer) -> old.seq() >= newer.seq();
 
 	private final RecentlyWritten<String, Head, Void> heads;

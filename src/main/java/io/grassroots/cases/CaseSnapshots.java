@@ -46,7 +46,7 @@ class CaseSnapshots {
 	record Remembered(Case subject, boolean unassisted) {
 	}
 
-	/** The later of two versions remembered of a case: a later version written by a quicker transaction wins. */
+	/** Whether the version remembered stays against another: a later version written by a quicker transaction wins. */
 	private static final BiPredicate<Remembered, Remembered> LATER = (old, newer) -> old.subject().version() > newer
 		.subject().version();
 
