@@ -2,9 +2,10 @@ package io.grassroots.audit;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.function.LongSupplier;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import io.grassroots.shared.Caches;
+import io.grassroots.shared.RecentlyWritten;
 import io.grassroots.shared.TransactionTasks;
 
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -14,17 +15,35 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * moment ago (the next step of a case) needs no read. A head is remembered only once its transaction has committed,
  * so a rolled-back append is never chained onto. A head that is behind (another node appended meanwhile) is caught
  * by the unique (stream, seq) key: the append then reads the real head and chains onto that.
+ * <p>
+ * Bounded: the heads of the last {@link #MAXIMUM} remembers (a ring in the order they were made, as the remembered
+ * cases, decision cases-43: a head is read by the stream's next append, right after it was written; Caffeine's upkeep
+ * ran on every transition, and its admission policy dropped heads just written, each a read of the head), each used
+ * only within {@link #KEPT} after it was written.
  */
 final class ChainHeads {
 
-	private final Cache<String, Head> heads = Caches.keptByCallers()
-		.maximumSize(50_000)
-		.expireAfterAccess(Duration.ofMinutes(30))
-		.build();
+	static final int MAXIMUM = 50_000;
+
+	static final Duration KEPT = Duration.ofMinutes(30);
+
+	/** Whether the head remembered stays against another: a quicker transaction's later append remembered first wins. */
+	private static final BiPredicate<Head, Head> LATER = (old, newer) -> old.seq() >= newer.seq();
+
+	private final RecentlyWritten<String, Head, Void> heads;
+
+	ChainHeads() {
+		this(MAXIMUM, KEPT, System::nanoTime);
+	}
+
+	/** With another bound, another time to keep, and the time read from {@code nanos} ({@link System#nanoTime()}). */
+	ChainHeads(int maximum, Duration kept, LongSupplier nanos) {
+		this.heads = new RecentlyWritten<>(maximum, kept, LATER, null, nanos);
+	}
 
 	/** The head of a stream, if one is remembered. */
 	Head of(String stream) {
-		return heads.getIfPresent(stream);
+		return heads.get(stream);
 	}
 
 	/** Remembers a new head when the current transaction commits (at once outside one). */
@@ -45,11 +64,16 @@ final class ChainHeads {
 
 	/** Forgets every head (after the history was changed outside the application, e.g. restored). */
 	void clear() {
-		heads.invalidateAll();
+		heads.clear();
 	}
 
 	private void put(String stream, Head head) {
-		heads.asMap().merge(stream, head, (old, newer) -> old.seq() >= newer.seq() ? old : newer);
+		heads.put(stream, head);
+	}
+
+	/** How many streams' heads are remembered. */
+	int size() {
+		return heads.size();
 	}
 
 	record Head(int seq, String hash) {

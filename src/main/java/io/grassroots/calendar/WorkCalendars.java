@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.grassroots.shared.Caches;
@@ -29,16 +30,12 @@ public class WorkCalendars {
 	private final CalendarStore store;
 
 	/**
-	 * Reloaded ahead ({@link Caches#refreshedAhead}): under load every deadline's caller waited while one of them built
-	 * an expired calendar again (bench/RESULTS.md § intake, intake11).
+	 * The calendar of each region asked for, by the region itself (one look-up per deadline: the owner of the region
+	 * and the owner's calendar were two caches, two look-ups on every clock a transition starts, bench/RESULTS.md §
+	 * lifecycle, lifecycle21). Reloaded ahead ({@link Caches#refreshedAhead}): under load every deadline's caller
+	 * waited while one of them built an expired calendar again (bench/RESULTS.md § intake, intake11).
 	 */
-	private final LoadingCache<RegionCode, WorkCalendar> calendars = Caches.refreshedAhead(KEPT, 20_000, this::build);
-
-	/**
-	 * The owner of each place asked for (see {@link #owner}): walking up a community's levels on every deadline built
-	 * a region code per level (a tenth of what a case transition allocated, bench/lifecycle).
-	 */
-	private final LoadingCache<RegionCode, RegionCode> owners = Caches.refreshedAhead(KEPT, 20_000, this::owner);
+	private final LoadingCache<RegionCode, WorkCalendar> calendars = Caches.refreshedAhead(KEPT, 20_000, this::load);
 
 	private volatile Snapshot snapshot;
 
@@ -48,16 +45,24 @@ public class WorkCalendars {
 
 	/** The calendar of a region (a community, street, county …). */
 	public WorkCalendar of(RegionCode region) {
-		return calendars.get(owners.get(region));
+		return calendars.get(region);
+	}
+
+	/**
+	 * The calendar of the region's owner (see {@link #owner}), built once per owner from the tables as read: the
+	 * regions below an owner share its calendar (the queues ask for the calendar of every row's community; building
+	 * one per community copied every holiday each minute, and each copy built its own month tables).
+	 */
+	private WorkCalendar load(RegionCode region) {
+		var data = snapshot();
+		return data.calendars().computeIfAbsent(owner(data, region), owner -> build(data, owner));
 	}
 
 	/**
 	 * The nearest region, itself or above, with office hours or days of its own: the regions below it without any
-	 * share its calendar (the queues ask for the calendar of every row's community; building one per community copied
-	 * every holiday each minute, and each copy built its own month tables).
+	 * share its calendar.
 	 */
-	private RegionCode owner(RegionCode region) {
-		var data = snapshot();
+	private static RegionCode owner(Snapshot data, RegionCode region) {
 		var code = region;
 		while (!code.isRoot() && !data.hours().containsKey(code) && !data.days().containsKey(code)) {
 			code = code.parentByDigits();
@@ -83,12 +88,10 @@ public class WorkCalendars {
 	/** Forgets what is cached, after a change to the calendar tables. */
 	void invalidate() {
 		snapshot = null;
-		owners.invalidateAll();
 		calendars.invalidateAll();
 	}
 
-	private WorkCalendar build(RegionCode region) {
-		var data = snapshot();
+	private static WorkCalendar build(Snapshot data, RegionCode region) {
 		var path = new ArrayDeque<RegionCode>();
 		for (var code = region; !code.isRoot(); code = code.parentByDigits()) {
 			path.push(code);
@@ -107,14 +110,15 @@ public class WorkCalendars {
 		if (current == null || System.nanoTime() - current.loadedAt() > KEPT.toNanos()) {
 			var days = new HashMap<RegionCode, Map<LocalDate, CalendarDay>>();
 			store.days().forEach(d -> days.computeIfAbsent(d.region(), r -> new HashMap<>()).put(d.date(), d));
-			current = new Snapshot(store.officeHours(), days, System.nanoTime());
+			current = new Snapshot(store.officeHours(), days, new ConcurrentHashMap<>(), System.nanoTime());
 			snapshot = current;
 		}
 		return current;
 	}
 
+	/** The calendar tables as read, and the calendars built from them (by owner). */
 	private record Snapshot(Map<RegionCode, OfficeHours> hours, Map<RegionCode, Map<LocalDate, CalendarDay>> days,
-			long loadedAt) {
+			ConcurrentHashMap<RegionCode, WorkCalendar> calendars, long loadedAt) {
 	}
 
 }

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.LongSupplier;
 
+import io.grassroots.shared.RecentlyWritten;
 import io.grassroots.shared.TransactionTasks;
 
 import org.springframework.stereotype.Component;
@@ -45,35 +46,19 @@ class CaseSnapshots {
 	record Remembered(Case subject, boolean unassisted) {
 	}
 
-	/** The later of two versions remembered of a case: a later version written by a quicker transaction wins. */
-	private static final BiFunction<Entry, Entry, Entry> LATER = (old, newer) -> old.remembered().subject()
-		.version() > newer.remembered().subject().version() ? old : newer;
-
-	private final ConcurrentHashMap<CaseId, Entry> byId = new ConcurrentHashMap<>();
-
-	private final ConcurrentHashMap<String, CaseId> byTrackingCode = new ConcurrentHashMap<>();
+	/** Whether the version remembered stays against another: a later version written by a quicker transaction wins. */
+	private static final BiPredicate<Remembered, Remembered> LATER = (old, newer) -> old.subject().version() > newer
+		.subject().version();
 
 	/**
-	 * The last {@link #maximum} remembers, in the order they were made (a ring): each remember takes the next slot and
-	 * forgets what the slot's remember left, if the case is still remembered at that remember (not taken, nor
-	 * remembered again since). So at most {@code maximum} cases are remembered, those written most recently, without
-	 * Caffeine's per-write upkeep (its frequency sketch and eviction order; decision cases-43). The ring holds the ids
-	 * and tracking codes only, not the cases: a case taken is left to the collector at once.
+	 * The cases of the last {@code maximum} remembers, by id, in a ring ({@link RecentlyWritten}): each remember
+	 * forgets what the remember {@code maximum} before it left, without Caffeine's per-write upkeep (its frequency
+	 * sketch and eviction order; decision cases-43). The ring keeps each remember's tracking code, forgotten with the
+	 * case.
 	 */
-	private final CaseId[] ids;
+	private final RecentlyWritten<CaseId, Remembered, String> byId;
 
-	private final String[] codes;
-
-	private final long[] numbers;
-
-	/** The number of the last remember; its slot is {@code written % maximum}. Guarded by {@link #ids}. */
-	private long written;
-
-	private final int maximum;
-
-	private final long keptNanos;
-
-	private final LongSupplier nanos;
+	private final ConcurrentHashMap<String, CaseId> byTrackingCode = new ConcurrentHashMap<>();
 
 	CaseSnapshots() {
 		this(MAXIMUM, KEPT, System::nanoTime);
@@ -81,21 +66,16 @@ class CaseSnapshots {
 
 	/** With another bound, another time to keep, and the time read from {@code nanos} ({@link System#nanoTime()}). */
 	CaseSnapshots(int maximum, Duration kept, LongSupplier nanos) {
-		this.maximum = maximum;
-		this.keptNanos = kept.toNanos();
-		this.nanos = nanos;
-		this.ids = new CaseId[maximum];
-		this.codes = new String[maximum];
-		this.numbers = new long[maximum];
+		this.byId = new RecentlyWritten<>(maximum, kept, LATER, (id, code) -> byTrackingCode.remove(code, id), nanos);
 	}
 
 	/** The case as committed at {@code version}, if remembered; it is forgotten (the caller changes it). */
 	Remembered take(CaseId id, long version) {
-		var entry = byId.get(id);
-		if (entry == null || entry.remembered().subject().version() != version) {
+		var remembered = byId.peek(id);
+		if (remembered == null || remembered.subject().version() != version) {
 			return null;
 		}
-		return taken(id, entry);
+		return byId.take(id, remembered);
 	}
 
 	/** The case of a tracking code as last committed here, if remembered; it is forgotten (the caller changes it). */
@@ -104,16 +84,8 @@ class CaseSnapshots {
 		if (id == null) {
 			return null;
 		}
-		var entry = byId.get(id);
-		return entry == null ? null : taken(id, entry);
-	}
-
-	/** The case remembered, if this thread is the one that removes it and it was written less than {@link #KEPT} ago. */
-	private Remembered taken(CaseId id, Entry entry) {
-		if (!byId.remove(id, entry)) {
-			return null;
-		}
-		return nanos.getAsLong() - entry.at() < keptNanos ? entry.remembered() : null;
+		var remembered = byId.peek(id);
+		return remembered == null ? null : byId.take(id, remembered);
 	}
 
 	/**
@@ -161,41 +133,9 @@ class CaseSnapshots {
 		var c = r.subject();
 		var id = c.id();
 		var code = c.origin().trackingCode();
-		long number;
-		CaseId leftId;
-		String leftCode;
-		long leftNumber;
-		synchronized (ids) {
-			number = ++written;
-			var slot = (int) (number % maximum);
-			leftId = ids[slot];
-			leftCode = codes[slot];
-			leftNumber = numbers[slot];
-			ids[slot] = id;
-			codes[slot] = code;
-			numbers[slot] = number;
-		}
-		byId.merge(id, new Entry(r, number, nanos.getAsLong()), LATER);
+		byId.put(id, r, code);
 		if (code != null && !id.equals(byTrackingCode.get(code))) {
 			byTrackingCode.put(code, id);
-		}
-		if (leftId != null) {
-			forget(leftId, leftCode, leftNumber);
-		}
-	}
-
-	/**
-	 * What a remember left in the slot now taken by another: the case, if it is still remembered at that remember, and
-	 * its tracking code, if the case is no longer remembered at all (taken, or forgotten now). A case remembered again
-	 * since keeps both (its later remember's slot forgets them).
-	 */
-	private void forget(CaseId id, String code, long number) {
-		var entry = byId.get(id);
-		if (entry != null && (entry.number() != number || !byId.remove(id, entry))) {
-			return;
-		}
-		if (code != null) {
-			byTrackingCode.remove(code, id);
 		}
 	}
 
@@ -227,10 +167,6 @@ class CaseSnapshots {
 
 	private static boolean micros(Instant at) {
 		return at == null || at.getNano() % 1_000 == 0;
-	}
-
-	/** A case remembered by the remember numbered {@code number}, made at {@code at} ({@link System#nanoTime()}). */
-	private record Entry(Remembered remembered, long number, long at) {
 	}
 
 }

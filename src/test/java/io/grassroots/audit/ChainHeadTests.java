@@ -1,8 +1,13 @@
 package io.grassroots.audit;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -11,6 +16,8 @@ import io.grassroots.shared.PendingWrites;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -104,6 +111,57 @@ class ChainHeadTests {
 		assertThat(check.firstBroken).isNull();
 	}
 
+	@Test
+	void twoNodesAppendingToTheSameStreamsAtOnceLeaveEveryChainWholeAndEveryEntryWritten() throws Exception {
+		var streams = List.of("test/" + UUID.randomUUID(), "test/" + UUID.randomUUID());
+		var nodes = List.of(audit, otherNode());
+		var perThread = 15;
+		var workers = new ArrayList<Thread>();
+		var failures = new ConcurrentLinkedQueue<Throwable>();
+		for (var t = 0; t < 4; t++) {
+			var node = nodes.get(t % 2);
+			var first = t * perThread;
+			workers.add(started(() -> {
+				for (var step = first; step < first + perThread; step++) {
+					var stream = streams.get(step % 2);
+					var record = record(stream, step);
+					try {
+						// a head read just before another thread's append fails on the (stream, seq) key: again
+						for (var attempt = 0;; attempt++) {
+							try {
+								transactions.executeWithoutResult(status -> node.record(record));
+								break;
+							}
+							catch (DataIntegrityViolationException | CannotAcquireLockException taken) {
+								if (attempt > 50) {
+									throw taken;
+								}
+							}
+						}
+					}
+					catch (RuntimeException e) {
+						failures.add(e);
+					}
+				}
+			}));
+		}
+		for (var w : workers) {
+			w.join();
+		}
+
+		assertThat(failures).isEmpty();
+		for (var stream : streams) {
+			var chain = audit.stream(stream);
+			assertThat(chain).extracting(AuditEntry::seq)
+				.containsExactlyElementsOf(IntStream.rangeClosed(1, 2 * perThread).boxed().toList());
+			var check = new ChainCheck();
+			chain.forEach(check::check);
+			assertThat(check.firstBroken).isNull();
+		}
+		assertThat(Stream.concat(audit.stream(streams.get(0)).stream(), audit.stream(streams.get(1)).stream())
+			.map(AuditEntry::details)).hasSize(4 * perThread).doesNotHaveDuplicates();
+	}
+
 	/** Another node's trail on the same database: its own remembered heads. */
 	private AuditTrail otherNode() {
 		return new AuditTrail(jdbc, dataSource, clock, transactions.getTransactionManager(), writes);
@@ -115,6 +173,12 @@ class ChainHeadTests {
 
 	private static AuditRecord record(String stream, int step) {
 		return new AuditRecord(stream, "test.step", "tester", "测试员", Map.of("step", step));
+	}
+
+	private static Thread started(Runnable work) {
+		var thread = new Thread(work);
+		thread.start();
+		return thread;
 	}
 
 }

@@ -3,6 +3,7 @@ package io.grassroots.calendar;
 import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.grassroots.shared.RegionCode;
 import io.grassroots.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,9 @@ class CalendarAdministrationTests {
 
 	@Autowired
 	UserDetailsService accounts;
+
+	@Autowired
+	WorkCalendars calendars;
 
 	RequestPostProcessor as(String username) {
 		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
@@ -104,6 +108,30 @@ class CalendarAdministrationTests {
 		mvc.perform(get("/api/calendar/deadline").param("region", county.substring(0, 6) + "001001")
 			.param("start", "2031-07-12T07:00").param("amount", "1").param("unit", "WORKING_HOURS").with(as("admin")))
 			.andExpect(jsonPath("$.deadline").value(startsWith("2031-07-12T01:00")));
+	}
+
+	@Test
+	void theRegionsBelowARegionWithHoursOfItsOwnShareItsCalendarUntilOneHasItsOwn() throws Exception {
+		var county = freshCounty();
+		mvc.perform(put("/api/calendar/hours/" + county).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"workdays\":\"MON,TUE,WED,THU,FRI,SAT\",\"seasons\":\"01-01 12-31 08:00-12:00\"}").with(as("admin")))
+			.andExpect(status().isNoContent());
+		var community = RegionCode.of(county.substring(0, 6) + "001001");
+		var neighbour = RegionCode.of(county.substring(0, 6) + "002003");
+
+		var calendar = calendars.of(community);
+		assertThat(calendar.region()).isEqualTo(RegionCode.of(county));
+		assertThat(calendars.of(neighbour)).isSameAs(calendar);
+		assertThat(calendars.of(RegionCode.of(county))).isSameAs(calendar);
+		assertThat(calendars.of(community)).isSameAs(calendar);
+
+		mvc.perform(put("/api/calendar/hours/" + community.value()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"workdays\":\"MON,TUE,WED,THU,FRI\",\"seasons\":\"01-01 12-31 09:00-17:00\"}").with(as("admin")))
+			.andExpect(status().isNoContent());
+
+		assertThat(calendars.of(community).region()).isEqualTo(community);
+		assertThat(calendars.of(neighbour).region()).isEqualTo(RegionCode.of(county));
+		assertThat(calendars.of(neighbour)).isSameAs(calendars.of(RegionCode.of(county)));
 	}
 
 	@Test
