@@ -102,8 +102,11 @@ class ObservationMeters {
 				.increment();
 		}
 
-		/** The registered meter of these tags, looked up in the registry the first time only. */
-		private <M extends Meter> M meter(Map<Key, M> meters, Key key, Function<Key, M> lookUp) {
+		/**
+		 * The registered meter of these tags, looked up in the registry the first time only (up to
+		 * {@link #MAXIMUM_KEYS} sets of tags remembered; also {@link RequestMeters}' request meters).
+		 */
+		static <K, M extends Meter> M meter(Map<K, M> meters, K key, Function<K, M> lookUp) {
 			var meter = meters.get(key);
 			if (meter != null) {
 				return meter;

@@ -7,12 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.LongTaskTimer;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
@@ -136,9 +134,6 @@ class RequestMeters {
 
 	static final class MeteringFilter extends OncePerRequestFilter {
 
-		/** More sets of tags than low-cardinality tags make: the meters are then looked up each time. */
-		static final int MAXIMUM_KEYS = 10_000;
-
 		private static final String MEASUREMENT = MeteringFilter.class.getName() + ".measurement";
 
 		private static final Set<String> METHODS = Set.of(names(HttpMethod.values()));
@@ -226,7 +221,8 @@ class RequestMeters {
 				if (longTaskTimers) {
 					// as at an observation's start: no pattern matched yet, the status the response has so far
 					var key = new Key(method(request), uri(null, response.getStatus()), response.getStatus(), null);
-					running = meter(active, key, k -> registry.more().longTaskTimer(activeName, tags(k, false)))
+					running = ObservationMeters.KeyedMeterObservationHandler.meter(active, key,
+							k -> registry.more().longTaskTimer(activeName, tags(k, false)))
 						.start();
 				}
 				measurement = new Measurement(request, response, clock.monotonicTime(), running);
@@ -245,7 +241,8 @@ class RequestMeters {
 			var error = measurement.error;
 			var key = new Key(method(measurement.request), uri(pattern, status), status,
 					error == null ? null : error.getClass());
-			meter(timers, key, k -> registry.timer(name, tags(k, true)))
+			ObservationMeters.KeyedMeterObservationHandler.meter(timers, key,
+					k -> registry.timer(name, tags(k, true)))
 				.record(clock.monotonicTime() - measurement.start, TimeUnit.NANOSECONDS);
 			if (measurement.active != null) {
 				measurement.active.stop();
@@ -318,18 +315,6 @@ class RequestMeters {
 			}
 			var simpleName = error.getSimpleName();
 			return simpleName.isBlank() ? error.getName() : simpleName;
-		}
-
-		private <M extends Meter> M meter(Map<Key, M> meters, Key key, Function<Key, M> lookUp) {
-			var meter = meters.get(key);
-			if (meter != null) {
-				return meter;
-			}
-			meter = lookUp.apply(key);
-			if (meters.size() < MAXIMUM_KEYS) {
-				meters.put(key, meter);
-			}
-			return meter;
 		}
 
 		/** As Spring's filter's listener: stopped when the async request completes or times out. */
