@@ -109,9 +109,8 @@ public class GridNetwork {
 
 	private static Placement placed(Placement.Method method, IndexedGrid grid, double[] wgs, double metres,
 			long version) {
-		var street = grid.community().parentByDigits();
-		return new Placement(method, grid.id(), grid.code(), grid.name(), grid.kind(), grid.community(), street,
-				street.parentByDigits(), wgs[0], wgs[1], metres, version);
+		return new Placement(method, grid.id(), grid.code(), grid.name(), grid.kind(), grid.community(), grid.street(),
+				grid.district(), wgs[0], wgs[1], metres, version);
 	}
 
 	private record Distance(IndexedGrid grid, double metres) {

@@ -160,9 +160,9 @@ final class IntakeFastPath extends HttpFilter {
 			response.setStatus(HttpServletResponse.SC_OK);
 		}
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setContentLength(answer.length);
+		response.setContentLength(answer.size());
 		var out = response.getOutputStream();
-		out.write(answer);
+		answer.writeTo(out);
 		out.flush();
 	}
 

@@ -2,22 +2,30 @@ package io.grassroots.cases.web;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import io.grassroots.cases.CaseSummary;
+import io.grassroots.shared.InstantText;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.deser.ValueInstantiator;
 import tools.jackson.databind.deser.ValueInstantiators;
 import tools.jackson.databind.deser.std.StdValueInstantiator;
@@ -25,6 +33,7 @@ import tools.jackson.databind.introspect.AnnotatedConstructor;
 import tools.jackson.databind.exc.InvalidDefinitionException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
 
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
@@ -43,7 +52,11 @@ import org.springframework.util.StreamUtils;
  * errors as Spring's Jackson converter, without resolving the type and looking up its (de)serializer per request).
  * The answer is written whole with its {@code Content-Length}: Spring MVC flushes the response after the converter,
  * which without a length commits it chunked and costs a second write of the terminating chunk. Boot puts converter
- * beans before its own, so this one is asked first and only answers for these two types.
+ * beans before its own, so this one is asked first and only answers for these two types. The answer's bytes are
+ * written into a buffer its thread keeps ({@link Answer}) instead of a new builder and a copy of its bytes per answer,
+ * and its instants as {@link InstantText} writes them, when that is the mapper's text of every instant tried at start
+ * ({@link InstantAsText}): Jackson formats an instant through {@code DateTimeFormatter.ISO_INSTANT} (≈ 0.6 KB per
+ * instant, two per answer; bench/RESULTS.md § intake, intake25).
  */
 @Component
 class IntakeJson implements HttpMessageConverter<Object> {
@@ -56,9 +69,13 @@ class IntakeJson implements HttpMessageConverter<Object> {
 
 	private final ObjectWriter writer;
 
+	/** Each request thread's buffer for the answer it writes: written, copied to the response, then reused. */
+	private final ThreadLocal<Answer> answers = ThreadLocal.withInitial(Answer::new);
+
 	IntakeJson(JsonMapper json) {
 		this.reader = json.rebuild().addModule(DirectConstructor.MODULE).build().readerFor(IntakeRequest.class);
-		this.writer = json.writerFor(CaseSummary.class);
+		this.writer = (InstantAsText.writesAsTheMapper(json) ? json.rebuild().addModule(InstantAsText.MODULE).build()
+				: json).writerFor(CaseSummary.class);
 	}
 
 	@Override
@@ -121,11 +138,15 @@ class IntakeJson implements HttpMessageConverter<Object> {
 
 	/**
 	 * The summary as the UTF-8 bytes {@link #write} writes, for a caller that sets the headers itself (the fast
-	 * path: no {@link HttpOutputMessage} with a copy of the headers to write back to the response).
+	 * path: no {@link HttpOutputMessage} with a copy of the headers to write back to the response). The bytes are in
+	 * the calling thread's buffer: valid until the thread's next call, so written out before anything else.
 	 */
-	byte[] summary(CaseSummary summary) {
+	Answer summary(CaseSummary summary) {
+		var answer = answers.get();
+		answer.reset();
 		try {
-			return writer.writeValueAsBytes(summary);
+			writer.writeValue(answer, summary);
+			return answer;
 		}
 		catch (JacksonException e) {
 			throw new HttpMessageNotWritableException("Could not write JSON: " + e.getOriginalMessage(), e);
@@ -140,9 +161,94 @@ class IntakeJson implements HttpMessageConverter<Object> {
 			headers.setContentType(contentType == null || !contentType.isConcrete() ? MediaType.APPLICATION_JSON
 					: contentType);
 		}
-		headers.setContentLength(json.length);
-		output.getBody().write(json);
+		headers.setContentLength(json.size());
+		json.writeTo(output.getBody());
 		output.getBody().flush();
+	}
+
+	/** An answer's bytes in a buffer kept by its thread and grown as needed (one a few hundred bytes long). */
+	static final class Answer extends OutputStream {
+
+		/** A buffer grown beyond this by an unusually long answer is not kept for the next one. */
+		private static final int KEPT = 16 * 1024;
+
+		private byte[] bytes = new byte[1024];
+
+		private int size;
+
+		void reset() {
+			if (bytes.length > KEPT) {
+				bytes = new byte[1024];
+			}
+			size = 0;
+		}
+
+		int size() {
+			return size;
+		}
+
+		void writeTo(OutputStream out) throws IOException {
+			out.write(bytes, 0, size);
+		}
+
+		@Override
+		public void write(int b) {
+			room(1);
+			bytes[size++] = (byte) b;
+		}
+
+		@Override
+		public void write(byte[] b, int offset, int length) {
+			Objects.checkFromIndexSize(offset, length, b.length);
+			room(length);
+			System.arraycopy(b, offset, bytes, size, length);
+			size += length;
+		}
+
+		private void room(int more) {
+			if (size + more > bytes.length) {
+				bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+			}
+		}
+
+	}
+
+	/**
+	 * Instants written as the text {@link InstantText} makes — {@link Instant#toString()}'s, which is what Jackson's
+	 * {@code InstantSerializer} writes with {@code DateTimeFormatter.ISO_INSTANT} when dates are not written as
+	 * timestamps — without a formatter's print context, builder and field queries per instant. Used only when the
+	 * application's mapper writes every instant tried at start as this text; otherwise the writer keeps Jackson's.
+	 */
+	static final class InstantAsText extends StdSerializer<Instant> {
+
+		static final JacksonModule MODULE = new SimpleModule("intake-instant-text").addSerializer(Instant.class,
+				new InstantAsText());
+
+		/** Whole seconds, milli-, micro- and nanoseconds, the epoch, before it, and the ends of four-digit years. */
+		private static final List<Instant> TRIED = List.of(Instant.parse("2026-12-07T08:30:00Z"),
+				Instant.parse("2026-12-07T08:30:00.120Z"), Instant.parse("2026-12-07T08:30:00.000123Z"),
+				Instant.parse("2026-12-07T08:30:00.000000007Z"), Instant.EPOCH, Instant.parse("1969-12-31T23:59:59.999Z"),
+				Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
+				Instant.ofEpochSecond(253_402_300_800L), Instant.ofEpochSecond(-62_167_219_201L, 5));
+
+		private InstantAsText() {
+			super(Instant.class);
+		}
+
+		static boolean writesAsTheMapper(JsonMapper json) {
+			for (var at : TRIED) {
+				if (!json.writeValueAsString(at).equals('"' + InstantText.of(at) + '"')) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		@Override
+		public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
+			generator.writeString(InstantText.of(value));
+		}
+
 	}
 
 	/**
