@@ -110,7 +110,7 @@ public class GridNetwork {
 	private static Placement placed(Placement.Method method, IndexedGrid grid, double[] wgs, double metres,
 			long version) {
 		return new Placement(method, grid.id(), grid.code(), grid.name(), grid.kind(), grid.community(), grid.street(),
-				grid.district(), wgs[0], wgs[1], metres, version);
+				grid.county(), wgs[0], wgs[1], metres, version);
 	}
 
 	private record Distance(IndexedGrid grid, double metres) {

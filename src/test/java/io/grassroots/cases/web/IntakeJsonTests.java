@@ -1,9 +1,13 @@
 package io.grassroots.cases.web;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.grassroots.cases.CaseSummary;
+import io.grassroots.cases.StepDeadline;
 import io.grassroots.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +70,48 @@ class IntakeJsonTests {
 		assertThat(json.readTree(body)).isEqualTo(json.readTree(json.writeValueAsBytes(summary)));
 		assertThat(json.readTree(body).get("deadline").get("dueAt").isString()).isTrue();
 		assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"placement\":").contains("\"created\":true");
+	}
+
+	@Test
+	void theAnswersBytesAreTheMappersForEveryKindOfInstantAndTheThreadsBufferIsReused() throws Exception {
+		var body = mvc.perform(post("/api/cases").with(dispatcher()).contentType(MediaType.APPLICATION_JSON)
+			.content(report("字节-" + UUID.randomUUID().toString().substring(0, 8), "")))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsByteArray();
+		var summary = json.readValue(body, CaseSummary.class);
+		assertThat(body).isEqualTo(json.writeValueAsBytes(summary));
+		var instants = List.of(Instant.parse("2026-12-07T08:30:00Z"), Instant.parse("2026-12-07T08:30:00.100Z"),
+				Instant.parse("2026-12-07T08:30:00.000120Z"), Instant.parse("2026-12-07T08:30:00.123456789Z"),
+				Instant.EPOCH, Instant.parse("1969-12-31T23:59:59.000000001Z"), Instant.parse("0000-01-01T00:00:00Z"),
+				Instant.ofEpochSecond(-62_167_219_201L), Instant.ofEpochSecond(253_402_300_800L, 500_000_000), Instant.MAX,
+				Instant.MIN);
+		for (var warn : instants) {
+			for (var due : List.of(warn, Instant.parse("2031-02-28T23:59:59.999Z"))) {
+				var variant = new CaseSummary(summary.id(), summary.trackingCode(), summary.channel(), summary.status(),
+						summary.tier(), "标题 \"引号\" \u2028 " + warn, summary.category(), summary.urgency(),
+						summary.region(), summary.grid(), summary.placement(), summary.suggestedDepartment(),
+						summary.leadDepartment(), summary.suspectedDuplicate(),
+						new StepDeadline(summary.deadline().step(), warn, due), summary.light(), summary.version(), false);
+				var written = new ByteArrayOutputStream();
+				converter.summary(variant).writeTo(written);
+				assertThat(written.toByteArray()).as("%s / %s", warn, due).isEqualTo(json.writeValueAsBytes(variant));
+				assertThat(converter.summary(variant).size()).isEqualTo(written.size());
+			}
+		}
+		// an answer larger than the kept buffer, then a small one: each whole, the small one in a fresh buffer
+		var long1 = new CaseSummary(summary.id(), summary.trackingCode(), summary.channel(), summary.status(),
+				summary.tier(), "长".repeat(20_000), summary.category(), summary.urgency(), summary.region(), summary.grid(),
+				summary.placement(), summary.suggestedDepartment(), summary.leadDepartment(), summary.suspectedDuplicate(),
+				summary.deadline(), summary.light(), summary.version(), true);
+		for (var s : List.of(long1, summary, long1, summary)) {
+			var written = new ByteArrayOutputStream();
+			converter.summary(s).writeTo(written);
+			assertThat(written.toByteArray()).isEqualTo(json.writeValueAsBytes(s));
+		}
+		assertThat(IntakeJson.InstantAsText.writesAsTheMapper(json)).isTrue();
+		assertThat(IntakeJson.InstantAsText.writesAsTheMapper(json.rebuild()
+			.enable(tools.jackson.databind.cfg.DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+			.build())).isFalse();
 	}
 
 	@Test
