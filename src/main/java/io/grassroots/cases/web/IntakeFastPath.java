@@ -3,6 +3,8 @@ package io.grassroots.cases.web;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
 
 import io.grassroots.cases.CaseManagement;
 import io.grassroots.identity.CurrentUser;
@@ -18,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -199,10 +202,46 @@ final class IntakeFastPath extends HttpFilter {
 	}
 
 	private LocaleContext localeContext(HttpServletRequest request) {
-		if (locales instanceof LocaleContextResolver contextResolver) {
-			return contextResolver.resolveLocaleContext(request);
+		return new Resolved(request, locales);
+	}
+
+	/**
+	 * The request's locale context as the resolver makes it, made when first asked: on the common path nothing asks
+	 * (only a problem's texts do), so the cookie is not looked for and no attribute is set on the request per intake.
+	 */
+	private static final class Resolved implements TimeZoneAwareLocaleContext {
+
+		private final HttpServletRequest request;
+
+		private final LocaleResolver locales;
+
+		private LocaleContext resolved;
+
+		Resolved(HttpServletRequest request, LocaleResolver locales) {
+			this.request = request;
+			this.locales = locales;
 		}
-		return () -> locales.resolveLocale(request);
+
+		private LocaleContext resolved() {
+			var context = resolved;
+			if (context == null) {
+				context = locales instanceof LocaleContextResolver contextResolver
+						? contextResolver.resolveLocaleContext(request) : () -> locales.resolveLocale(request);
+				resolved = context;
+			}
+			return context;
+		}
+
+		@Override
+		public Locale getLocale() {
+			return resolved().getLocale();
+		}
+
+		@Override
+		public TimeZone getTimeZone() {
+			return resolved() instanceof TimeZoneAwareLocaleContext zoned ? zoned.getTimeZone() : null;
+		}
+
 	}
 
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.grassroots.cases.CaseSummary;
@@ -54,9 +55,10 @@ import org.springframework.util.StreamUtils;
  * which without a length commits it chunked and costs a second write of the terminating chunk. Boot puts converter
  * beans before its own, so this one is asked first and only answers for these two types. The answer's bytes are
  * written into a buffer its thread keeps ({@link Answer}) instead of a new builder and a copy of its bytes per answer,
- * and its instants as {@link InstantText} writes them, when that is the mapper's text of every instant tried at start
- * ({@link InstantAsText}): Jackson formats an instant through {@code DateTimeFormatter.ISO_INSTANT} (≈ 0.6 KB per
- * instant, two per answer; bench/RESULTS.md § intake, intake25).
+ * its instants as {@link InstantText} writes them ({@link InstantAsText}: Jackson formats an instant through
+ * {@code DateTimeFormatter.ISO_INSTANT}, ≈ 0.55 KB per instant, two per answer) and its UUIDs from a scratch array
+ * ({@link UuidInScratch}), each when that is the mapper's text of every value tried at start (decision cases-49,
+ * bench/RESULTS.md § intake, intake25).
  */
 @Component
 class IntakeJson implements HttpMessageConverter<Object> {
@@ -74,8 +76,27 @@ class IntakeJson implements HttpMessageConverter<Object> {
 
 	IntakeJson(JsonMapper json) {
 		this.reader = json.rebuild().addModule(DirectConstructor.MODULE).build().readerFor(IntakeRequest.class);
-		this.writer = (InstantAsText.writesAsTheMapper(json) ? json.rebuild().addModule(InstantAsText.MODULE).build()
-				: json).writerFor(CaseSummary.class);
+		this.writer = answerMapper(json).writerFor(CaseSummary.class);
+	}
+
+	/**
+	 * The application's mapper, or a copy of it with {@link InstantAsText} and {@link UuidInScratch} for those of them
+	 * that write the values tried at start exactly as the application's mapper does.
+	 */
+	static JsonMapper answerMapper(JsonMapper json) {
+		var instants = InstantAsText.writesAsTheMapper(json);
+		var uuids = UuidInScratch.writesAsTheMapper(json);
+		if (!instants && !uuids) {
+			return json;
+		}
+		var module = new SimpleModule("intake-answer");
+		if (instants) {
+			module.addSerializer(Instant.class, new InstantAsText());
+		}
+		if (uuids) {
+			module.addSerializer(UUID.class, new UuidInScratch());
+		}
+		return json.rebuild().addModule(module).build();
 	}
 
 	@Override
@@ -221,9 +242,6 @@ class IntakeJson implements HttpMessageConverter<Object> {
 	 */
 	static final class InstantAsText extends StdSerializer<Instant> {
 
-		static final JacksonModule MODULE = new SimpleModule("intake-instant-text").addSerializer(Instant.class,
-				new InstantAsText());
-
 		/** Whole seconds, milli-, micro- and nanoseconds, the epoch, before it, and the ends of four-digit years. */
 		private static final List<Instant> TRIED = List.of(Instant.parse("2026-12-07T08:30:00Z"),
 				Instant.parse("2026-12-07T08:30:00.120Z"), Instant.parse("2026-12-07T08:30:00.000123Z"),
@@ -247,6 +265,60 @@ class IntakeJson implements HttpMessageConverter<Object> {
 		@Override
 		public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
 			generator.writeString(InstantText.of(value));
+		}
+
+	}
+
+	/**
+	 * UUIDs (a case's, its grid's, departments') written as the 36 characters of {@link UUID#toString()}, which is
+	 * what Jackson's {@code UUIDSerializer} writes as text, from a scratch array the thread keeps instead of a new
+	 * array per UUID (the generator copies the characters out). Used only when the application's mapper writes every
+	 * UUID tried at start as this text.
+	 */
+	static final class UuidInScratch extends StdSerializer<UUID> {
+
+		private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+		private static final List<UUID> TRIED = List.of(new UUID(0, 0), new UUID(-1, -1),
+				UUID.fromString("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"), new UUID(Long.MIN_VALUE, Long.MAX_VALUE),
+				UUID.randomUUID());
+
+		private final ThreadLocal<char[]> scratch = ThreadLocal.withInitial(() -> new char[36]);
+
+		UuidInScratch() {
+			super(UUID.class);
+		}
+
+		static boolean writesAsTheMapper(JsonMapper json) {
+			for (var uuid : TRIED) {
+				if (!json.writeValueAsString(uuid).equals('"' + uuid.toString() + '"')) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		@Override
+		public void serialize(UUID value, JsonGenerator generator, SerializationContext context) {
+			var chars = scratch.get();
+			hex(value.getMostSignificantBits() >>> 32, 8, chars, 0);
+			chars[8] = '-';
+			hex(value.getMostSignificantBits() >>> 16, 4, chars, 9);
+			chars[13] = '-';
+			hex(value.getMostSignificantBits(), 4, chars, 14);
+			chars[18] = '-';
+			hex(value.getLeastSignificantBits() >>> 48, 4, chars, 19);
+			chars[23] = '-';
+			hex(value.getLeastSignificantBits(), 12, chars, 24);
+			generator.writeString(chars, 0, 36);
+		}
+
+		/** The low {@code digits} hex digits of {@code bits}, lower case, into {@code chars} from {@code at}. */
+		private static void hex(long bits, int digits, char[] chars, int at) {
+			for (var i = at + digits - 1; i >= at; i--) {
+				chars[i] = HEX[(int) bits & 0xf];
+				bits >>>= 4;
+			}
 		}
 
 	}

@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,6 +81,8 @@ class IntakeFastPathTests {
 
 		assertThat(fast.getHandler()).as("no handler: the DispatcherServlet was not reached").isNull();
 		assertThat(slow.getHandler()).isNotNull();
+		// the locale is resolved only when a problem's texts ask for it: not on a report taken
+		assertThat(fast.getRequest().getAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME)).isNull();
 		for (var result : new MvcResult[] { fast, slow }) {
 			var response = result.getResponse();
 			assertThat(response.getStatus()).isEqualTo(201);

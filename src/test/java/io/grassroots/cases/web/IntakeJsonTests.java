@@ -109,9 +109,20 @@ class IntakeJsonTests {
 			assertThat(written.toByteArray()).isEqualTo(json.writeValueAsBytes(s));
 		}
 		assertThat(IntakeJson.InstantAsText.writesAsTheMapper(json)).isTrue();
-		assertThat(IntakeJson.InstantAsText.writesAsTheMapper(json.rebuild()
-			.enable(tools.jackson.databind.cfg.DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-			.build())).isFalse();
+		assertThat(IntakeJson.UuidInScratch.writesAsTheMapper(json)).isTrue();
+		assertThat(IntakeJson.answerMapper(json)).isNotSameAs(json);
+		var timestamps = json.rebuild().enable(tools.jackson.databind.cfg.DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+		assertThat(IntakeJson.InstantAsText.writesAsTheMapper(timestamps)).isFalse();
+		var answers = IntakeJson.answerMapper(timestamps);
+		assertThat(answers.writeValueAsString(summary)).isEqualTo(timestamps.writeValueAsString(summary));
+		assertThat(answers.writeValueAsString(summary)).isNotEqualTo(json.writeValueAsString(summary));
+		// every UUID of every shape: ours writes Jackson's text
+		var uuids = IntakeJson.answerMapper(json);
+		var random = new java.util.Random(49);
+		for (var i = 0; i < 2_000; i++) {
+			var uuid = i % 2 == 0 ? UUID.randomUUID() : new UUID(random.nextLong(), random.nextLong());
+			assertThat(uuids.writeValueAsString(uuid)).isEqualTo(json.writeValueAsString(uuid));
+		}
 	}
 
 	@Test
