@@ -8,6 +8,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.grassroots.cases.CaseId;
 import io.grassroots.cases.CaseAction;
 import io.grassroots.cases.CaseQueries;
+import io.grassroots.identity.Actor;
 import io.grassroots.identity.CurrentUser;
 import io.grassroots.shared.web.Redirects;
 import io.grassroots.region.Departments;
@@ -52,13 +53,18 @@ class CaseController {
 
 	@GetMapping("/cases/{id}")
 	String page(@PathVariable CaseId id, Model model) {
-		var view = queries.view(currentUser.actor(), id);
+		model.addAttribute("view", view(currentUser.actor(), id));
+		return "cases/casePage";
+	}
+
+	/** The case page as {@code actor} sees it; also what {@link QueueRehearsal} renders before ready. */
+	CasePageView view(Actor actor, CaseId id) {
+		var view = queries.view(actor, id);
 		// Only the forms shown need their choices: the departments for dispatching, the categories for filing.
 		var serving = view.actions().contains(CaseAction.DISPATCH) ? departments.serving(view.summary().region())
 				: List.<io.grassroots.region.DepartmentView>of();
 		var choices = view.actions().contains(CaseAction.FILE) ? categories.all() : List.<CategoryOption>of();
-		model.addAttribute("view", new CasePageView(view, serving, choices));
-		return "cases/casePage";
+		return new CasePageView(view, serving, choices);
 	}
 
 	@PostMapping("/cases/{id}/actions/{action}")

@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
+import io.grassroots.cases.CaseFilter;
 import io.grassroots.cases.CaseId;
+import io.grassroots.cases.CaseQueries;
 import io.grassroots.cases.CaseRow;
 import io.grassroots.cases.CaseStatus;
 import io.grassroots.cases.Channel;
@@ -14,6 +17,11 @@ import io.grassroots.cases.QueueCursor;
 import io.grassroots.cases.Tier;
 import io.grassroots.cases.TrafficLight;
 import io.grassroots.cases.Urgency;
+import io.grassroots.identity.AccountId;
+import io.grassroots.identity.Actor;
+import io.grassroots.identity.DataScope;
+import io.grassroots.identity.Role;
+import io.grassroots.shared.RegionCode;
 import io.grassroots.shared.web.PageRehearsal;
 
 import org.springframework.stereotype.Component;
@@ -22,7 +30,8 @@ import org.springframework.stereotype.Component;
  * The work places' pages rehearsed before the node is ready (decision 0026, amended 2026-12-06 late): the workbench
  * and the inbox with a page of made-up rows, the next page ("show more") and the rows as the API's JSON. The rows
  * vary in every column a row's template branches on (channel, state, tier, urgency, light, duplicate, confidential,
- * extension), so each branch's code is run. Nothing is read or kept.
+ * extension), so each branch's code is run. Then the same pages read from the database for made-up actors, as a
+ * signed-in request reads them (amended 2026-12-07, {@link #rehearseReads}). Nothing is written or kept.
  */
 @Component
 class QueueRehearsal implements PageRehearsal {
@@ -34,7 +43,24 @@ class QueueRehearsal implements PageRehearsal {
 
 	private final QueueCursor next;
 
-	QueueRehearsal() {
+	/** A dispatcher of the whole country who is no account: the workbench's statements, read with real rows. */
+	private static final Actor DISPATCHER = new Actor(new AccountId(new UUID(0x2026L, 1)), "rehearsal", "rehearsal",
+			Set.of(Role.DISPATCHER), DataScope.everything());
+
+	/** A handler of a department that does not exist: the inbox's statements, which find no rows. */
+	private static final Actor DEPARTMENT = new Actor(new AccountId(new UUID(0x2026L, 2)), "rehearsal", "rehearsal",
+			Set.of(Role.DEPARTMENT_HANDLER), DataScope.department(new UUID(0x2026L, 3), RegionCode.ROOT));
+
+	private final WorkPlaceController workPlaces;
+
+	private final CaseController casePages;
+
+	private final CaseQueries queries;
+
+	QueueRehearsal(WorkPlaceController workPlaces, CaseController casePages, CaseQueries queries) {
+		this.workPlaces = workPlaces;
+		this.casePages = casePages;
+		this.queries = queries;
 		var made = new ArrayList<CaseRow>();
 		var statuses = CaseStatus.values();
 		var channels = Channel.values();
@@ -56,6 +82,45 @@ class QueueRehearsal implements PageRehearsal {
 
 	@Override
 	public void rehearse(Stage stage) {
+		rehearseMadeUp(stage);
+		rehearseReads(stage);
+	}
+
+	/**
+	 * The pages of a signed-in dispatcher and department read from the database as their requests read them, for
+	 * made-up actors who are no account (decision 0026, amended 2026-12-07): every tab of the workbench and its next
+	 * page for a dispatcher of the whole country, every tab of the inbox for a department that does not exist (no
+	 * rows: the statements alone), the case page and the API's JSON of the first case the workbench shows. What runs is
+	 * the pages' own code below the web layer — the queue statements on a pooled connection (prepared on the server
+	 * from their fifth use), the row mapping, the caches of names and calendars, the case page's reads and choices —
+	 * and what is read is rendered and thrown away: nothing is written, nothing is shown to anyone.
+	 */
+	private void rehearseReads(Stage stage) {
+		CaseId first = null;
+		for (var queue : Queue.workbench()) {
+			var rows = workPlaces.rows(DISPATCHER, "workbench", queue, null, null, WorkPlaceController.PAGE);
+			stage.render("cases/queuePage", new QueuePageView("workbench", Queue.workbench(), queue, rows, ""));
+			if (rows.next() != null) {
+				stage.render("cases/queueNextRows", workPlaces.rows(DISPATCHER, "workbench", queue, null, rows.next(),
+						WorkPlaceController.PAGE));
+			}
+			if (first == null && !rows.rows().isEmpty()) {
+				first = rows.rows().get(0).id();
+			}
+			stage.json(queries.list(DISPATCHER, new CaseFilter(queue.filter().statuses(), null, false, null), 100));
+		}
+		for (var queue : Queue.inbox()) {
+			stage.render("cases/queuePage", new QueuePageView("inbox", Queue.inbox(), queue,
+					workPlaces.rows(DEPARTMENT, "inbox", queue, null, null, WorkPlaceController.PAGE), ""));
+		}
+		if (first != null) {
+			var page = casePages.view(DISPATCHER, first);
+			stage.render("cases/casePage", page);
+			stage.json(page.c());
+		}
+	}
+
+	private void rehearseMadeUp(Stage stage) {
 		stage.render("cases/queuePage", new QueuePageView("workbench", Queue.workbench(), Queue.NEW,
 				new QueueRowsView("workbench", Queue.NEW, rows, next, null, true), ""));
 		stage.render("cases/queuePage", new QueuePageView("inbox", Queue.inbox(), Queue.inbox().get(0),

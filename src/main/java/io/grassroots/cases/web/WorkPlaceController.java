@@ -10,6 +10,7 @@ import io.grassroots.cases.CaseManagement;
 import io.grassroots.cases.CaseQueries;
 import io.grassroots.cases.CaseStatus;
 import io.grassroots.cases.QueueCursor;
+import io.grassroots.identity.Actor;
 import io.grassroots.identity.CurrentUser;
 import io.grassroots.shared.web.Redirects;
 import io.grassroots.identity.Role;
@@ -100,7 +101,11 @@ class WorkPlaceController {
 	}
 
 	private QueueRowsView rows(String place, Queue queue, String text, QueueCursor after, int size) {
-		var actor = currentUser.actor();
+		return rows(currentUser.actor(), place, queue, text, after, size);
+	}
+
+	/** The rows of a queue as {@code actor} sees them; also what {@link QueueRehearsal} renders before ready. */
+	QueueRowsView rows(Actor actor, String place, Queue queue, String text, QueueCursor after, int size) {
 		var filter = queue.filter();
 		var search = text == null || text.isBlank() ? null : text.strip();
 		if (search != null) {

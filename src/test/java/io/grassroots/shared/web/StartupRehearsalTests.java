@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Before the node reports ready it rehearses the work pages (decision 0026, amended 2026-12-06 late): every module's
@@ -42,11 +43,60 @@ class StartupRehearsalTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void theWorkPagesRenderTheirMadeUpRowsForAConsoleUserWithTheNavigation() {
 		var pages = new ArrayList<String>();
 		var written = new ArrayList<String>();
 		var user = ui.rehearsal(Locale.SIMPLIFIED_CHINESE);
+		rehearse(user, pages, written);
+		assertThat(user.authenticated()).isTrue();
+		assertThat(user.navigation()).isNotEmpty();
+		assertThat(pages.size()).isGreaterThan(3);
+		// the workbench and the inbox: the whole console page with its navigation, 50 rows and "show more"
+		assertThat(pages.get(0)).contains("<html", "id=\"case-rows\"", "GR20260105001000", "GR20260105001049",
+				"/cases/places/workbench/rows?queue=NEW&amp;after=");
+		assertThat(pages.get(1)).contains("<html", "GR20260105001049", "/cases/places/inbox/rows?queue=");
+		// "show more": the next rows only
+		assertThat(pages.get(2)).doesNotContain("<html").contains("GR20260105001000", "GR20260105001049");
+		assertThat(json.readTree(written.get(0)).size()).isEqualTo(50);
+	}
+
+	@Test
+	void theWorkPagesAreAlsoRehearsedWithTheirReadsWhichWriteNothing() {
+		var pages = new ArrayList<String>();
+		var written = new ArrayList<String>();
+		var entries = jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
+		var cases = jdbc.sql("select count(*) from cases_case where version > 0").query(Long.class).single();
+		rehearse(ui.rehearsal(Locale.SIMPLIFIED_CHINESE), pages, written);
+		var read = pages.subList(3, pages.size());
+		// every tab of the workbench (a dispatcher of the whole country, reading the demo cases), each whole page
+		var workbench = read.stream()
+			.filter(p -> p.contains("<html") && p.contains("/cases/places/workbench/rows?queue="))
+			.toList();
+		assertThat(workbench).hasSize(WORKBENCH_TABS).anySatisfy(p -> assertThat(p).contains("id=\"row-"));
+		// every tab of the inbox, for a department that does not exist: the page without a row
+		var inbox = read.stream().filter(p -> p.contains("/cases/places/inbox/rows?queue=")).toList();
+		assertThat(inbox).hasSize(5)
+			.allSatisfy(p -> assertThat(p).contains("<html", "id=\"queue-empty\"").doesNotContain("id=\"row-"));
+		// the API's lists of the workbench's tabs, then the case page and its JSON of the first case the tabs show
+		var lists = written.subList(1, 1 + WORKBENCH_TABS).stream().map(json::readTree).toList();
+		var first = lists.stream().filter(l -> !l.isEmpty()).findFirst().orElseThrow().get(0);
+		var caseJson = json.readTree(written.get(written.size() - 1));
+		assertThat(caseJson.get("summary").get("id").asString()).isEqualTo(first.get("id").asString());
+		assertThat(read.get(read.size() - 1)).contains("<html", first.get("trackingCode").asString());
+		// read and thrown away: no history entry, no case changed
+		assertThat(jdbc.sql("select count(*) from audit_entry").query(Long.class).single()).isEqualTo(entries);
+		assertThat(jdbc.sql("select count(*) from cases_case where version > 0").query(Long.class).single())
+			.isEqualTo(cases);
+	}
+
+	/** The workbench's tabs ({@code cases.web.Queue.workbench()}, package-private there). */
+	private static final int WORKBENCH_TABS = 9;
+
+	private void rehearse(Ui user, List<String> pages, List<String> written) {
 		for (var rehearsal : rehearsals) {
 			rehearsal.rehearse(new PageRehearsal.Stage() {
 				@Override
@@ -64,16 +114,6 @@ class StartupRehearsalTests {
 				}
 			});
 		}
-		assertThat(user.authenticated()).isTrue();
-		assertThat(user.navigation()).isNotEmpty();
-		assertThat(pages).hasSize(3);
-		// the workbench and the inbox: the whole console page with its navigation, 50 rows and "show more"
-		assertThat(pages.get(0)).contains("<html", "id=\"case-rows\"", "GR20260105001000", "GR20260105001049",
-				"/cases/places/workbench/rows?queue=NEW&amp;after=");
-		assertThat(pages.get(1)).contains("<html", "GR20260105001049", "/cases/places/inbox/rows?queue=");
-		// "show more": the next rows only
-		assertThat(pages.get(2)).doesNotContain("<html").contains("GR20260105001000", "GR20260105001049");
-		assertThat(json.readTree(written.get(0)).size()).isEqualTo(50);
 	}
 
 	@Test
