@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +23,8 @@ public final class WorkCalendar {
 
 	/** Beyond this many days without office time the calendar is considered broken rather than looped over. */
 	static final int MAX_IDLE_DAYS = 3_700;
+
+	private static final ZoneRules RULES = BeijingTime.ZONE.getRules();
 
 	private final RegionCode region;
 
@@ -250,8 +253,15 @@ public final class WorkCalendar {
 		throw new IllegalStateException("The work calendar of " + region + " has no office time");
 	}
 
-	private static LocalDate dateOf(Instant instant) {
-		return instant.atZone(BeijingTime.ZONE).toLocalDate();
+	/**
+	 * {@code instant.atZone(BeijingTime.ZONE).toLocalDate()}, computed as that does (the zone's offset at the instant,
+	 * the local second's epoch day) without its zoned and local date-time: a transition that starts a clock asks for
+	 * a dozen dates, and those were most of what the calendar allocated on its path (bench/RESULTS.md § lifecycle,
+	 * lifecycle24).
+	 */
+	static LocalDate dateOf(Instant instant) {
+		var offset = RULES.getOffset(instant).getTotalSeconds();
+		return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond() + offset, 86_400L));
 	}
 
 	private static List<Interval> merged(List<Interval> intervals) {

@@ -40,7 +40,8 @@ class CaseClocks {
 		var calendar = calendars.of(place.region());
 		var due = calendar.deadline(now, limit);
 		var span = calendar.elapsed(now, due, limit.unit());
-		return running(calendar, step, now, now, due, span, limit);
+		// the step starts now: the time left is the whole span, not worked out again
+		return running(calendar, step, now, now, due, span, span, limit);
 	}
 
 	/** Stops the clock (parking): keeps the time that was left. */
@@ -94,7 +95,12 @@ class CaseClocks {
 
 	private StepClock running(WorkCalendar calendar, Step step, Instant startedAt, Instant now, Instant due,
 			Duration span, TimeLimit limit) {
-		var left = calendar.elapsed(now, due, limit.unit());
+		return running(calendar, step, startedAt, now, due, span, calendar.elapsed(now, due, limit.unit()), limit);
+	}
+
+	/** {@link #running(WorkCalendar, Step, Instant, Instant, Instant, Duration, TimeLimit)} with the time left known. */
+	private StepClock running(WorkCalendar calendar, Step step, Instant startedAt, Instant now, Instant due,
+			Duration span, Duration left, TimeLimit limit) {
 		var greenLeft = left.minus(Duration.ofMillis((long) (span.toMillis() * (1 - yellowAt))));
 		var warn = greenLeft.isNegative() ? now : calendar.advance(now, greenLeft, limit.unit());
 		return new StepClock(step, startedAt, warn, due, span.toSeconds(), limit.unit(), null, null);
