@@ -2,7 +2,9 @@ package io.grassroots.cases;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import io.grassroots.calendar.TimeLimit;
@@ -82,16 +84,18 @@ class CaseClocks {
 				: calendar.elapsed(clock.dueAt(), now, clock.stepUnit()).negated();
 	}
 
+	/**
+	 * The conditions of a case's limits: one of four sets made once, not a set per clock started (lifecycle24).
+	 */
 	static Set<LimitCondition> conditions(Matter matter, Place place) {
-		var conditions = EnumSet.noneOf(LimitCondition.class);
-		if (matter.complex()) {
-			conditions.add(LimitCondition.COMPLEX);
-		}
-		if (place.rural()) {
-			conditions.add(LimitCondition.RURAL);
-		}
-		return conditions;
+		return CONDITIONS.get((matter.complex() ? 1 : 0) + (place.rural() ? 2 : 0));
 	}
+
+	/** The sets of conditions, by complex (1) and rural (2). */
+	private static final List<Set<LimitCondition>> CONDITIONS = List.of(Collections.unmodifiableSet(EnumSet.noneOf(
+			LimitCondition.class)), Collections.unmodifiableSet(EnumSet.of(LimitCondition.COMPLEX)),
+			Collections.unmodifiableSet(EnumSet.of(LimitCondition.RURAL)),
+			Collections.unmodifiableSet(EnumSet.of(LimitCondition.COMPLEX, LimitCondition.RURAL)));
 
 	private StepClock running(WorkCalendar calendar, Step step, Instant startedAt, Instant now, Instant due,
 			Duration span, TimeLimit limit) {
