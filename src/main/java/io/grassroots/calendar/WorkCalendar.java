@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +23,11 @@ public final class WorkCalendar {
 
 	/** Beyond this many days without office time the calendar is considered broken rather than looped over. */
 	static final int MAX_IDLE_DAYS = 3_700;
+
+	private static final ZoneRules RULES = BeijingTime.ZONE.getRules();
+
+	/** The longest step of {@link #advance(Instant, long)}, in seconds: its nanoseconds fit a long. */
+	private static final long LONGEST_STEP = Long.MAX_VALUE / 1_000_000_000L - 1;
 
 	private final RegionCode region;
 
@@ -134,26 +140,38 @@ public final class WorkCalendar {
 		}
 		var first = dateOf(from);
 		var last = dateOf(to);
-		if (last.toEpochDay() - first.toEpochDay() < 2) {
-			return officeTimeOn(first, from, to).plus(first.equals(last) ? Duration.ZERO : officeTimeOn(last, from, to));
+		var nanos = officeNanosOn(first, from, to);
+		if (!first.equals(last)) {
+			// The days in between are whole: their office time comes from the month tables (the queues show this for
+			// every row, and an overdue case's span runs over weeks).
+			if (last.toEpochDay() - first.toEpochDay() >= 2) {
+				nanos += officeNanos(first.plusDays(1), last);
+			}
+			nanos += officeNanosOn(last, from, to);
 		}
-		// The days in between are whole: their office time comes from the month tables (the queues show this for
-		// every row, and an overdue case's span runs over weeks).
-		return officeTimeOn(first, from, to).plusNanos(officeNanos(first.plusDays(1), last))
-			.plus(officeTimeOn(last, from, to));
+		return Duration.ofNanos(nanos);
 	}
 
-	/** The office time of one date that lies between two instants. */
-	private Duration officeTimeOn(LocalDate date, Instant from, Instant to) {
-		var total = Duration.ZERO;
+	/**
+	 * The office time of one date that lies between two instants, in nanoseconds: summed as a number, not as a
+	 * {@link Duration} per period (a clock's start asks this half a dozen times, lifecycle24).
+	 */
+	private long officeNanosOn(LocalDate date, Instant from, Instant to) {
+		var total = 0L;
 		for (var period : officeTime(date)) {
 			var start = period.from().isAfter(from) ? period.from() : from;
 			var end = period.to().isBefore(to) ? period.to() : to;
 			if (end.isAfter(start)) {
-				total = total.plus(Duration.between(start, end));
+				total += nanosBetween(start, end);
 			}
 		}
 		return total;
+	}
+
+	/** {@code Duration.between(start, end).toNanos()} without the duration. */
+	private static long nanosBetween(Instant start, Instant end) {
+		return Math.addExact(Math.multiplyExact(end.getEpochSecond() - start.getEpochSecond(), 1_000_000_000L),
+				end.getNano() - start.getNano());
 	}
 
 	/** The office time of the whole days from {@code first} up to, not including, {@code end}, in nanoseconds. */
@@ -217,7 +235,20 @@ public final class WorkCalendar {
 		if (!unit.working()) {
 			return from.plus(amount);
 		}
-		var remaining = amount;
+		// in nanoseconds, not a Duration per period (a clock's start advances twice, lifecycle24); an amount whose
+		// nanoseconds overflow a long (centuries) in steps that fit: office time adds up, so they end where one would
+		var cursor = from;
+		var rest = amount;
+		while (rest.getSeconds() >= LONGEST_STEP) {
+			cursor = advance(cursor, LONGEST_STEP * 1_000_000_000L);
+			rest = rest.minusSeconds(LONGEST_STEP);
+		}
+		return advance(cursor, rest.toNanos());
+	}
+
+	/** {@link #advance(Instant, Duration, LimitUnit)} on the office clock by a positive number of nanoseconds. */
+	private Instant advance(Instant from, long nanos) {
+		var remaining = nanos;
 		var idle = 0;
 		for (var date = dateOf(from); idle < MAX_IDLE_DAYS; date = date.plusDays(1)) {
 			var office = officeTime(date);
@@ -227,11 +258,11 @@ public final class WorkCalendar {
 					continue;
 				}
 				var start = period.from().isAfter(from) ? period.from() : from;
-				var available = Duration.between(start, period.to());
-				if (remaining.compareTo(available) <= 0) {
-					return start.plus(remaining);
+				var available = nanosBetween(start, period.to());
+				if (remaining <= available) {
+					return start.plusNanos(remaining);
 				}
-				remaining = remaining.minus(available);
+				remaining -= available;
 			}
 		}
 		throw new IllegalStateException("The work calendar of " + region + " has no office time");
@@ -250,8 +281,15 @@ public final class WorkCalendar {
 		throw new IllegalStateException("The work calendar of " + region + " has no office time");
 	}
 
-	private static LocalDate dateOf(Instant instant) {
-		return instant.atZone(BeijingTime.ZONE).toLocalDate();
+	/**
+	 * {@code instant.atZone(BeijingTime.ZONE).toLocalDate()}, computed as that does (the zone's offset at the instant,
+	 * the local second's epoch day) without its zoned and local date-time: a transition that starts a clock asks for
+	 * a dozen dates, and those were most of what the calendar allocated on its path (bench/RESULTS.md § lifecycle,
+	 * lifecycle24).
+	 */
+	static LocalDate dateOf(Instant instant) {
+		var offset = RULES.getOffset(instant).getTotalSeconds();
+		return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond() + offset, 86_400L));
 	}
 
 	private static List<Interval> merged(List<Interval> intervals) {

@@ -2,7 +2,9 @@ package io.grassroots.cases;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import io.grassroots.calendar.TimeLimit;
@@ -40,7 +42,8 @@ class CaseClocks {
 		var calendar = calendars.of(place.region());
 		var due = calendar.deadline(now, limit);
 		var span = calendar.elapsed(now, due, limit.unit());
-		return running(calendar, step, now, now, due, span, limit);
+		// the step starts now: the time left is the whole span, not worked out again
+		return running(calendar, step, now, now, due, span, span, limit);
 	}
 
 	/** Stops the clock (parking): keeps the time that was left. */
@@ -81,20 +84,27 @@ class CaseClocks {
 				: calendar.elapsed(clock.dueAt(), now, clock.stepUnit()).negated();
 	}
 
+	/**
+	 * The conditions of a case's limits: one of four sets made once, not a set per clock started (lifecycle24).
+	 */
 	static Set<LimitCondition> conditions(Matter matter, Place place) {
-		var conditions = EnumSet.noneOf(LimitCondition.class);
-		if (matter.complex()) {
-			conditions.add(LimitCondition.COMPLEX);
-		}
-		if (place.rural()) {
-			conditions.add(LimitCondition.RURAL);
-		}
-		return conditions;
+		return CONDITIONS.get((matter.complex() ? 1 : 0) + (place.rural() ? 2 : 0));
 	}
+
+	/** The sets of conditions, by complex (1) and rural (2). */
+	private static final List<Set<LimitCondition>> CONDITIONS = List.of(Collections.unmodifiableSet(EnumSet.noneOf(
+			LimitCondition.class)), Collections.unmodifiableSet(EnumSet.of(LimitCondition.COMPLEX)),
+			Collections.unmodifiableSet(EnumSet.of(LimitCondition.RURAL)),
+			Collections.unmodifiableSet(EnumSet.of(LimitCondition.COMPLEX, LimitCondition.RURAL)));
 
 	private StepClock running(WorkCalendar calendar, Step step, Instant startedAt, Instant now, Instant due,
 			Duration span, TimeLimit limit) {
-		var left = calendar.elapsed(now, due, limit.unit());
+		return running(calendar, step, startedAt, now, due, span, calendar.elapsed(now, due, limit.unit()), limit);
+	}
+
+	/** {@link #running(WorkCalendar, Step, Instant, Instant, Instant, Duration, TimeLimit)} with the time left known. */
+	private StepClock running(WorkCalendar calendar, Step step, Instant startedAt, Instant now, Instant due,
+			Duration span, Duration left, TimeLimit limit) {
 		var greenLeft = left.minus(Duration.ofMillis((long) (span.toMillis() * (1 - yellowAt))));
 		var warn = greenLeft.isNegative() ? now : calendar.advance(now, greenLeft, limit.unit());
 		return new StepClock(step, startedAt, warn, due, span.toSeconds(), limit.unit(), null, null);

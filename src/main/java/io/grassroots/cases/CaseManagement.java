@@ -153,14 +153,16 @@ public class CaseManagement {
 	public CaseSummary dispatch(Actor actor, CaseId id, long version, DepartmentId lead, List<DepartmentId> assisting,
 			String note) {
 		var text = NoteCheck.optional("note", note);
-		var helpers = assisting == null ? List.<DepartmentId>of() : assisting.stream().distinct().toList();
+		var helpers = assisting == null || assisting.isEmpty() ? List.<DepartmentId>of()
+				: assisting.stream().distinct().toList();
 		return transitions.run(actor, id, version, CaseAction.DISPATCH, NONE, (c, now, a) -> {
 			rules.checkDepartments(c, lead, helpers);
 			c.dispatch(lead, helpers, clocks.start(c, Step.CLAIM, now), now);
 			if (!helpers.isEmpty() || c.tally().returnCount() > 0) {
 				assists.assign(c, helpers);
 			}
-			return Note.of(text, Map.of("lead", lead.toString(), "assisting", helpers.stream().map(String::valueOf).toList()));
+			return Note.of(text, Map.of("lead", lead.toString(), "assisting",
+					helpers.isEmpty() ? List.of() : helpers.stream().map(String::valueOf).toList()));
 		});
 	}
 

@@ -1,9 +1,8 @@
 package io.grassroots.cases;
 
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.grassroots.shared.PendingWrites;
 import io.grassroots.shared.TypedEvents;
@@ -40,8 +39,11 @@ class CaseRowUpdate {
 
 	private static final String ASSISTED = "assisted";
 
-	/** The UPDATE of each set of changed columns (bit i: {@link #COLUMNS}[i]). */
-	private final Map<Integer, String> statements = new ConcurrentHashMap<>();
+	/**
+	 * The UPDATE of each set of changed columns (bit i: {@link #COLUMNS}[i]), looked up by the set's bits without
+	 * boxing them (a map by {@code Integer} made one per transition, lifecycle24); replaced whole when one is added.
+	 */
+	private volatile Statements statements = new Statements(new int[0], new String[0]);
 
 	private final PendingWrites writes;
 
@@ -111,23 +113,38 @@ class CaseRowUpdate {
 	 * saves a case, and forgets them (each with its type resolved once per class, {@link TypedEvents}).
 	 */
 	static void publishEvents(Case c, ApplicationEventPublisher events) {
-		for (var event : c.pendingEvents()) {
-			TypedEvents.publish(events, event);
-		}
-		c.eventsPublished();
+		c.publishEvents(event -> TypedEvents.publish(events, event));
 	}
 
 	/** The UPDATE of the changed columns (bit i of {@code changed}: {@link #COLUMNS}[i]). */
 	private String statement(int changed) {
-		var known = statements.get(changed);
-		if (known != null) {
-			return known;
+		var known = statements;
+		for (var i = 0; i < known.sets.length; i++) {
+			if (known.sets[i] == changed) {
+				return known.texts[i];
+			}
 		}
 		var sql = update(changed);
-		if (statements.size() < MAX_STATEMENTS) {
-			statements.put(changed, sql);
-		}
+		remember(changed, sql);
 		return sql;
+	}
+
+	/** Adds a statement to {@link #statements} (a copy with it), unless it is there already or they are full. */
+	private synchronized void remember(int changed, String sql) {
+		var known = statements;
+		var count = known.sets.length;
+		if (count >= MAX_STATEMENTS || Arrays.stream(known.sets).anyMatch(set -> set == changed)) {
+			return;
+		}
+		var sets = Arrays.copyOf(known.sets, count + 1);
+		var texts = Arrays.copyOf(known.texts, count + 1);
+		sets[count] = changed;
+		texts[count] = sql;
+		statements = new Statements(sets, texts);
+	}
+
+	/** Sets of changed columns and their UPDATEs, at the same index. */
+	private record Statements(int[] sets, String[] texts) {
 	}
 
 	/**

@@ -17,7 +17,8 @@ public record Place(RegionCode region, UUID grid, Placement placement, Double lo
 
 	/** Villages (村委会, codes 200–399 of the last three digits) count as rural for the time limits. */
 	public boolean rural() {
-		var last = Integer.parseInt(region.value().substring(9));
+		var code = region.value();
+		var last = Integer.parseInt(code, 9, code.length(), 10); // no substring: asked on every clock started
 		return region.depth() == 5 && last >= 200 && last < 400;
 	}
 
