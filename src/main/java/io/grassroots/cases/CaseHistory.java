@@ -1,6 +1,7 @@
 package io.grassroots.cases;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +56,12 @@ class CaseHistory {
 	 * in one round trip on PostgreSQL (decision cases-30).
 	 */
 	void recordAllFirst(List<First> entries, List<MultiRowInsert.Rows> before) {
-		audit.recordAllNew(entries.stream()
-			.map(f -> new AuditTrail.Dated(entry(f.created(), f.action(), null, f.actor(), f.note(), f.attachments()),
-					f.at()))
-			.toList(), before);
+		var dated = new ArrayList<AuditTrail.Dated>(entries.size()); // a loop, not a stream: on every intake batch
+		for (var f : entries) {
+			dated.add(new AuditTrail.Dated(entry(f.created(), f.action(), null, f.actor(), f.note(), f.attachments()),
+					f.at()));
+		}
+		audit.recordAllNew(dated, before);
 	}
 
 	/** The first entry of a new case, for {@link #recordAllFirst}. */

@@ -71,6 +71,21 @@ class CaseInsertsImpl implements CaseInserts {
 
 	private static final List<String> TYPES_REPORTED = Arrays.stream(REPORTED).mapToObj(TYPES::get).toList();
 
+	/**
+	 * For each column of {@link #COLUMNS}, the position of its value in {@link CaseColumns#allValues} (-1: version,
+	 * always 0); for those of {@link #REPORTED}; for those of {@link #LATER}.
+	 */
+	private static final int[] PICKED = IntStream.range(0, POSITIONS.length + 1)
+		.map(i -> i < POSITIONS.length ? POSITIONS[i] : -1)
+		.toArray();
+
+	private static final int[] PICKED_REPORTED = Arrays.stream(REPORTED).map(i -> PICKED[i]).toArray();
+
+	private static final int[] PICKED_LATER = IntStream.range(0, PICKED.length)
+		.filter(i -> Arrays.stream(REPORTED).noneMatch(r -> r == i))
+		.map(i -> PICKED[i])
+		.toArray();
+
 	private final JdbcClient jdbc;
 
 	private final NamedParameterJdbcTemplate template;
@@ -107,36 +122,40 @@ class CaseInsertsImpl implements CaseInserts {
 	 * first history entries in one round trip (decision cases-30), then calls {@link #saved}.
 	 */
 	MultiRowInsert.Rows rows(List<Case> reported) {
-		var rows = new ArrayList<Object[]>(reported.size());
+		// each case's values once ({@link CaseColumns#allValues}), then picked into the row the INSERT binds: no full
+		// row per case first when the shorter one goes (bench/RESULTS.md § lifecycle, lifecycle25)
+		var values = new ArrayList<Object[]>(reported.size());
 		var later = false;
 		for (var c : reported) {
 			check(c);
-			var row = row(c);
-			later |= fillsLater(row);
-			rows.add(row);
+			var all = CaseColumns.allValues(c);
+			later |= fillsLater(all);
+			values.add(all);
 		}
-		if (later) {
-			return MultiRowInsert.Rows.of(INTO, TYPES, rows);
+		var picked = later ? PICKED : PICKED_REPORTED;
+		var rows = new ArrayList<Object[]>(values.size());
+		for (var all : values) {
+			rows.add(pick(all, picked));
 		}
-		var shorter = new ArrayList<Object[]>(rows.size());
-		for (var row : rows) {
-			var values = new Object[REPORTED.length];
-			for (var i = 0; i < REPORTED.length; i++) {
-				values[i] = row[REPORTED[i]];
-			}
-			shorter.add(values);
-		}
-		return MultiRowInsert.Rows.of(INTO_REPORTED, TYPES_REPORTED, shorter);
+		return later ? MultiRowInsert.Rows.of(INTO, TYPES, rows) : MultiRowInsert.Rows.of(INTO_REPORTED, TYPES_REPORTED, rows);
 	}
 
-	/** Whether a row of {@link #row} has a value in a column of {@link #LATER}. */
-	private static boolean fillsLater(Object[] row) {
-		var reported = 0;
-		for (var i = 0; i < row.length; i++) {
-			if (reported < REPORTED.length && REPORTED[reported] == i) {
-				reported++;
-			}
-			else if (row[i] != null) {
+	/**
+	 * The values of {@link CaseColumns#allValues} at the given positions ({@link #PICKED}, {@link #PICKED_REPORTED}),
+	 * -1 for version: 0.
+	 */
+	private static Object[] pick(Object[] all, int[] positions) {
+		var row = new Object[positions.length];
+		for (var i = 0; i < positions.length; i++) {
+			row[i] = positions[i] < 0 ? (Object) 0L : all[positions[i]];
+		}
+		return row;
+	}
+
+	/** Whether values of {@link CaseColumns#allValues} have one in a column of {@link #LATER}. */
+	private static boolean fillsLater(Object[] all) {
+		for (var position : PICKED_LATER) {
+			if (all[position] != null) {
 				return true;
 			}
 		}
@@ -168,17 +187,6 @@ class CaseInsertsImpl implements CaseInserts {
 		if (c.version() != 0 || c.status() == null) {
 			throw new IllegalArgumentException("saveNew and saveAllNew take cases that were never saved");
 		}
-	}
-
-	/** The values of a new case in the order of {@link #COLUMNS}, version 0 last: {@link CaseColumns#allValues} reordered. */
-	private static Object[] row(Case c) {
-		var all = CaseColumns.allValues(c);
-		var row = new Object[POSITIONS.length + 1];
-		for (var i = 0; i < POSITIONS.length; i++) {
-			row[i] = all[POSITIONS[i]];
-		}
-		row[POSITIONS.length] = 0L;
-		return row;
 	}
 
 	/** For each of {@link #PARAMETERS}, its position in {@link CaseColumns#ALL}. */

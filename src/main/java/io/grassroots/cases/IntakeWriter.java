@@ -364,7 +364,12 @@ class IntakeWriter implements SmartLifecycle {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("intakes are written in a transaction");
 		}
-		var since = reads.stream().filter(r -> r != null).mapToLong(Read::after).min().orElse(Long.MAX_VALUE);
+		var since = Long.MAX_VALUE;
+		for (var read : reads) {
+			if (read != null) {
+				since = Math.min(since, read.after());
+			}
+		}
 		if (ahead != null) {
 			since = Math.min(since, ahead.after());
 		}
@@ -447,7 +452,7 @@ class IntakeWriter implements SmartLifecycle {
 			progress.built = System.nanoTime();
 			progress.created = created;
 		}
-		if (reports.stream().allMatch(r -> r.photos().isEmpty())) {
+		if (withoutPhotos(reports)) {
 			// the case rows and their first history entries in one command: on PostgreSQL one round trip (cases-30)
 			history.recordAllFirst(firsts, List.of(inserts.rows(created)));
 			inserts.saved(created);
@@ -461,6 +466,15 @@ class IntakeWriter implements SmartLifecycle {
 			answers.add(CaseSummary.of(answered.get(i), reports.get(i).now(), fresh[i]));
 		}
 		return answers;
+	}
+
+	private static boolean withoutPhotos(List<CaseIntake.Prepared> reports) {
+		for (var report : reports) {
+			if (!report.photos().isEmpty()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Published as the repository's saveAllNew publishes them: each case's, in the batch's order. */
@@ -556,8 +570,14 @@ class IntakeWriter implements SmartLifecycle {
 			batchSizes.record(batch.size());
 			List<CaseSummary> answers;
 			try {
-				answers = transactions.execute(status -> writeAll(batch.stream().map(Pending::report).toList(),
-						batch.stream().map(Pending::read).toList(), progress, ahead));
+				// lists filled by a loop, not streams: on every batch (bench/RESULTS.md § lifecycle, lifecycle25)
+				var reports = new ArrayList<CaseIntake.Prepared>(batch.size());
+				var reads = new ArrayList<Read>(batch.size());
+				for (var pending : batch) {
+					reports.add(pending.report());
+					reads.add(pending.read());
+				}
+				answers = transactions.execute(status -> writeAll(reports, reads, progress, ahead));
 			}
 			catch (RuntimeException | Error e) {
 				finish(progress, false);

@@ -8,10 +8,12 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Writes many rows with multi-row {@code INSERT … VALUES (…), (…)} statements instead of one execution per row (a
@@ -32,7 +34,21 @@ public final class MultiRowInsert {
 	/** Rows per statement at most (PostgreSQL takes up to 32,767 parameters in one statement). */
 	static final int MOST = 512;
 
+	/**
+	 * The texts of {@link #single} and {@link #unnest} made so far, by the statement's start, types and suffix: the
+	 * callers pass the same few constants on every write, and building a statement of 38 typed parameters again for
+	 * every batch was ≈ 7 % of the intake writer's allocation (bench/RESULTS.md § lifecycle, lifecycle25). Bounded:
+	 * beyond {@link #KEPT} texts, a text is built each time, as before.
+	 */
+	private static final ConcurrentHashMap<Statement, String> statements = new ConcurrentHashMap<>();
+
+	private static final int KEPT = 256;
+
 	private MultiRowInsert() {
+	}
+
+	/** The key of a statement's text in {@link #statements}; {@code single}: values of one row, else unnest. */
+	private record Statement(String into, List<String> types, String suffix, boolean single) {
 	}
 
 	/**
@@ -69,12 +85,23 @@ public final class MultiRowInsert {
 	 * Elsewhere each statement is executed alone, exactly as the single inserts do.
 	 */
 	public static void insertAll(JdbcTemplate jdbc, List<Rows> inserts) {
-		var writing = inserts.stream().filter(r -> !r.rows().isEmpty()).toList();
+		// loops, not streams, and the transaction's connection without JdbcTemplate's close-suppressing proxy (as
+		// WriteCommands takes it): both were the intake writer's on every batch (bench/RESULTS.md § lifecycle, lifecycle25)
+		var writing = new ArrayList<Rows>(inserts.size());
+		for (var rows : inserts) {
+			if (!rows.rows().isEmpty()) {
+				writing.add(rows);
+			}
+		}
 		if (writing.isEmpty()) {
 			return;
 		}
-		jdbc.execute((ConnectionCallback<Void>) connection -> {
+		var dataSource = jdbc.getDataSource();
+		var connection = DataSourceUtils.getConnection(dataSource);
+		try {
 			if (!postgres(connection)) {
+				DataSourceUtils.releaseConnection(connection, dataSource);
+				connection = null;
 				for (var rows : writing) {
 					if (rows.types() == null) {
 						insert(jdbc, rows.into(), rows.columns(), rows.rows());
@@ -83,9 +110,9 @@ public final class MultiRowInsert {
 						insert(jdbc, rows.into(), rows.types(), rows.rows());
 					}
 				}
-				return null;
+				return;
 			}
-			var parts = new ArrayList<OneCommand.Part>();
+			var parts = new ArrayList<OneCommand.Part>(writing.size());
 			for (var rows : writing) {
 				if (rows.types() != null) {
 					parts.add(typed(rows.into(), rows.types(), rows.rows()));
@@ -96,9 +123,18 @@ public final class MultiRowInsert {
 							(statement, first) -> bindValues(statement, first, chunk)));
 				}
 			}
-			OneCommand.run(connection, parts);
-			return null;
-		});
+			OneCommand.run(connection, parts, dataSource);
+		}
+		catch (SQLException e) {
+			// released before the translation, as JdbcTemplate.execute(ConnectionCallback) does
+			DataSourceUtils.releaseConnection(connection, dataSource);
+			connection = null;
+			var translated = jdbc.getExceptionTranslator().translate("ConnectionCallback", null, e);
+			throw translated != null ? translated : new UncategorizedSQLException("ConnectionCallback", null, e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	/**
@@ -160,6 +196,24 @@ public final class MultiRowInsert {
 
 	/** {@code insert … values (?::uuid, ?::text, …)}: one row, each parameter cast to its column's type. */
 	static String single(String into, List<String> types) {
+		return statement(new Statement(into, types, "", true));
+	}
+
+	/** The text of a statement, from {@link #statements} or built (and kept, while fewer than {@link #KEPT} are). */
+	private static String statement(Statement key) {
+		var known = statements.get(key);
+		if (known != null) {
+			return known;
+		}
+		var sql = key.single() ? buildSingle(key.into(), key.types())
+				: buildUnnest(key.into(), key.types(), key.suffix());
+		if (statements.size() < KEPT) {
+			statements.putIfAbsent(key, sql);
+		}
+		return sql;
+	}
+
+	private static String buildSingle(String into, List<String> types) {
 		var sql = new StringBuilder(into).append(" values (");
 		for (var i = 0; i < types.size(); i++) {
 			sql.append(i == 0 ? "" : ", ").append("?::").append(types.get(i));
@@ -230,6 +284,10 @@ public final class MultiRowInsert {
 	}
 
 	static String unnest(String into, List<String> types, String suffix) {
+		return statement(new Statement(into, types, suffix, false));
+	}
+
+	private static String buildUnnest(String into, List<String> types, String suffix) {
 		var sql = new StringBuilder(into).append(" select * from unnest(");
 		for (var i = 0; i < types.size(); i++) {
 			sql.append(i == 0 ? "" : ", ").append("?::").append(types.get(i)).append("[]");

@@ -134,6 +134,28 @@ class MultiRowInsertTests {
 	}
 
 	@Test
+	void statementTextsAreKeptAndTheSameAsBuilt() {
+		// cases-47: the texts are kept by start, types and suffix, and a command's parts joined once
+		var types = List.of("uuid", "text");
+		var single = MultiRowInsert.single("insert into kept (a, b)", types);
+		assertThat(single).isEqualTo("insert into kept (a, b) values (?::uuid, ?::text)")
+			.isSameAs(MultiRowInsert.single("insert into kept (a, b)", List.of("uuid", "text")));
+		assertThat(MultiRowInsert.single("insert into kept (a, b)", List.of("uuid", "int4")))
+			.isEqualTo("insert into kept (a, b) values (?::uuid, ?::int4)");
+		assertThat(MultiRowInsert.unnest("insert into kept (a, b)", types, ""))
+			.isEqualTo("insert into kept (a, b) select * from unnest(?::uuid[], ?::text[])");
+		assertThat(MultiRowInsert.unnest("insert into kept (a, b)", types, "on conflict do nothing"))
+			.isEqualTo("insert into kept (a, b) select * from unnest(?::uuid[], ?::text[]) on conflict do nothing");
+		OneCommand.Binder none = (statement, first) -> first;
+		var parts = List.of(new OneCommand.Part(single, none), new OneCommand.Part("insert into other (c) values (?)", none));
+		var joined = OneCommand.sql(parts);
+		assertThat(joined).isEqualTo(single + ";\ninsert into other (c) values (?)")
+			.isSameAs(OneCommand.sql(List.of(new OneCommand.Part(new String(single), none),
+					new OneCommand.Part("insert into other (c) values (?)", none))));
+		assertThat(OneCommand.sql(List.of(new OneCommand.Part(single, none)))).isSameAs(single);
+	}
+
+	@Test
 	void oneRowGivenWithItsTypesGoesInAsAValuesRowWithEveryValueAsItWas() {
 		// cases-42: on PostgreSQL one row goes as values (?::text, …) with each value's text, not in arrays
 		assertThat(MultiRowInsert.single("insert into t (a, b)", List.of("uuid", "timestamptz")))
