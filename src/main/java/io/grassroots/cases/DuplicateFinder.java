@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import io.grassroots.shared.Databases;
+import io.grassroots.shared.InstantText;
 import io.grassroots.shared.RegionCode;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -317,7 +318,7 @@ class DuplicateFinder {
 			souths[k] = box[2];
 			norths[k] = box[3];
 			regions[k] = q.region().value();
-			sinces[k] = q.now().minus(properties.duplicateWindow()).toString();
+			sinces[k] = InstantText.of(q.now().minus(properties.duplicateWindow()));
 			points[k] = q.longitude() != null;
 			communities[k] = q.region().depth() == 5;
 		}
@@ -418,7 +419,7 @@ class DuplicateFinder {
 				case "region" -> statement.setString(p++, q.region().value());
 				// as the array's element: the instant's text, read by timestamptz's input
 				case "since" ->
-					statement.setObject(p++, q.now().minus(properties.duplicateWindow()).toString(), Types.OTHER);
+					statement.setObject(p++, InstantText.of(q.now().minus(properties.duplicateWindow())), Types.OTHER);
 				default -> throw new IllegalStateException(name);
 			}
 		}
