@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 
@@ -73,7 +72,10 @@ public final class MultiRowInsert {
 		if (writing.isEmpty()) {
 			return;
 		}
-		jdbc.execute((ConnectionCallback<Void>) connection -> {
+		// the connection as it is, without JdbcTemplate's close-suppressing proxy (its reflective calls), the statement
+		// with the transaction's timeout as the proxy gave it
+		var dataSource = jdbc.getDataSource();
+		WriteCommands.onConnection(dataSource, jdbc.getExceptionTranslator(), "ConnectionCallback", null, connection -> {
 			if (!postgres(connection)) {
 				for (var rows : writing) {
 					if (rows.types() == null) {
@@ -96,7 +98,7 @@ public final class MultiRowInsert {
 							(statement, first) -> bindValues(statement, first, chunk)));
 				}
 			}
-			OneCommand.run(connection, parts);
+			OneCommand.run(connection, parts, dataSource);
 			return null;
 		});
 	}
@@ -160,11 +162,7 @@ public final class MultiRowInsert {
 
 	/** {@code insert … values (?::uuid, ?::text, …)}: one row, each parameter cast to its column's type. */
 	static String single(String into, List<String> types) {
-		var sql = new StringBuilder(into).append(" values (");
-		for (var i = 0; i < types.size(); i++) {
-			sql.append(i == 0 ? "" : ", ").append("?::").append(types.get(i));
-		}
-		return sql.append(')').toString();
+		return SqlTexts.casts(into, " values (", types, false, "");
 	}
 
 	/** Binds each value of a row as the text of its array element ({@link #array}); answers the next index. */
@@ -230,12 +228,7 @@ public final class MultiRowInsert {
 	}
 
 	static String unnest(String into, List<String> types, String suffix) {
-		var sql = new StringBuilder(into).append(" select * from unnest(");
-		for (var i = 0; i < types.size(); i++) {
-			sql.append(i == 0 ? "" : ", ").append("?::").append(types.get(i)).append("[]");
-		}
-		sql.append(')');
-		return suffix.isEmpty() ? sql.toString() : sql.append(' ').append(suffix).toString();
+		return SqlTexts.casts(into, " select * from unnest(", types, true, suffix);
 	}
 
 	/** Binds each column's values as the text of one array (PostgreSQL parses it as the cast's type). */
@@ -349,13 +342,7 @@ public final class MultiRowInsert {
 	}
 
 	static String sql(String into, int columns, int rows, String suffix) {
-		var row = "(" + "?, ".repeat(columns - 1) + "?)";
-		var sql = new StringBuilder(into.length() + rows * (row.length() + 2) + suffix.length() + 10).append(into)
-			.append(" values ");
-		for (var i = 0; i < rows; i++) {
-			sql.append(i == 0 ? "" : ", ").append(row);
-		}
-		return suffix.isEmpty() ? sql.toString() : sql.append(' ').append(suffix).toString();
+		return SqlTexts.values(into, columns, rows, suffix);
 	}
 
 	private static PreparedStatement prepare(PreparedStatement statement, List<Object[]> rows) throws SQLException {

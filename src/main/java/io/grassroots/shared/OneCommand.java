@@ -44,11 +44,11 @@ final class OneCommand {
 
 	/** As {@link #run(Connection, List)}, the statement with the timeout of the data source's transaction, if any. */
 	static Object[][] run(Connection connection, List<Part> parts, DataSource dataSource) throws SQLException {
-		var sql = new StringBuilder();
-		for (var part : parts) {
-			sql.append(sql.isEmpty() ? "" : ";\n").append(part.sql());
+		var statements = new String[parts.size()];
+		for (var i = 0; i < statements.length; i++) {
+			statements[i] = parts.get(i).sql();
 		}
-		try (var statement = connection.prepareStatement(sql.toString())) {
+		try (var statement = connection.prepareStatement(SqlTexts.joined(statements))) {
 			if (dataSource != null) {
 				DataSourceUtils.applyTransactionTimeout(statement, dataSource);
 			}
