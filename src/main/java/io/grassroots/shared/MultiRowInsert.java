@@ -8,12 +8,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Writes many rows with multi-row {@code INSERT … VALUES (…), (…)} statements instead of one execution per row (a
@@ -34,21 +31,7 @@ public final class MultiRowInsert {
 	/** Rows per statement at most (PostgreSQL takes up to 32,767 parameters in one statement). */
 	static final int MOST = 512;
 
-	/**
-	 * The texts of {@link #single} and {@link #unnest} made so far, by the statement's start, types and suffix: the
-	 * callers pass the same few constants on every write, and building a statement of 38 typed parameters again for
-	 * every batch was ≈ 7 % of the intake writer's allocation (bench/RESULTS.md § lifecycle, lifecycle25). Bounded:
-	 * beyond {@link #KEPT} texts, a text is built each time, as before.
-	 */
-	private static final ConcurrentHashMap<Statement, String> statements = new ConcurrentHashMap<>();
-
-	private static final int KEPT = 256;
-
 	private MultiRowInsert() {
-	}
-
-	/** The key of a statement's text in {@link #statements}; {@code single}: values of one row, else unnest. */
-	private record Statement(String into, List<String> types, String suffix, boolean single) {
 	}
 
 	/**
@@ -85,8 +68,7 @@ public final class MultiRowInsert {
 	 * Elsewhere each statement is executed alone, exactly as the single inserts do.
 	 */
 	public static void insertAll(JdbcTemplate jdbc, List<Rows> inserts) {
-		// loops, not streams, and the transaction's connection without JdbcTemplate's close-suppressing proxy (as
-		// WriteCommands takes it): both were the intake writer's on every batch (bench/RESULTS.md § lifecycle, lifecycle25)
+		// a loop, not a stream: the intake writer's on every batch (bench/RESULTS.md § lifecycle, lifecycle25)
 		var writing = new ArrayList<Rows>(inserts.size());
 		for (var rows : inserts) {
 			if (!rows.rows().isEmpty()) {
@@ -96,12 +78,11 @@ public final class MultiRowInsert {
 		if (writing.isEmpty()) {
 			return;
 		}
+		// the connection as it is, without JdbcTemplate's close-suppressing proxy (its reflective calls), the statement
+		// with the transaction's timeout as the proxy gave it
 		var dataSource = jdbc.getDataSource();
-		var connection = DataSourceUtils.getConnection(dataSource);
-		try {
+		WriteCommands.onConnection(dataSource, jdbc.getExceptionTranslator(), "ConnectionCallback", null, connection -> {
 			if (!postgres(connection)) {
-				DataSourceUtils.releaseConnection(connection, dataSource);
-				connection = null;
 				for (var rows : writing) {
 					if (rows.types() == null) {
 						insert(jdbc, rows.into(), rows.columns(), rows.rows());
@@ -110,7 +91,7 @@ public final class MultiRowInsert {
 						insert(jdbc, rows.into(), rows.types(), rows.rows());
 					}
 				}
-				return;
+				return null;
 			}
 			var parts = new ArrayList<OneCommand.Part>(writing.size());
 			for (var rows : writing) {
@@ -124,17 +105,8 @@ public final class MultiRowInsert {
 				}
 			}
 			OneCommand.run(connection, parts, dataSource);
-		}
-		catch (SQLException e) {
-			// released before the translation, as JdbcTemplate.execute(ConnectionCallback) does
-			DataSourceUtils.releaseConnection(connection, dataSource);
-			connection = null;
-			var translated = jdbc.getExceptionTranslator().translate("ConnectionCallback", null, e);
-			throw translated != null ? translated : new UncategorizedSQLException("ConnectionCallback", null, e);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
+			return null;
+		});
 	}
 
 	/**
@@ -196,29 +168,7 @@ public final class MultiRowInsert {
 
 	/** {@code insert … values (?::uuid, ?::text, …)}: one row, each parameter cast to its column's type. */
 	static String single(String into, List<String> types) {
-		return statement(new Statement(into, types, "", true));
-	}
-
-	/** The text of a statement, from {@link #statements} or built (and kept, while fewer than {@link #KEPT} are). */
-	private static String statement(Statement key) {
-		var known = statements.get(key);
-		if (known != null) {
-			return known;
-		}
-		var sql = key.single() ? buildSingle(key.into(), key.types())
-				: buildUnnest(key.into(), key.types(), key.suffix());
-		if (statements.size() < KEPT) {
-			statements.putIfAbsent(key, sql);
-		}
-		return sql;
-	}
-
-	private static String buildSingle(String into, List<String> types) {
-		var sql = new StringBuilder(into).append(" values (");
-		for (var i = 0; i < types.size(); i++) {
-			sql.append(i == 0 ? "" : ", ").append("?::").append(types.get(i));
-		}
-		return sql.append(')').toString();
+		return SqlTexts.casts(into, " values (", types, false, "");
 	}
 
 	/** Binds each value of a row as the text of its array element ({@link #array}); answers the next index. */
@@ -284,16 +234,7 @@ public final class MultiRowInsert {
 	}
 
 	static String unnest(String into, List<String> types, String suffix) {
-		return statement(new Statement(into, types, suffix, false));
-	}
-
-	private static String buildUnnest(String into, List<String> types, String suffix) {
-		var sql = new StringBuilder(into).append(" select * from unnest(");
-		for (var i = 0; i < types.size(); i++) {
-			sql.append(i == 0 ? "" : ", ").append("?::").append(types.get(i)).append("[]");
-		}
-		sql.append(')');
-		return suffix.isEmpty() ? sql.toString() : sql.append(' ').append(suffix).toString();
+		return SqlTexts.casts(into, " select * from unnest(", types, true, suffix);
 	}
 
 	/** Binds each column's values as the text of one array (PostgreSQL parses it as the cast's type). */
@@ -407,13 +348,7 @@ public final class MultiRowInsert {
 	}
 
 	static String sql(String into, int columns, int rows, String suffix) {
-		var row = "(" + "?, ".repeat(columns - 1) + "?)";
-		var sql = new StringBuilder(into.length() + rows * (row.length() + 2) + suffix.length() + 10).append(into)
-			.append(" values ");
-		for (var i = 0; i < rows; i++) {
-			sql.append(i == 0 ? "" : ", ").append(row);
-		}
-		return suffix.isEmpty() ? sql.toString() : sql.append(' ').append(suffix).toString();
+		return SqlTexts.values(into, columns, rows, suffix);
 	}
 
 	private static PreparedStatement prepare(PreparedStatement statement, List<Object[]> rows) throws SQLException {

@@ -3,9 +3,7 @@ package io.grassroots.shared;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -20,16 +18,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * {@link MultiRowInsert#insertAll} send their statements together.
  */
 final class OneCommand {
-
-	/**
-	 * The commands' texts joined so far, by their parts' texts: the same few combinations come again and again (the
-	 * intake writer's case rows and history entries, a transition's writes), and joining them anew was ≈ 10 % of the
-	 * intake writer's allocation (bench/RESULTS.md § lifecycle, lifecycle25). Bounded: beyond {@link #KEPT} texts, a
-	 * text is joined each time, as before.
-	 */
-	private static final ConcurrentHashMap<List<String>, String> joined = new ConcurrentHashMap<>();
-
-	private static final int KEPT = 512;
 
 	private OneCommand() {
 	}
@@ -68,30 +56,19 @@ final class OneCommand {
 		}
 	}
 
-	/** The parts' texts joined by {@code ;}, from {@link #joined} or joined (and kept, while fewer than {@link #KEPT} are). */
+	/**
+	 * The parts' texts as one command: a single part's own text, several joined once by {@link SqlTexts#joined} (the
+	 * same string each time for the same texts, lifecycle25 and lifecycle26).
+	 */
 	static String sql(List<Part> parts) {
 		if (parts.size() == 1) {
 			return parts.get(0).sql();
 		}
-		var texts = new ArrayList<String>(parts.size());
-		var length = 0;
-		for (var part : parts) {
-			texts.add(part.sql());
-			length += part.sql().length() + 2;
+		var statements = new String[parts.size()];
+		for (var i = 0; i < statements.length; i++) {
+			statements[i] = parts.get(i).sql();
 		}
-		var known = joined.get(texts);
-		if (known != null) {
-			return known;
-		}
-		var sql = new StringBuilder(length);
-		for (var text : texts) {
-			sql.append(sql.isEmpty() ? "" : ";\n").append(text);
-		}
-		var text = sql.toString();
-		if (joined.size() < KEPT) {
-			joined.putIfAbsent(List.copyOf(texts), text);
-		}
-		return text;
+		return SqlTexts.joined(statements);
 	}
 
 	/** Each part's update count (rows returned, for a part that returns rows) and first returned value. */

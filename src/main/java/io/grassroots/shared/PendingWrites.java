@@ -8,8 +8,6 @@ import javax.sql.DataSource;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The blind writes of a transaction (a row's guarded UPDATE, history appends, tally increments, notices), sent to the
@@ -30,7 +28,8 @@ public class PendingWrites {
 
 	/**
 	 * The order of the flush among the transaction's synchronizations: the last. The product's before-commit listeners
-	 * (which queue their writes) are ordered just before it ({@link TransactionalListeners}).
+	 * (which queue their writes) are ordered just before it ({@link TransactionalListeners}); since 2026-12-07 the queue
+	 * is sent by the transaction's {@link TransactionTasks} unit (at this order {@code - 1}) right after their calls.
 	 */
 	public static final int ORDER = Ordered.LOWEST_PRECEDENCE;
 
@@ -61,11 +60,8 @@ public class PendingWrites {
 	 * synchronizes; once per transaction).
 	 */
 	public void open() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()
-				&& !TransactionSynchronizationManager.hasResource(this)) {
-			var unit = new Unit();
-			TransactionSynchronizationManager.bindResource(this, unit);
-			TransactionSynchronizationManager.registerSynchronization(unit);
+		if (TransactionTasks.last(this) == null) {
+			TransactionTasks.attach(this, new Unit());
 		}
 	}
 
@@ -97,15 +93,19 @@ public class PendingWrites {
 	}
 
 	private Unit unit() {
-		return (Unit) TransactionSynchronizationManager.getResource(this);
+		return (Unit) TransactionTasks.last(this);
 	}
 
 	/** One write: its statement, values, returned column (or null) and what follows it. */
 	record Write(String sql, Object[] values, String returning, Outcome then) {
 	}
 
-	/** The queue of one transaction, sent before it commits. */
-	private final class Unit implements TransactionSynchronization {
+	/**
+	 * The queue of one transaction, sent before it commits: in the transaction's {@link TransactionTasks} unit, after
+	 * the before-commit calls of the product's listeners; a transaction started inside (requires new) has a unit of its
+	 * own, without the queue.
+	 */
+	private final class Unit implements TransactionTasks.Last {
 
 		private final List<Write> queue = new ArrayList<>();
 
@@ -113,30 +113,9 @@ public class PendingWrites {
 		private boolean sending;
 
 		@Override
-		public int getOrder() {
-			return ORDER;
-		}
-
-		@Override
-		public void beforeCommit(boolean readOnly) {
+		public void beforeCommit() {
 			send();
 			sending = true;
-		}
-
-		/** A transaction started inside this one (requires new) has its writes of its own. */
-		@Override
-		public void suspend() {
-			TransactionSynchronizationManager.unbindResourceIfPossible(PendingWrites.this);
-		}
-
-		@Override
-		public void resume() {
-			TransactionSynchronizationManager.bindResource(PendingWrites.this, this);
-		}
-
-		@Override
-		public void afterCompletion(int status) {
-			TransactionSynchronizationManager.unbindResourceIfPossible(PendingWrites.this);
 		}
 
 		void send() {

@@ -21,6 +21,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link PendingWrites#ORDER}{@code - 1} (where Spring ran the listeners' synchronizations, just before the flush of
  * the queued writes), including calls queued while they run; after the commit, the tasks in the order given. A rolled
  * back transaction runs neither. A transaction started inside this one (requires new) has a unit of its own.
+ * <p>
+ * The transaction's queue of writes ({@link PendingWrites}) is {@link #attach attached} to the same unit and sent
+ * right after the calls, where its own synchronization (ordered last) ran it: so a transition's transaction has one
+ * synchronization, which Spring neither sorts (a single one) nor keeps a resource for, instead of two
+ * (bench/RESULTS.md § lifecycle, lifecycle26). A synchronization of another's ordered last too now runs its
+ * before-commit step after the flush instead of before it when it was registered before the queue; the product has
+ * none that writes.
  */
 public final class TransactionTasks {
 
@@ -77,6 +84,37 @@ public final class TransactionTasks {
 		unit.after.add(task);
 	}
 
+	/** What a unit runs last before the commit, after its calls: a transaction's queue of writes ({@link PendingWrites}). */
+	interface Last {
+
+		void beforeCommit();
+
+	}
+
+	/** The current scope's {@link Last} of {@code owner}, or null (none attached, or no unit). */
+	static Last last(Object owner) {
+		var unit = CURRENT.get();
+		return unit == null ? null : unit.last(owner);
+	}
+
+	/**
+	 * Attaches {@code last} of {@code owner} to the current scope's unit (opened if there is none yet), to run before
+	 * the commit after the unit's calls, in the order attached; false (nothing attached) when no synchronization is
+	 * active. Once per owner and scope: the caller asks {@link #last} first.
+	 */
+	static boolean attach(Object owner, Last last) {
+		var unit = CURRENT.get();
+		if (unit == null) {
+			if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+				return false;
+			}
+			unit = open();
+		}
+		unit.owners.add(owner);
+		unit.lasts.add(last);
+		return true;
+	}
+
 	/** A unit for the current synchronization scope (synchronization is active), registered and made current. */
 	private static Unit open() {
 		var unit = new Unit(TransactionSynchronizationManager.isActualTransactionActive());
@@ -91,6 +129,11 @@ public final class TransactionTasks {
 		private final List<Runnable> before = new ArrayList<>(4);
 
 		private final List<Runnable> after = new ArrayList<>(4);
+
+		/** The owners of {@link #lasts}, in the same order (one, {@link PendingWrites}, in the product). */
+		private final List<Object> owners = new ArrayList<>(1);
+
+		private final List<Last> lasts = new ArrayList<>(1);
 
 		/**
 		 * Whether its scope is an actual transaction (else no before-commit call is queued in it; a scope keeps this
@@ -117,6 +160,18 @@ public final class TransactionTasks {
 				before.get(i).run();
 			}
 			ran = true;
+			for (var i = 0; i < lasts.size(); i++) {
+				lasts.get(i).beforeCommit();
+			}
+		}
+
+		Last last(Object owner) {
+			for (var i = 0; i < owners.size(); i++) {
+				if (owners.get(i) == owner) {
+					return lasts.get(i);
+				}
+			}
+			return null;
 		}
 
 		@Override

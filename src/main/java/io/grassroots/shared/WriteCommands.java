@@ -71,7 +71,7 @@ final class WriteCommands {
 	void runTogether(List<Write> writes) {
 		var parts = new ArrayList<OneCommand.Part>(writes.size());
 		for (var write : writes) {
-			var sql = write.returning() == null ? write.sql() : write.sql() + " returning " + write.returning();
+			var sql = write.returning() == null ? write.sql() : SqlTexts.returning(write.sql(), write.returning());
 			parts.add(new OneCommand.Part(sql, (statement, first) -> bind(statement, first, write.values())));
 		}
 		var outcomes = onConnection(null, connection -> OneCommand.run(connection, parts, dataSource));
@@ -80,17 +80,24 @@ final class WriteCommands {
 		}
 	}
 
-	private interface Work<T> {
+	interface Work<T> {
 
 		T run(Connection connection) throws SQLException;
 
 	}
 
+	private <T> T onConnection(String sql, Work<T> work) {
+		return onConnection(dataSource, translator, "PendingWrites", sql, work);
+	}
+
 	/**
 	 * Runs {@code work} on the transaction's connection (or one of its own), as {@code JdbcTemplate.execute} would: the
-	 * connection released before an exception is translated.
+	 * connection released before an exception is translated (as {@code task}), but handed to {@code work} as it is,
+	 * without {@code JdbcTemplate}'s close-suppressing proxy; statements that {@code work} prepares get the
+	 * transaction's timeout from it ({@link OneCommand#run(Connection, List, DataSource)}).
 	 */
-	private <T> T onConnection(String sql, Work<T> work) {
+	static <T> T onConnection(DataSource dataSource, SQLExceptionTranslator translator, String task, String sql,
+			Work<T> work) {
 		var connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			return work.run(connection);
@@ -98,8 +105,8 @@ final class WriteCommands {
 		catch (SQLException e) {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 			connection = null;
-			var translated = translator.translate("PendingWrites", sql, e);
-			throw translated != null ? translated : new UncategorizedSQLException("PendingWrites", sql, e);
+			var translated = translator.translate(task, sql, e);
+			throw translated != null ? translated : new UncategorizedSQLException(task, sql, e);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);

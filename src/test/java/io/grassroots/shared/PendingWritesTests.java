@@ -16,6 +16,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,6 +153,50 @@ class PendingWritesTests {
 
 		assertThat(seen).containsExactly(List.of("inner"), List.of("inner"));
 		assertThat(notes()).containsExactly("outer", "inner", "outer again");
+	}
+
+	@Test
+	void theQueueGoesInTheTransactionsOneSynchronizationAfterTheBeforeCommitCallsAndItsTasksAfterTheCommit() {
+		var order = new ArrayList<String>();
+		var synchronizations = transactions.execute(status -> {
+			writes.open();
+			writes.write(new String(INSERT), new Object[] { 1, "queued first" }, null,
+					(count, returned) -> order.add("sent first"));
+			TransactionTasks.beforeCommit(() -> {
+				order.add("call " + notes());
+				writes.write(INSERT, new Object[] { 2, "queued by a call" }, null,
+						(count, returned) -> order.add("sent second"));
+			});
+			TransactionTasks.afterCommit(() -> order.add("after commit " + notes()));
+			writes.open(); // once per transaction: a second open keeps the same queue
+			return TransactionSynchronizationManager.getSynchronizations().size();
+		});
+
+		assertThat(synchronizations).isOne();
+		// the calls ran before the queue was sent, and what they queued went with it
+		assertThat(order).containsExactly("call []", "sent first", "sent second",
+				"after commit [queued first, queued by a call]");
+	}
+
+	@Test
+	void theQueueIsTheOpenedTransactionsOwnAcrossAnInnerOneAndGoneAfterARollback() {
+		var inner = new TransactionTemplate(transactionManager);
+		inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		transactions.executeWithoutResult(status -> {
+			writes.open();
+			writes.write(INSERT, 1, "outer, queued");
+			inner.executeWithoutResult(s -> {
+				TransactionTasks.afterCommit(() -> writes.write(INSERT, 2, "inner's task, at once"));
+				writes.open();
+				writes.write(INSERT, 3, "inner, queued and rolled back");
+				s.setRollbackOnly();
+			});
+			writes.write(INSERT, 4, "outer, queued again");
+			assertThat(notes()).isEmpty();
+		});
+		assertThat(notes()).containsExactly("outer, queued", "outer, queued again");
+		transactions.executeWithoutResult(status -> writes.write(INSERT, 5, "next, at once"));
+		assertThat(notes()).containsExactly("outer, queued", "outer, queued again", "next, at once");
 	}
 
 	@Test
