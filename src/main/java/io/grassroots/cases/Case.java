@@ -304,14 +304,9 @@ public class Case extends AbstractAggregateRoot<Case> {
 		version = newVersion;
 	}
 
-	/** Forgets the events once they were published. */
-	void eventsPublished() {
-		clearDomainEvents();
-	}
-
 	/**
 	 * Hands the events registered since the case was loaded to {@code publish}, in order, and forgets them: as
-	 * {@link #pendingEvents()} then {@link #eventsPublished()}, without copying the list (lifecycle24).
+	 * publishing a copy of {@link #pendingEvents()} and then clearing them did, without the copy (lifecycle24).
 	 */
 	void publishEvents(Consumer<Object> publish) {
 		var pending = (List<Object>) domainEvents();
