@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,8 +22,6 @@ public final class WorkCalendar {
 
 	/** Beyond this many days without office time the calendar is considered broken rather than looped over. */
 	static final int MAX_IDLE_DAYS = 3_700;
-
-	private static final ZoneRules RULES = BeijingTime.ZONE.getRules();
 
 	/** The longest step of {@link #advance(Instant, long)}, in seconds: its nanoseconds fit a long. */
 	private static final long LONGEST_STEP = Long.MAX_VALUE / 1_000_000_000L - 1;
@@ -92,7 +89,7 @@ public final class WorkCalendar {
 
 	/** Whether the office clock runs at this instant. */
 	public boolean isOfficeTime(Instant instant) {
-		return officeTime(dateOf(instant)).stream().anyMatch(p -> p.contains(instant));
+		return officeTime(BeijingTime.dateOf(instant)).stream().anyMatch(p -> p.contains(instant));
 	}
 
 	/** The end of a limit that starts at {@code start}. A limit of zero ends where it starts. */
@@ -138,8 +135,8 @@ public final class WorkCalendar {
 		if (!unit.working()) {
 			return Duration.between(from, to);
 		}
-		var first = dateOf(from);
-		var last = dateOf(to);
+		var first = BeijingTime.dateOf(from);
+		var last = BeijingTime.dateOf(to);
 		var nanos = officeNanosOn(first, from, to);
 		if (!first.equals(last)) {
 			// The days in between are whole: their office time comes from the month tables (the queues show this for
@@ -218,7 +215,8 @@ public final class WorkCalendar {
 	 */
 	public long workingDaysElapsed(Instant from, Instant to) {
 		var count = 0L;
-		for (var date = dateOf(from).plusDays(1); !date.isAfter(dateOf(to)); date = date.plusDays(1)) {
+		var last = BeijingTime.dateOf(to);
+		for (var date = BeijingTime.dateOf(from).plusDays(1); !date.isAfter(last); date = date.plusDays(1)) {
 			var office = officeTime(date);
 			if (!office.isEmpty() && !office.get(office.size() - 1).to().isAfter(to)) {
 				count++;
@@ -250,7 +248,7 @@ public final class WorkCalendar {
 	private Instant advance(Instant from, long nanos) {
 		var remaining = nanos;
 		var idle = 0;
-		for (var date = dateOf(from); idle < MAX_IDLE_DAYS; date = date.plusDays(1)) {
+		for (var date = BeijingTime.dateOf(from); idle < MAX_IDLE_DAYS; date = date.plusDays(1)) {
 			var office = officeTime(date);
 			idle = office.isEmpty() ? idle + 1 : 0;
 			for (var period : office) {
@@ -271,7 +269,7 @@ public final class WorkCalendar {
 	private Instant endOfWorkingDay(Instant start, int days) {
 		var counted = 0;
 		var idle = 0;
-		for (var date = dateOf(start).plusDays(1); idle < MAX_IDLE_DAYS; date = date.plusDays(1)) {
+		for (var date = BeijingTime.dateOf(start).plusDays(1); idle < MAX_IDLE_DAYS; date = date.plusDays(1)) {
 			var office = officeTime(date);
 			idle = office.isEmpty() ? idle + 1 : 0;
 			if (!office.isEmpty() && ++counted == days) {
@@ -279,17 +277,6 @@ public final class WorkCalendar {
 			}
 		}
 		throw new IllegalStateException("The work calendar of " + region + " has no office time");
-	}
-
-	/**
-	 * {@code instant.atZone(BeijingTime.ZONE).toLocalDate()}, computed as that does (the zone's offset at the instant,
-	 * the local second's epoch day) without its zoned and local date-time: a transition that starts a clock asks for
-	 * a dozen dates, and those were most of what the calendar allocated on its path (bench/RESULTS.md § lifecycle,
-	 * lifecycle24).
-	 */
-	static LocalDate dateOf(Instant instant) {
-		var offset = RULES.getOffset(instant).getTotalSeconds();
-		return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond() + offset, 86_400L));
 	}
 
 	private static List<Interval> merged(List<Interval> intervals) {

@@ -161,7 +161,7 @@ class MonthTally {
 		if (known != null && known.holds(at)) {
 			return known.text();
 		}
-		var yearMonth = YearMonth.from(at.atZone(BeijingTime.ZONE));
+		var yearMonth = YearMonth.from(BeijingTime.dateOf(at));
 		var next = new Month(yearMonth.atDay(1).atStartOfDay(BeijingTime.ZONE).toInstant(),
 				yearMonth.plusMonths(1).atDay(1).atStartOfDay(BeijingTime.ZONE).toInstant(), yearMonth.toString());
 		lastMonth = next;

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * and the inbox with a page of made-up rows, the next page ("show more") and the rows as the API's JSON. The rows
  * vary in every column a row's template branches on (channel, state, tier, urgency, light, duplicate, confidential,
  * extension), so each branch's code is run. Then the same pages read from the database for made-up actors, as a
- * signed-in request reads them (amended 2026-12-07, {@link #rehearseReads}). Nothing is written or kept.
+ * signed-in request reads them (amended 2026-12-07, {@link #rehearseReads}, in the first rounds only). Nothing is written or kept.
  */
 @Component
 class QueueRehearsal implements PageRehearsal {
@@ -80,12 +80,6 @@ class QueueRehearsal implements PageRehearsal {
 		this.next = new QueueCursor(last.dueAt(), last.reportedAt(), last.id());
 	}
 
-	@Override
-	public void rehearse(Stage stage) {
-		rehearseMadeUp(stage);
-		rehearseReads(stage);
-	}
-
 	/**
 	 * The pages of a signed-in dispatcher and department read from the database as their requests read them, for
 	 * made-up actors who are no account (decision 0026, amended 2026-12-07): every tab of the workbench and its next
@@ -95,7 +89,8 @@ class QueueRehearsal implements PageRehearsal {
 	 * from their fifth use), the row mapping, the caches of names and calendars, the case page's reads and choices —
 	 * and what is read is rendered and thrown away: nothing is written, nothing is shown to anyone.
 	 */
-	private void rehearseReads(Stage stage) {
+	@Override
+	public void rehearseReads(Stage stage) {
 		CaseId first = null;
 		for (var queue : Queue.workbench()) {
 			var rows = workPlaces.rows(DISPATCHER, "workbench", queue, null, null, WorkPlaceController.PAGE);
@@ -120,7 +115,8 @@ class QueueRehearsal implements PageRehearsal {
 		}
 	}
 
-	private void rehearseMadeUp(Stage stage) {
+	@Override
+	public void rehearse(Stage stage) {
 		stage.render("cases/queuePage", new QueuePageView("workbench", Queue.workbench(), Queue.NEW,
 				new QueueRowsView("workbench", Queue.NEW, rows, next, null, true), ""));
 		stage.render("cases/queuePage", new QueuePageView("inbox", Queue.inbox(), Queue.inbox().get(0),

@@ -3,12 +3,21 @@ package io.grassroots.shared.web;
 /**
  * A module's work pages, rendered and written with made-up rows before the node reports ready, so that the code a
  * page runs per row (its templates, the JSON of its rows) is compiled before the first person asks for it (decision
- * 0026, amended 2026-12-06 late). Reads no database and no account; what it renders is thrown away.
+ * 0026, amended 2026-12-06 late). {@link #rehearse} reads no database and no account, {@link #rehearseReads} reads
+ * without writing; what either renders is thrown away.
  */
 public interface PageRehearsal {
 
 	/** Renders the module's pages once, with made-up rows, on {@code stage}. */
 	void rehearse(Stage stage);
+
+	/**
+	 * Reads the module's pages from the database once, for made-up actors, and renders them on {@code stage}; writes
+	 * nothing (decision 0026, amended 2026-12-07). Run in fewer rounds than {@link #rehearse} (amended again by
+	 * pages13): the reads are the start's most expensive part, and what they compile needs fewer rounds.
+	 */
+	default void rehearseReads(Stage stage) {
+	}
 
 	/** What a rehearsal renders and writes with: the console's own template output and the application's JSON. */
 	interface Stage {

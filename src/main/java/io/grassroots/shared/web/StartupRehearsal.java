@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
  * readiness turns to accepting traffic only after it), on the start's own thread, and logs what it took;
  * {@code grassroots.pages.rehearsals} rounds (0: none). Each round
  * <ul>
+ * <li>in the first {@code grassroots.pages.rehearsal-reads} rounds only, reads every module's pages from the database
+ * for made-up actors ({@link PageRehearsal#rehearseReads}; decision 0026, amended 2026-12-07 and by pages13);</li>
  * <li>renders every module's rehearsed pages ({@link PageRehearsal}) with made-up rows for a made-up console user who
  * holds every role, in Chinese, and writes the rows as JSON: the per-row code of the templates and of the JSON;</li>
  * <li>asks the node itself, over loopback HTTP and without an account, for the sign-in page, a work page (answered
@@ -36,7 +38,7 @@ import org.springframework.stereotype.Component;
  * request meters' filter, the security filter chain, the dispatcher, a template view, a problem's JSON — which in a
  * flight recording of a new node's first requests is most of the request threads' uncompiled time.</li>
  * </ul>
- * Nothing is read from the database and no account is used; the self-requests are counted in the server's request
+ * Nothing is written to the database and no account is used; the self-requests are counted in the server's request
  * metrics like any other (status 200, 302 and 401). Decision 0026, amended 2026-12-06 late, says what it covers,
  * what it costs at start and what it does not do.
  */
@@ -58,16 +60,21 @@ class StartupRehearsal implements ApplicationRunner {
 
 	private final int rounds;
 
+	/** The first rounds that also read the pages from the database ({@link PageRehearsal#rehearseReads}). */
+	private final int readRounds;
+
 	private final Environment environment;
 
 	StartupRehearsal(List<PageRehearsal> rehearsals, TemplateEngine templates, JsonMapper json, UiFactory ui,
-			Environment environment, @Value("${grassroots.pages.rehearsals:0}") int rounds) {
+			Environment environment, @Value("${grassroots.pages.rehearsals:0}") int rounds,
+			@Value("${grassroots.pages.rehearsal-reads:0}") int readRounds) {
 		this.environment = environment;
 		this.rehearsals = List.copyOf(rehearsals);
 		this.templates = templates;
 		this.json = json;
 		this.ui = ui;
 		this.rounds = rounds;
+		this.readRounds = Math.min(readRounds, rounds);
 	}
 
 	@Override
@@ -94,6 +101,9 @@ class StartupRehearsal implements ApplicationRunner {
 			for (var round = 0; round < rounds; round++) {
 				for (var rehearsal : rehearsals) {
 					rehearsal.rehearse(stage);
+					if (round < readRounds) {
+						rehearsal.rehearseReads(stage);
+					}
 				}
 				if (http != null) {
 					try {
@@ -117,8 +127,9 @@ class StartupRehearsal implements ApplicationRunner {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
-		log.info("Pages rehearsed: {} rounds of {} modules' pages ({} KB) and {} requests to the node itself, in {} ms"
-				+ " (CPU: the start's thread {} ms, the whole process {} ms)", rounds, rehearsals.size(),
+		log.info("Pages rehearsed: {} rounds of {} modules' pages, {} of them with their reads ({} KB), and {} requests"
+				+ " to the node itself, in {} ms (CPU: the start's thread {} ms, the whole process {} ms)", rounds,
+				rehearsals.size(), readRounds,
 				stage.bytes / 1024, answered, (System.nanoTime() - started) / 1_000_000,
 				(threads.getCurrentThreadCpuTime() - cpu) / 1_000_000, (process.getProcessCpuTime() - processCpu) / 1_000_000);
 	}

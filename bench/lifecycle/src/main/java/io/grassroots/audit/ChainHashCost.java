@@ -4,12 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 import io.grassroots.shared.Sha256;
 
@@ -61,10 +61,32 @@ public final class ChainHashCost {
 	}
 
 	private static double[] run(ExecutorService pool, int threads, boolean joined) throws Exception {
+		return perLink(pool, threads, LINKS, () -> (previous, stream, seq, at, actor) -> {
+			var step = LIFECYCLE[seq - 1];
+			return joined ? joined(previous, stream, seq, at, actor, step[0], step[1])
+					: ChainHash.of(previous, stream, seq, at, actor, step[0], step[1]);
+		});
+	}
+
+	/** One thread's next link of a lifecycle's seven ({@code seq} 1 to 7): answers its hash. */
+	@FunctionalInterface
+	interface Link {
+
+		String next(String previous, String stream, int seq, Instant at, String actor);
+
+	}
+
+	/**
+	 * Runs {@code links} links on {@code threads} threads, each thread with a case stream, an actor and a {@link Link}
+	 * of its own (made by {@code perThread} before its clock starts), the links' stamps 7 ms apart; answers the
+	 * threads' CPU nanoseconds ({@code ThreadMXBean}) and bytes allocated per link.
+	 */
+	static double[] perLink(ExecutorService pool, int threads, int links, Supplier<Link> perThread) throws Exception {
 		var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		var jobs = new ArrayList<Callable<long[]>>();
 		for (var t = 0; t < threads; t++) {
 			jobs.add(() -> {
+				var link = perThread.get();
 				var stream = "case/" + UUID.randomUUID();
 				var actor = UUID.randomUUID().toString();
 				var at = Instant.parse("2026-12-06T18:10:00.123Z");
@@ -72,11 +94,8 @@ public final class ChainHashCost {
 				var id = Thread.currentThread().getId();
 				var cpu = bean.getCurrentThreadCpuTime();
 				var bytes = bean.getThreadAllocatedBytes(id);
-				for (var i = 0; i < LINKS / threads; i++) {
-					var step = LIFECYCLE[i % LIFECYCLE.length];
-					var seq = i % LIFECYCLE.length + 1;
-					previous = joined ? joined(previous, stream, seq, at, actor, step[0], step[1])
-							: ChainHash.of(previous, stream, seq, at, actor, step[0], step[1]);
+				for (var i = 0; i < links / threads; i++) {
+					previous = link.next(previous, stream, i % LIFECYCLE.length + 1, at, actor);
 					at = at.plusMillis(7);
 				}
 				var used = new long[] { bean.getCurrentThreadCpuTime() - cpu, bean.getThreadAllocatedBytes(id) - bytes };
@@ -84,18 +103,14 @@ public final class ChainHashCost {
 				return used;
 			});
 		}
-		return perLink(pool, jobs, LINKS / threads * threads);
-	}
-
-	/** Runs the jobs (each answering its CPU nanoseconds and bytes allocated) and answers both per link. */
-	static double[] perLink(ExecutorService pool, List<Callable<long[]>> jobs, double links) throws Exception {
+		double done = links / threads * threads;
 		long cpu = 0;
 		long bytes = 0;
 		for (var f : pool.invokeAll(jobs)) {
 			cpu += f.get()[0];
 			bytes += f.get()[1];
 		}
-		return new double[] { cpu / links, bytes / links };
+		return new double[] { cpu / done, bytes / done };
 	}
 
 	/** {@link ChainHash#of} as it was before lifecycle18. */

@@ -1,12 +1,8 @@
 package io.grassroots.audit;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -16,6 +12,7 @@ import io.grassroots.calendar.WorkCalendar;
 import io.grassroots.shared.Caches;
 import io.grassroots.shared.RegionCode;
 import io.grassroots.shared.TransactionTasks;
+import io.grassroots.shared.UpkeepTurns;
 
 /**
  * The CPU and allocation that one lifecycle's traffic on the audit chain's remembered heads and on the work calendars
@@ -131,7 +128,6 @@ public final class HeadUpkeep {
 	public static void main(String[] args) throws Exception {
 		var threads = Integer.parseInt(args[0]);
 		var rounds = Integer.parseInt(args[1]);
-		var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		Remembering ring = new Ring();
 		Remembering caffeine = new Caffeine();
 		for (var cache : new Remembering[] { ring, caffeine }) {
@@ -139,48 +135,7 @@ public final class HeadUpkeep {
 				cache.committed("fill/" + i, 1, "h");
 			}
 		}
-		var order = new ArrayList<Remembering>();
-		for (var round = 0; round < rounds; round++) {
-			order.add(round % 2 == 0 ? caffeine : ring);
-			order.add(round % 2 == 0 ? ring : caffeine);
-		}
-		var turn = 0;
-		for (var cache : order) {
-			turn++;
-			var driving = new AtomicLong();
-			var allocated = new AtomicLong();
-			var missed = new AtomicLong();
-			var done = new CountDownLatch(threads);
-			var start = new CountDownLatch(1);
-			for (var t = 0; t < threads; t++) {
-				var thread = new Thread(() -> {
-					var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-					try {
-						start.await();
-					}
-					catch (InterruptedException e) {
-						throw new IllegalStateException(e);
-					}
-					var cpu = bean.getCurrentThreadCpuTime();
-					var bytes = bean.getCurrentThreadAllocatedBytes();
-					for (var i = 0; i < LIFECYCLES; i++) {
-						missed.addAndGet(lifecycle(cache, i));
-					}
-					driving.addAndGet(bean.getCurrentThreadCpuTime() - cpu);
-					allocated.addAndGet(bean.getCurrentThreadAllocatedBytes() - bytes);
-					done.countDown();
-				}, "driving-" + t);
-				thread.start();
-			}
-			var cpu = process.getProcessCpuTime();
-			start.countDown();
-			done.await();
-			cpu = process.getProcessCpuTime() - cpu;
-			double n = (double) LIFECYCLES * threads;
-			System.out.printf("turn %2d %-8s: process %.1f µs, driving threads %.1f µs, allocated %,.0f bytes per lifecycle"
-					+ " (%d threads; head reads missed %d of %d)%n", turn, cache instanceof Ring ? "ring" : "caffeine",
-					cpu / 1e3 / n, driving.get() / 1e3 / n, allocated.get() / n, threads, missed.get(), (long) n * 6);
-		}
+		UpkeepTurns.run(threads, rounds, LIFECYCLES, caffeine, ring, "head reads", 6, HeadUpkeep::lifecycle);
 	}
 
 	/**

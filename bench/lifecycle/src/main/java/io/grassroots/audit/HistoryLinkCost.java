@@ -1,13 +1,8 @@
 package io.grassroots.audit;
 
-import java.lang.management.ManagementFactory;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
@@ -69,40 +64,25 @@ public final class HistoryLinkCost {
 	}
 
 	private static double[] run(ExecutorService pool, int threads, DetailsJson json, String part) throws Exception {
-		var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-		var jobs = new ArrayList<Callable<long[]>>();
-		for (var t = 0; t < threads; t++) {
-			jobs.add(() -> {
-				var stream = "case/" + UUID.randomUUID();
-				var actor = UUID.randomUUID().toString();
-				var at = Instant.parse("2026-12-06T18:10:00.123Z");
-				var previous = ChainHash.GENESIS;
-				var texts = LIFECYCLE.stream().map(step -> json.write(details(step))).toList();
-				var written = "{}";
-				var id = Thread.currentThread().getId();
-				var cpu = bean.getCurrentThreadCpuTime();
-				var bytes = bean.getThreadAllocatedBytes(id);
-				for (var i = 0; i < LINKS / threads; i++) {
-					var step = LIFECYCLE.get(i % LIFECYCLE.size());
-					var seq = i % LIFECYCLE.size() + 1;
-					switch (part) {
-						case "map" -> WORK.add(details(step).size());
-						case "json" -> written = json.write(details(step));
-						case "hash" -> previous = ChainHash.of(previous, stream, seq, at, actor, (String) step[0],
-								texts.get(seq - 1));
-						default -> {
-							written = json.write(details(step));
-							previous = ChainHash.of(previous, stream, seq, at, actor, (String) step[0], written);
-						}
+		return ChainHashCost.perLink(pool, threads, LINKS, () -> {
+			var texts = LIFECYCLE.stream().map(step -> json.write(details(step))).toList();
+			// the last JSON written, kept where the JIT cannot drop its writing
+			var written = new String[] { "{}" };
+			return (previous, stream, seq, at, actor) -> {
+				var step = LIFECYCLE.get(seq - 1);
+				switch (part) {
+					case "map" -> WORK.add(details(step).size());
+					case "json" -> written[0] = json.write(details(step));
+					case "hash" -> previous = ChainHash.of(previous, stream, seq, at, actor, (String) step[0],
+							texts.get(seq - 1));
+					default -> {
+						written[0] = json.write(details(step));
+						previous = ChainHash.of(previous, stream, seq, at, actor, (String) step[0], written[0]);
 					}
-					at = at.plusMillis(7);
 				}
-				var used = new long[] { bean.getCurrentThreadCpuTime() - cpu, bean.getThreadAllocatedBytes(id) - bytes };
-				WORK.add(previous.charAt(0) + written.length());
-				return used;
-			});
-		}
-		return ChainHashCost.perLink(pool, jobs, LINKS / threads * threads);
+				return previous;
+			};
+		});
 	}
 
 	/** The details' map as {@code CaseHistory.entry} builds it. */
