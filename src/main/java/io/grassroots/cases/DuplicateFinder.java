@@ -58,37 +58,17 @@ class DuplicateFinder {
 			reported_at >= :since and status in ('REPORTED', 'COMMUNITY_HANDLING', 'FILED', 'DISPATCHED', 'IN_PROGRESS',
 			'PARKED', 'REPORTED_BACK')""";
 
-	/**
-	 * The place index's bands of latitude per degree (decision cases-50; the expression of V2026_12_07_10): the index
-	 * holds each category's open cases by band and then by their instant, so that a new case joins the end of its
-	 * band's run instead of a random leaf. A band (≈ 222 m) is about as tall as the box of the default distance
-	 * (2 × 150 m × {@link #BOX_MARGIN}), so a box crosses two bands, at most three.
-	 */
-	static final int BANDS_PER_DEGREE = 500;
-
-	/** The band of a latitude as the place index holds it: PostgreSQL uses the index only for the same expression. */
-	private static final String BAND = "floor(latitude * " + BANDS_PER_DEGREE + ")";
-
-	/**
-	 * Open cases of the category in the window inside a box around the point: the index's runs of the bands the box
-	 * crosses (their latitude and longitude checked inside the index).
-	 */
+	/** Open cases of the category in the window inside a box around the point: one short range of the place index. */
 	private static final String IN_BOX = """
 			select id, longitude, latitude, region, reported_at from cases_case
-			where category_standard = :standard and category_code = :code
-			and %1$s between floor(cast(:south as double precision) * %2$d)
-			and floor(cast(:north as double precision) * %2$d)
-			and latitude between :south and :north and longitude between :west and :east and\s"""
-		.formatted(BAND, BANDS_PER_DEGREE) + OPEN;
+			where category_standard = :standard and category_code = :code and latitude between :south and :north
+			and longitude between :west and :east and\s""" + OPEN;
 
-	/**
-	 * Open cases of the category in the window without a point, in the same community: the index's null band (its
-	 * expression named, as the planner does not infer it from {@code latitude is null}).
-	 */
+	/** Open cases of the category in the window without a point, in the same community: the index's null range. */
 	private static final String WITHOUT_POINT = """
 			select id, longitude, latitude, region, reported_at from cases_case
-			where category_standard = :standard and category_code = :code and %s is null and latitude is null
-			and region = :region and\s""".formatted(BAND) + OPEN;
+			where category_standard = :standard and category_code = :code and latitude is null and region = :region
+			and\s""" + OPEN;
 
 	/** Open cases of the category in the window in the same community, with a point or without. */
 	private static final String IN_COMMUNITY = """

@@ -86,10 +86,8 @@ class CaseIndexesTests {
 		assertThat(indexes.get("cases_case_intake_key")).startsWith("CREATE UNIQUE INDEX")
 			.endsWith("WHERE (intake_key IS NOT NULL)");
 		assertThat(indexes.get("cases_case_category_place")).contains("WHERE ((status)::text = ANY")
-			// by band of latitude and then by instant, so that a new case joins the end of its band's run (cases-50);
 			// the candidates' ids too, so that the duplicate check reads the index alone (cases-32)
-			.contains("(category_standard, category_code, floor((latitude * (500)::double precision)), reported_at,"
-					+ " latitude, longitude, region) INCLUDE (id)");
+			.contains("(category_standard, category_code, latitude, region, longitude, reported_at) INCLUDE (id)");
 		assertThat(indexes.get("cases_case_status_region")).contains("WHERE ((status)::text = ANY");
 		assertThat(indexes.get("cases_case_queue")).doesNotContain("WHERE");
 	}
