@@ -158,7 +158,7 @@ final class IntakeBench {
 				if ("rounds".equals(vacuum)) {
 					vacuumTables();
 				}
-				walOfRound = 0;
+				lowestOfRound = 0;
 				requestsOfRound = 0;
 				var oursRound = new ArrayList<Level>();
 				var rawRound = new ArrayList<Level>();
@@ -483,8 +483,12 @@ final class IntakeBench {
 
 	private Settle writes;
 
-	/** Ours' WAL bytes and requests: of this round's closed-loop levels, and of the latest phase of ours. */
-	private long walOfRound;
+	/**
+	 * Ours' WAL per request: the lowest of this round's closed-loop levels (each starts from a checkpoint, so its
+	 * first seconds carry more full-page images than a long step's average; the lowest gives the longer step), and
+	 * that of the latest phase of ours.
+	 */
+	private double lowestOfRound;
 
 	private long requestsOfRound;
 
@@ -492,9 +496,10 @@ final class IntakeBench {
 
 	private void ours(Settle.Snapshot a, Settle.Snapshot b, long requests) {
 		if (a != null && b != null && requests > 0) {
-			walOfRound += b.walLsn() - a.walLsn();
+			var perRequest = (b.walLsn() - a.walLsn()) / (double) requests;
+			lowestOfRound = requestsOfRound == 0 ? perRequest : Math.min(lowestOfRound, perRequest);
 			requestsOfRound += requests;
-			lastWalPerRequest = (b.walLsn() - a.walLsn()) / (double) requests;
+			lastWalPerRequest = perRequest;
 		}
 	}
 
@@ -515,15 +520,15 @@ final class IntakeBench {
 	 * requested when the WAL since the redo point reaches max_wal_size / (1 + checkpoint_completion_target), paced to
 	 * finish (its sync phase, where the stall is) about when it reaches max_wal_size — with a quarter more for a WAL
 	 * rate that falls as full-page images thin out after the checkpoint; at least {@code --seconds}, at most
-	 * checkpoint_timeout and {@code --fixed-max-seconds} (180). Ours' WAL per request is this round's closed-loop
-	 * levels' (each started from a checkpoint, as the step does), else the latest phase's; the choice is printed.
+	 * checkpoint_timeout and {@code --fixed-max-seconds} (180). Ours' WAL per request is the lowest of this round's
+	 * closed-loop levels', else the latest phase's (whole cluster: other databases' WAL makes the step shorter); printed.
 	 */
 	private double fixedSeconds(double rate, double seconds) throws SQLException {
 		var mode = options.get("fixed-seconds", "auto");
 		if (!"auto".equals(mode)) {
 			return Double.parseDouble(mode);
 		}
-		var perRequest = requestsOfRound > 0 ? walOfRound / (double) requestsOfRound : lastWalPerRequest;
+		var perRequest = requestsOfRound > 0 ? lowestOfRound : lastWalPerRequest;
 		if (perRequest <= 0) {
 			System.out.printf("  fixed-rate step: %.0f s (no WAL per request measured yet)%n", seconds);
 			return seconds;
@@ -534,7 +539,7 @@ final class IntakeBench {
 		var cap = Math.min(settings[2], options.number("fixed-max-seconds", 180));
 		var chosen = Math.max(seconds, Math.min(cap, Math.ceil(1.25 * ownCheckpointDone)));
 		System.out.printf(Locale.ROOT,
-				"  fixed-rate step: %.0f s — ours wrote %.2f KB of WAL per request, so at %.1f/s its own checkpoint "
+				"  fixed-rate step: %.0f s — ours wrote %.2f KB of WAL per request (the round's lowest level; whole cluster), so at %.1f/s its own checkpoint "
 						+ "(requested at %.0f MB of WAL = max_wal_size / (1 + %.2f), completing near max_wal_size %.0f MB) "
 						+ "completes after about %.0f s from the settled start%s%n",
 				chosen, perRequest / 1024, rate, maxWal / (1 + settings[1]) / 1e6, settings[1], maxWal / 1e6,
