@@ -139,7 +139,10 @@ final class IntakeBench {
 					+ "data); %s; log %s%n", server.process.pid(), server.port, ready, server.startedLine(), log);
 			prepare();
 			existingCases((int) options.number("existing-cases", 0));
-			warmUp(clients, seconds);
+			writes = new Settle(adminUrl, user);
+			var warm0 = writes.snapshot();
+			var warmRequests = warmUp(clients, seconds);
+			ours(warm0, writes.snapshot(), warmRequests);
 			var fixedOnly = options.number("fixed-rate", 0);
 			var repeats = (int) options.number("fixed-repeats", 1);
 			var ours = new ArrayList<List<Level>>();
@@ -155,48 +158,70 @@ final class IntakeBench {
 				if ("rounds".equals(vacuum)) {
 					vacuumTables();
 				}
+				lowestOfRound = 0;
+				requestsOfRound = 0;
 				var oursRound = new ArrayList<Level>();
 				var rawRound = new ArrayList<Level>();
 				if (fixedOnly > 0) {
 					for (var k = 0; k < repeats; k++) {
+						var stepSeconds = fixedSeconds(fixedOnly, seconds);
+						settle("the fixed-rate step");
+						var w0 = writes.snapshot();
 						var batchesBefore = batches();
-						var f = fixedRate(fixedOnly, seconds);
+						var f = fixedRate(fixedOnly, stepSeconds);
 						var batchesAfter = batches();
+						var w1 = writes.snapshot();
+						ours(w0, w1, f.n);
 						fixed.add(f);
 						System.out.printf("fixed rate %.1f/s (--fixed-rate): achieved %.1f/s p50 %.2f ms p99 %.2f ms "
 								+ "(errors %d) | load %s%n", fixedOnly, f.perSecond, f.p50, f.p99, f.errors, Machine.load());
 						printBatches(batchesBefore, batchesAfter);
 						System.out.print(f.stalls);
+						System.out.print(Settle.between("the step", w0, w1, f.n));
 					}
 					continue;
 				}
 				for (var c : clients) {
 					var sampler = c == 32 ? new MemorySampler() : null;
+					settle("ours at " + c + " clients");
+					var ow0 = writes.snapshot();
 					var batchesBefore = batches();
 					var o = http(c, seconds, sampler);
 					var batchesAfter = batches();
+					var ow1 = writes.snapshot();
+					ours(ow0, ow1, o.n);
 					oursRound.add(o);
 					if (sampler != null) {
 						memory.add(sampler.stop());
 					}
+					settle("raw at " + c + " clients");
+					var rw0 = writes.snapshot();
 					var r = jdbc(c, seconds);
+					var rw1 = writes.snapshot();
 					rawRound.add(r);
 					System.out.printf("clients %3d: ours %8.1f/s p50 %7.2f ms p99 %7.2f ms (errors %d; CPU/case: server %.2f ms, "
 							+ "PostgreSQL %.2f ms) | raw %8.1f/s p50 %6.2f ms p99 %6.2f ms (PostgreSQL CPU/row %.3f ms) | ratio "
 							+ "%.2f | load %s%n", c, o.perSecond, o.p50, o.p99, o.errors, o.appCpuMs, o.dbCpuMs, r.perSecond,
 							r.p50, r.p99, r.dbCpuMs, o.perSecond / r.perSecond, Machine.load());
 					printBatches(batchesBefore, batchesAfter);
+					System.out.print(Settle.between("ours", ow0, ow1, o.n));
+					System.out.print(Settle.between("raw", rw0, rw1, r.n));
 				}
 				var peak = oursRound.stream().mapToDouble(Level::perSecond).max().orElse(0);
 				for (var k = 0; k < repeats; k++) {
+					var stepSeconds = fixedSeconds(peak / 2, seconds);
+					settle("the fixed-rate step");
+					var w0 = writes.snapshot();
 					var batchesBefore = batches();
-					var f = fixedRate(peak / 2, seconds);
+					var f = fixedRate(peak / 2, stepSeconds);
 					var batchesAfter = batches();
+					var w1 = writes.snapshot();
 					fixed.add(f);
 					System.out.printf("fixed rate %.1f/s (half the peak %.1f/s): achieved %.1f/s p50 %.2f ms p99 %.2f ms "
 							+ "(errors %d) | load %s%n", peak / 2, peak, f.perSecond, f.p50, f.p99, f.errors, Machine.load());
 					printBatches(batchesBefore, batchesAfter);
 					System.out.print(f.stalls);
+					System.out.print(Settle.between("the step", w0, w1, f.n));
 				}
 				ours.add(oursRound);
 				raw.add(rawRound);
@@ -433,24 +458,93 @@ final class IntakeBench {
 	 * page kind). {@code --warm-up=<seconds>}: the earlier short warm-up, 8 clients for that long (15 s by default
 	 * until 2026-12-05), whose first round still measured compilation.
 	 */
-	private void warmUp(int[] clients, double seconds) throws Exception {
+	private long warmUp(int[] clients, double seconds) throws Exception {
 		var mode = options.get("warm-up", "shapes");
 		if (!mode.equals("shapes")) {
 			var s = Math.max(10, Double.parseDouble(mode));
 			var w = http(8, s, null);
 			System.out.printf("warm-up: 8 clients %.0f s, %.1f/s (errors %d)%n", s, w.perSecond, w.errors);
-			return;
+			return w.n;
 		}
 		var text = new StringBuilder();
 		var peak = 0.0;
+		var n = 0L;
 		for (var c : clients) {
 			var w = http(c, seconds, null);
+			n += w.n;
 			peak = Math.max(peak, w.perSecond);
 			text.append(String.format(Locale.ROOT, "%d clients %.1f/s, ", c, w.perSecond));
 		}
 		var f = fixedRate(peak / 2, seconds);
 		text.append(String.format(Locale.ROOT, "fixed rate %.1f/s p99 %.1f ms", f.perSecond, f.p99));
 		System.out.printf("warm-up (every shape of load once, %.0f s each): %s%n", seconds, text);
+		return n + f.n;
+	}
+
+	private Settle writes;
+
+	/**
+	 * Ours' WAL per request: the lowest of this round's closed-loop levels (each starts from a checkpoint, so its
+	 * first seconds carry more full-page images than a long step's average; the lowest gives the longer step), and
+	 * that of the latest phase of ours.
+	 */
+	private double lowestOfRound;
+
+	private long requestsOfRound;
+
+	private double lastWalPerRequest;
+
+	private void ours(Settle.Snapshot a, Settle.Snapshot b, long requests) {
+		if (a != null && b != null && requests > 0) {
+			var perRequest = (b.walLsn() - a.walLsn()) / (double) requests;
+			lowestOfRound = requestsOfRound == 0 ? perRequest : Math.min(lowestOfRound, perRequest);
+			requestsOfRound += requests;
+			lastWalPerRequest = perRequest;
+		}
+	}
+
+	/** {@code --settle=checkpoint} (the default, decision 0034): every measured phase starts from a settled state. */
+	private void settle(String phase) {
+		var mode = options.get("settle", "checkpoint");
+		if ("checkpoint".equals(mode)) {
+			writes.settle(phase);
+		}
+		else if (!"none".equals(mode)) {
+			throw new IllegalArgumentException("--settle must be checkpoint or none, not " + mode);
+		}
+	}
+
+	/**
+	 * The fixed-rate step's length (decision 0034). {@code --fixed-seconds=auto} (the default): long enough that the
+	 * checkpoint ours' own WAL requests at this rate, counted from the settled start, also completes inside the step —
+	 * requested when the WAL since the redo point reaches max_wal_size / (1 + checkpoint_completion_target), paced to
+	 * finish (its sync phase, where the stall is) about when it reaches max_wal_size — with a quarter more for a WAL
+	 * rate that falls as full-page images thin out after the checkpoint; at least {@code --seconds}, at most
+	 * checkpoint_timeout and {@code --fixed-max-seconds} (180). Ours' WAL per request is the lowest of this round's
+	 * closed-loop levels', else the latest phase's (whole cluster: other databases' WAL makes the step shorter); printed.
+	 */
+	private double fixedSeconds(double rate, double seconds) throws SQLException {
+		var mode = options.get("fixed-seconds", "auto");
+		if (!"auto".equals(mode)) {
+			return Double.parseDouble(mode);
+		}
+		var perRequest = requestsOfRound > 0 ? lowestOfRound : lastWalPerRequest;
+		if (perRequest <= 0) {
+			System.out.printf("  fixed-rate step: %.0f s (no WAL per request measured yet)%n", seconds);
+			return seconds;
+		}
+		var settings = writes.checkpointSettings();
+		var maxWal = settings[0];
+		var ownCheckpointDone = maxWal / (perRequest * rate);
+		var cap = Math.min(settings[2], options.number("fixed-max-seconds", 180));
+		var chosen = Math.max(seconds, Math.min(cap, Math.ceil(1.25 * ownCheckpointDone)));
+		System.out.printf(Locale.ROOT,
+				"  fixed-rate step: %.0f s — ours wrote %.2f KB of WAL per request (the round's lowest level; whole cluster), so at %.1f/s its own checkpoint "
+						+ "(requested at %.0f MB of WAL = max_wal_size / (1 + %.2f), completing near max_wal_size %.0f MB) "
+						+ "completes after about %.0f s from the settled start%s%n",
+				chosen, perRequest / 1024, rate, maxWal / (1 + settings[1]) / 1e6, settings[1], maxWal / 1e6,
+				ownCheckpointDone, chosen < 1.25 * ownCheckpointDone ? " (capped: it may fall outside the step)" : "");
+		return chosen;
 	}
 
 	/**
