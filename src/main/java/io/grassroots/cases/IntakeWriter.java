@@ -340,8 +340,7 @@ class IntakeWriter implements SmartLifecycle {
 			return;
 		}
 		var batch = new ArrayList<Pending>();
-		Ahead ahead = null;
-		var locked = false;
+		Ahead ahead;
 		try {
 			var first = queue.poll();
 			if (first == null) {
@@ -350,7 +349,6 @@ class IntakeWriter implements SmartLifecycle {
 			batch.add(first);
 			taken.increment();
 			ahead = prepare(batch);
-			locked = true;
 		}
 		catch (RuntimeException | Error e) {
 			// not expected (a failed read ahead answers null); nothing of the batch was written: every report is told
