@@ -116,8 +116,17 @@ class IntakeWriter implements SmartLifecycle {
 	/** Whether a writer thread holds a batch taken off the queue, read or being read, not yet written (cases-30). */
 	volatile boolean preparing;
 
-	/** That writer thread, woken when a report is queued or a batch has finished. */
+	/**
+	 * The thread that prepares the next batch — a writer thread, or a caller that found a batch being written
+	 * ({@link #follow}) — woken when a report is queued or a batch has finished.
+	 */
 	private volatile Thread preparer;
+
+	/**
+	 * A writer thread waiting for work, woken only when a report is queued that no caller takes and nobody prepares
+	 * (decision cases-41); null while every writer thread works (each looks at the queue again before it waits).
+	 */
+	private volatile Thread idle;
 
 	/**
 	 * The longest a writer thread waits for more reports before it writes a small batch, from its oldest report's
@@ -146,6 +155,8 @@ class IntakeWriter implements SmartLifecycle {
 	private final Counter readsAheadMade;
 
 	private final Counter led;
+
+	private final Counter taken;
 
 	/** Reports are taken (queued) from construction until stop; queued before start, they are written once started. */
 	private volatile boolean accepting = true;
@@ -192,6 +203,10 @@ class IntakeWriter implements SmartLifecycle {
 		this.led = Counter.builder("grassroots.intake.batches.led")
 			.description("Intake batches written by a caller that found no batch being written (the rest: the writer thread)")
 			.register(meters);
+		this.taken = Counter.builder("grassroots.intake.batches.taken")
+			.description("Intake batches taken, read ahead and written by a caller that found a batch being written "
+					+ "(cases-41; the rest: led by a caller, or the writer thread's)")
+			.register(meters);
 	}
 
 	/**
@@ -205,7 +220,7 @@ class IntakeWriter implements SmartLifecycle {
 		}
 		var pending = new Pending(report, readsInBatch ? null : read(report), new CompletableFuture<>(), arrived());
 		if (!lead(pending)) {
-			submit(pending);
+			follow(pending);
 		}
 		try {
 			return pending.answer().join();
@@ -272,9 +287,11 @@ class IntakeWriter implements SmartLifecycle {
 	 */
 	private void gather(List<Pending> batch) {
 		var start = System.nanoTime();
+		var until = batch.get(0).arrived() + gatherNanos;
 		queue.drainTo(batch, batchSize - batch.size());
-		var left = batch.get(0).arrived() + gatherNanos - start;
-		if (batch.size() < batchSize && left > 0) {
+		long left;
+		// woken early (a report no caller takes wakes a writer thread, cases-41): it waits on until the bound
+		while (batch.size() < batchSize && (left = until - System.nanoTime()) > 0) {
 			LockSupport.parkNanos(this, left);
 			queue.drainTo(batch, batchSize - batch.size());
 		}
@@ -286,8 +303,17 @@ class IntakeWriter implements SmartLifecycle {
 		return queue.size();
 	}
 
-	/** Queues a report (with its read, if made); its answer completes after the commit that made its case durable. */
+	/**
+	 * Queues a report (with its read, if made) for the writer thread or whoever prepares the next batch; its answer
+	 * completes after the commit that made its case durable.
+	 */
 	CompletableFuture<CaseSummary> submit(Pending pending) {
+		enqueue(pending);
+		wakeTaker();
+		return pending.answer();
+	}
+
+	private void enqueue(Pending pending) {
 		if (!accepting || !queue.offer(pending)) {
 			throw new BusyException("cases.intake.busy", 1);
 		}
@@ -295,8 +321,53 @@ class IntakeWriter implements SmartLifecycle {
 			// stopped meanwhile, and the writer may have left already: refused, not left waiting
 			throw new BusyException("cases.intake.busy", 1);
 		}
-		wakePreparer();
-		return pending.answer();
+	}
+
+	/**
+	 * Combining (decision cases-41): a caller that finds a batch being written and nobody preparing the next one
+	 * prepares it itself, on its own thread, as a writer thread would ({@link #prepare}): it takes the reports queued
+	 * (its own among them, in the order of arrival), reads them ahead, takes along and reads those that arrive until
+	 * the batch being written has finished, then writes and commits them as one batch and answers each. The reports
+	 * that arrive while it prepares wake it, not a writer thread; a writer thread is woken only for a report that no
+	 * caller takes. Otherwise (somebody prepares already, small batches wait for more, or no reads ahead) the report
+	 * is queued as before, and the preparer — else a writer thread — takes it.
+	 */
+	private void follow(Pending pending) {
+		enqueue(pending);
+		// an interrupted caller would not park while it waits for the lock (parkNanos returns at once): it queues
+		if (!readsAhead || gathering() || Thread.currentThread().isInterrupted() || !next.tryLock()) {
+			wakeTaker();
+			return;
+		}
+		var batch = new ArrayList<Pending>();
+		Ahead ahead;
+		try {
+			var first = queue.poll();
+			if (first == null) {
+				return; // taken meanwhile (its own report too) by a batch that is being written: answered by it
+			}
+			batch.add(first);
+			taken.increment();
+			ahead = prepare(batch);
+		}
+		catch (RuntimeException | Error e) {
+			// not expected (a failed read ahead answers null); nothing of the batch was written: every report is told
+			batch.forEach(p -> p.answer().completeExceptionally(e));
+			if (writing.isHeldByCurrentThread()) {
+				writing.unlock();
+			}
+			return;
+		}
+		finally {
+			leavePreparing();
+		}
+		try {
+			writeAnswering(batch, ahead);
+		}
+		finally {
+			writing.unlock();
+			wakeAfterBatch();
+		}
 	}
 
 	/**
@@ -329,7 +400,7 @@ class IntakeWriter implements SmartLifecycle {
 		}
 		finally {
 			writing.unlock();
-			wakePreparer();
+			wakeAfterBatch();
 		}
 	}
 
@@ -596,7 +667,11 @@ class IntakeWriter implements SmartLifecycle {
 		}
 		finally {
 			writing.unlock();
-			wakePreparer();
+			if (!writing.isHeldByCurrentThread()) {
+				// else the batch's taker (a leader, a preparer, a writer thread) still holds the lock and wakes the
+				// preparer once it lets it go: woken now, it would only find the lock held and wait again
+				wakeAfterBatch();
+			}
 		}
 	}
 
@@ -669,11 +744,60 @@ class IntakeWriter implements SmartLifecycle {
 		return ahead;
 	}
 
-	/** Wakes the writer thread that prepares the next batch, if one does. */
+	/** Wakes the thread that prepares the next batch, if one does. */
 	private void wakePreparer() {
 		var thread = preparer;
 		if (thread != null) {
 			LockSupport.unpark(thread);
+		}
+	}
+
+	/** After a report was queued: wakes whoever prepares the next batch, else a waiting writer thread. */
+	private void wakeTaker() {
+		var thread = preparer;
+		LockSupport.unpark(thread != null ? thread : idle);
+	}
+
+	/**
+	 * After a batch has finished: wakes the preparer, if any, else — should reports be queued that nobody takes — a
+	 * waiting writer thread.
+	 */
+	private void wakeAfterBatch() {
+		var thread = preparer;
+		if (thread != null) {
+			LockSupport.unpark(thread);
+		}
+		else if (!queue.isEmpty()) {
+			LockSupport.unpark(idle);
+		}
+	}
+
+	/**
+	 * Its preparer lets the next batch go: a report queued after its last look at the queue (its submitter saw the
+	 * preparer and woke it, not a writer thread) is left to a writer thread.
+	 */
+	private void leavePreparing() {
+		preparing = false;
+		preparer = null;
+		next.unlock();
+		if (!queue.isEmpty()) {
+			LockSupport.unpark(idle);
+		}
+	}
+
+	/**
+	 * A writer thread waits until woken ({@link #wakeTaker}, {@link #wakeAfterBatch}, {@link #stop}), at most 200 ms;
+	 * not if a report is queued. It says it waits before it looks at the queue, and whoever queues a report looks
+	 * for a waiting writer thread after queueing it, so a queued report is never left without one.
+	 */
+	private void idle() {
+		var self = Thread.currentThread();
+		idle = self;
+		if (queue.isEmpty() && running) {
+			LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(200));
+		}
+		if (idle == self) {
+			idle = null;
 		}
 	}
 
@@ -685,9 +809,13 @@ class IntakeWriter implements SmartLifecycle {
 				var locked = false;
 				// one writer thread at a time takes the next batch (and with reads ahead reads it while the other
 				// writes the batch before, cases-30)
+				if (queue.isEmpty()) {
+					idle();
+					continue;
+				}
 				next.lockInterruptibly();
 				try {
-					var first = queue.poll(200, TimeUnit.MILLISECONDS);
+					var first = queue.poll();
 					if (first != null) {
 						batch.add(first);
 						if (gathering()) {
@@ -704,9 +832,7 @@ class IntakeWriter implements SmartLifecycle {
 					}
 				}
 				finally {
-					preparing = false;
-					preparer = null;
-					next.unlock();
+					leavePreparing();
 				}
 				if (!locked) {
 					continue;
@@ -721,7 +847,7 @@ class IntakeWriter implements SmartLifecycle {
 				}
 				finally {
 					writing.unlock();
-					wakePreparer();
+					wakeAfterBatch();
 				}
 			}
 			catch (InterruptedException e) {
@@ -758,6 +884,7 @@ class IntakeWriter implements SmartLifecycle {
 	public synchronized void stop() {
 		accepting = false;
 		running = false;
+		threads.forEach(LockSupport::unpark); // a waiting writer thread drains the queue now, not within 200 ms
 		var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		try {
 			for (var thread : threads) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -502,6 +504,60 @@ class IntakeWriterTests {
 		}
 		finally {
 			small.stop();
+		}
+	}
+
+	@Test
+	void aCallerThatFindsABatchBeingWrittenWritesTheNextBatchItselfWithTheReportsQueuedMeanwhile() throws Exception {
+		// cases-41: no writer thread runs (this writer is not started); a caller that finds a batch being written
+		// prepares the next batch on its own thread (reads it ahead), a second caller's report joins it, and both are
+		// written in one batch after that batch, each answered after the commit, in the order of arrival.
+		var meters = new SimpleMeterRegistry();
+		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
+				properties(10, 100, true, true), meters);
+		var supervisor = testing.demo("supervisor");
+		var point = freshPoint();
+		var lng = point[0];
+		var lat = point[1];
+		var before = pending(prepared(supervisor, spill(lng, lat), null));
+		var callers = Executors.newFixedThreadPool(2);
+		try {
+			Future<CaseSummary> first;
+			Future<CaseSummary> second;
+			small.writing.lock(); // a batch being written
+			try {
+				first = callers.submit(() -> small.write(prepared(supervisor, spill(lng, lat + 0.0001), null)));
+				var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+				var readsAhead = meters.counter("grassroots.intake.reads.ahead");
+				while (readsAhead.count() < 1 && System.nanoTime() < deadline) {
+					Thread.sleep(1);
+				}
+				assertThat(small.preparing).as("the caller holds its report, read ahead").isTrue();
+				assertThat(small.queued()).isZero();
+				second = callers.submit(() -> small.write(prepared(supervisor, spill(lng, lat + 0.0002), null)));
+				while (readsAhead.count() < 2 && System.nanoTime() < deadline) {
+					Thread.sleep(1); // taken along and read by the preparing caller
+				}
+				assertThat(readsAhead.count()).isEqualTo(2);
+				assertThat(small.queued()).isZero();
+				assertThat(first.isDone()).as("answered only after its commit").isFalse();
+				small.write(List.of(before)); // the batch being written: committed before the others are written
+			}
+			finally {
+				small.writing.unlock();
+			}
+			var a = first.get(30, TimeUnit.SECONDS);
+			var b = second.get(30, TimeUnit.SECONDS);
+			assertThat(a.suspectedDuplicate()).isEqualTo(before.answer().join().id());
+			assertThat(b.suspectedDuplicate()).isEqualTo(a.id());
+			assertThat(meters.counter("grassroots.intake.batches.taken").count()).isEqualTo(1);
+			assertThat(meters.counter("grassroots.intake.batches.led").count()).isZero();
+			assertThat(meters.summary("grassroots.intake.batch.size").count()).isEqualTo(2);
+			assertThat(meters.summary("grassroots.intake.batch.size").totalAmount()).isEqualTo(3);
+			assertThat(meters.counter("grassroots.intake.reads.again").count()).isZero();
+		}
+		finally {
+			callers.shutdownNow();
 		}
 	}
 
