@@ -68,7 +68,12 @@ public class AuditTrail {
 	private static final String INSERT_MICROS = INSERT_INTO + " values (?, ?, " + InstantMicros.PARAMETER
 			+ ", ?, ?, ?, ?, ?, ?)";
 
-	private static final String INSERT_MICROS_UNLESS_TAKEN = INSERT_MICROS + " on conflict do nothing";
+	/**
+	 * {@link #INSERT_UNLESS_TAKEN} of {@link #INSERT_MICROS}, with the (stream, seq) key named as the only arbiter
+	 * (PostgreSQL, like the instant's form): without it PostgreSQL also probes the generated primary key's index
+	 * before the speculative insert, a key no append ever supplies (lifecycle27).
+	 */
+	private static final String INSERT_MICROS_UNLESS_TAKEN = INSERT_MICROS + " on conflict (stream, seq) do nothing";
 
 	/** Whether an entry's instant goes as {@link InstantMicros} (PostgreSQL). */
 	private final boolean micros;
