@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 
 import io.grassroots.shared.Databases;
+import io.grassroots.shared.InstantMicros;
 import io.grassroots.shared.MultiRowInsert;
 import io.grassroots.shared.PendingWrites;
 import tools.jackson.databind.SerializationFeature;
@@ -61,6 +62,23 @@ public class AuditTrail {
 	private static final String INSERT_UNLESS_TAKEN = INSERT + " on conflict do nothing";
 
 	/**
+	 * {@link #INSERT} with the instant bound as its microseconds since the epoch (PostgreSQL, {@link InstantMicros}: the
+	 * server does not parse its text).
+	 */
+	private static final String INSERT_MICROS = INSERT_INTO + " values (?, ?, " + InstantMicros.PARAMETER
+			+ ", ?, ?, ?, ?, ?, ?)";
+
+	/**
+	 * {@link #INSERT_UNLESS_TAKEN} of {@link #INSERT_MICROS}, with the (stream, seq) key named as the only arbiter
+	 * (PostgreSQL, like the instant's form): without it PostgreSQL also probes the generated primary key's index
+	 * before the speculative insert, a key no append ever supplies (lifecycle27).
+	 */
+	private static final String INSERT_MICROS_UNLESS_TAKEN = INSERT_MICROS + " on conflict (stream, seq) do nothing";
+
+	/** Whether an entry's instant goes as {@link InstantMicros} (PostgreSQL). */
+	private final boolean micros;
+
+	/**
 	 * The heads of the streams of an array parameter: one statement for any number of streams, prepared once (an
 	 * {@code in} list of a thousand parameters was parsed and planned anew for each count). On PostgreSQL one backward
 	 * step on the unique (stream, seq) key per stream ({@link #HEADS_POSTGRES}); the form with {@code any} and a
@@ -95,7 +113,8 @@ public class AuditTrail {
 		this.template = new JdbcTemplate(dataSource);
 		this.template.setFetchSize(1000);
 		this.clock = clock;
-		this.headsQuery = Databases.isPostgres(dataSource) ? HEADS_POSTGRES : HEADS;
+		this.micros = Databases.isPostgres(dataSource);
+		this.headsQuery = micros ? HEADS_POSTGRES : HEADS;
 	}
 
 	/** Appends one entry to its stream's chain; must run inside the transaction of the change it records. */
@@ -136,7 +155,8 @@ public class AuditTrail {
 			return;
 		}
 		var link = link(record, known.seq() + 1, known.hash(), stamped);
-		writes.write(INSERT_UNLESS_TAKEN, values(link), null, (inserted, returned) -> {
+		var values = values(link);
+		writes.write(insert(values, true), values, null, (inserted, returned) -> {
 			if (inserted == 0) {
 				appendAfterHead(record, stamped);
 			}
@@ -271,7 +291,8 @@ public class AuditTrail {
 	/** Inserts the entry; with {@code unlessTaken}, answers null instead when its sequence is taken already. */
 	private AuditEntry append(AuditRecord record, int seq, String previous, Instant at, boolean unlessTaken) {
 		var link = link(record, seq, previous, at);
-		var inserted = template.update(unlessTaken ? INSERT_UNLESS_TAKEN : INSERT, values(link));
+		var values = values(link);
+		var inserted = template.update(insert(values, unlessTaken), values);
 		if (inserted == 0) {
 			return null;
 		}
@@ -279,9 +300,19 @@ public class AuditTrail {
 		return link;
 	}
 
-	private static Object[] values(AuditEntry link) {
-		return new Object[] { link.stream(), link.seq(), Timestamp.from(link.at()), link.actorId(), link.actorName(),
-				link.action(), link.details(), link.previousHash(), link.hash() };
+	/** The entry's values for {@link #INSERT}, or for {@link #INSERT_MICROS} when its instant is bound as a number. */
+	private Object[] values(AuditEntry link) {
+		var at = Timestamp.from(link.at());
+		return new Object[] { link.stream(), link.seq(), micros && InstantMicros.fits(at) ? InstantMicros.of(at) : at,
+				link.actorId(), link.actorName(), link.action(), link.details(), link.previousHash(), link.hash() };
+	}
+
+	/** The INSERT of {@link #values(AuditEntry)}; with {@code unlessTaken}, one that skips a taken sequence. */
+	private static String insert(Object[] values, boolean unlessTaken) {
+		if (values[2] instanceof Long) {
+			return unlessTaken ? INSERT_MICROS_UNLESS_TAKEN : INSERT_MICROS;
+		}
+		return unlessTaken ? INSERT_UNLESS_TAKEN : INSERT;
 	}
 
 	/** The entry that links {@code record} onto {@code previous} as number {@code seq} of its stream (not yet stored). */

@@ -56,6 +56,14 @@ public class PendingWrites {
 	}
 
 	/**
+	 * Whether the writers' statements take instants as {@link InstantMicros} (PostgreSQL): their texts differ by
+	 * database, so the writers that build them ask here.
+	 */
+	public boolean instantsAsMicros() {
+		return together;
+	}
+
+	/**
 	 * Queues the writes of the current transaction from now on until it commits (nothing outside a transaction that
 	 * synchronizes; once per transaction).
 	 */

@@ -39,6 +39,31 @@ class CaseRowUpdateTests {
 	}
 
 	@Test
+	void theInstantsOfAnUpdateMayBeBoundAsMicroseconds() {
+		var filedAt = CaseColumns.CHANGING.indexOf("filedAt");
+		var status = CaseColumns.CHANGING.indexOf("status");
+		assertThat(CaseRowUpdate.update((1 << status) | (1 << filedAt), 1 << filedAt)).isEqualTo(
+				"update cases_case set status = ?, filed_at = (timestamptz 'epoch' + ?::int8 * interval '1 microsecond'), "
+						+ "version = ? + 1 where id = ? and version = ?");
+	}
+
+	@Test
+	void anInstantOfTheClockReadsBackToTheMicrosecond() {
+		var reported = cases.report(testing.demo("dispatcher"), CaseTesting.vendorReport(null));
+		var subject = reads.findById(reported.id()).orElseThrow();
+		var loaded = CaseColumns.changingValues(subject);
+		var now = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusNanos(123_457_000);
+		subject.file(reported.category(), Urgency.URGENT, true, now);
+
+		rows.save(subject, loaded, (saved, unassisted) -> {
+		});
+
+		var stored = reads.findById(reported.id()).orElseThrow();
+		assertThat(stored.milestones().filedAt()).isEqualTo(now);
+		assertThat(CaseColumns.changingValues(stored)).containsExactly(CaseColumns.changingValues(subject));
+	}
+
+	@Test
 	void aSavedCaseReadsBackAsItWasLeftWithTheColumnsItDidNotChangeKept() {
 		var reported = cases.report(testing.demo("dispatcher"), CaseTesting.vendorReport(null));
 		var subject = reads.findById(reported.id()).orElseThrow();
