@@ -158,8 +158,7 @@ class IntakeWriterTests {
 	@Test
 	void aWriterWhoseCallersReadTheirOwnCandidatesFindsTheSameDuplicates() {
 		// grassroots.cases.intake-reads-in-batch=false: each caller reads before queueing, as in cases-16
-		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
-				properties(10, 100, false), new SimpleMeterRegistry());
+		var small = writer(properties(10, 100, false), new SimpleMeterRegistry());
 		var supervisor = testing.demo("supervisor");
 		var point = freshPoint();
 		var lng = point[0];
@@ -432,8 +431,7 @@ class IntakeWriterTests {
 		// cases-30: batch N+1's keys and candidates are read before batch N commits; its writer adds what batch N
 		// wrote, so a key batch N stored answers batch N's case, and a report near batch N's case names it.
 		var meters = new SimpleMeterRegistry();
-		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
-				properties(10, 100, true, true), meters);
+		var small = writer(properties(10, 100, true, true), meters);
 		var supervisor = testing.demo("supervisor");
 		var key = CaseIntake.keyOf(supervisor.id().toString(), "ahead-" + UUID.randomUUID());
 		var point = freshPoint();
@@ -468,8 +466,7 @@ class IntakeWriterTests {
 		// cases-30: while a batch is being written, a writer thread takes the reports queued meanwhile and reads them,
 		// each as it arrives; they are written in one batch after the one before, and see its cases and each other.
 		var meters = new SimpleMeterRegistry();
-		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
-				properties(10, 100, true, true), meters);
+		var small = writer(properties(10, 100, true, true), meters);
 		var supervisor = testing.demo("supervisor");
 		var point = freshPoint();
 		var lng = point[0];
@@ -513,8 +510,7 @@ class IntakeWriterTests {
 		// prepares the next batch on its own thread (reads it ahead), a second caller's report joins it, and both are
 		// written in one batch after that batch, each answered after the commit, in the order of arrival.
 		var meters = new SimpleMeterRegistry();
-		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
-				properties(10, 100, true, true), meters);
+		var small = writer(properties(10, 100, true, true), meters);
 		var supervisor = testing.demo("supervisor");
 		var point = freshPoint();
 		var lng = point[0];
@@ -566,8 +562,7 @@ class IntakeWriterTests {
 		// cases-30: a read ahead is made beside a batch being written; with none, the writer thread reads the report
 		// in the transaction that writes it, as a caller does, and its duplicate check is the same.
 		var meters = new SimpleMeterRegistry();
-		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
-				properties(10, 100, true, true), meters);
+		var small = writer(properties(10, 100, true, true), meters);
 		var supervisor = testing.demo("supervisor");
 		var point = freshPoint();
 		var lng = point[0];
@@ -596,8 +591,7 @@ class IntakeWriterTests {
 		// the order of arrival, not one batch later. (Without reads ahead: with them, the batch is taken and read
 		// before the lock, cases-30.)
 		var meters = new SimpleMeterRegistry();
-		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
-				properties(10, 100, properties.intakeReadsInBatch(), false), meters);
+		var small = writer(properties(10, 100, properties.intakeReadsInBatch(), false), meters);
 		var supervisor = testing.demo("supervisor");
 		var point = freshPoint();
 		var lng = point[0];
@@ -637,8 +631,7 @@ class IntakeWriterTests {
 		// slow test host does not decide it), are gathered into batches of several instead of one batch each; each is
 		// answered after its batch's commit, in the order of arrival.
 		var meters = new SimpleMeterRegistry();
-		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
-				properties(100, 100, true, true, Duration.ofMillis(200)), meters);
+		var small = writer(properties(100, 100, true, true, Duration.ofMillis(200)), meters);
 		var supervisor = testing.demo("supervisor");
 		var point = freshPoint();
 		var lng = point[0];
@@ -671,8 +664,7 @@ class IntakeWriterTests {
 		// cases-12 amended 2026-12-06: the bound only applies while reports arrive more often than once within it;
 		// after a quiet spell a report is written at once, by its own caller (cases-19).
 		var meters = new SimpleMeterRegistry();
-		var small = new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
-				properties(10, 100, true, true, Duration.ofMillis(500)), meters);
+		var small = writer(properties(10, 100, true, true, Duration.ofMillis(500)), meters);
 		var supervisor = testing.demo("supervisor");
 
 		var answer = small.write(prepared(supervisor, CaseTesting.vendorReport(null), null));
@@ -715,8 +707,13 @@ class IntakeWriterTests {
 
 	/** A writer of this test's own (not started) with the given queue and batch sizes. */
 	private IntakeWriter writer(int queue, int batch, SimpleMeterRegistry meters) {
+		return writer(properties(queue, batch), meters);
+	}
+
+	/** A writer of this test's own (not started) with the given settings. */
+	private IntakeWriter writer(CasesProperties settings, SimpleMeterRegistry meters) {
 		return new IntakeWriter(repository, inserts, events, duplicates, attachments, history, transactionManager,
-				properties(queue, batch), meters);
+				settings, meters);
 	}
 
 	private CasesProperties properties(int queue, int batch) {
