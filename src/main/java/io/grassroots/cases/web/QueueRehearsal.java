@@ -83,7 +83,8 @@ class QueueRehearsal implements PageRehearsal {
 	/**
 	 * The pages of a signed-in dispatcher and department read from the database as their requests read them, for
 	 * made-up actors who are no account (decision 0026, amended 2026-12-07): every tab of the workbench and its next
-	 * page for a dispatcher of the whole country, every tab of the inbox for a department that does not exist (no
+	 * pages ({@value #MORE_PAGES}, each from its cursor's text as a "show more" request parses it; more13) for a
+	 * dispatcher of the whole country, every tab of the inbox for a department that does not exist (no
 	 * rows: the statements alone), the case page and the API's JSON of the first case the workbench shows. What runs is
 	 * the pages' own code below the web layer — the queue statements on a pooled connection (prepared on the server
 	 * from their fifth use), the row mapping, the caches of names and calendars, the case page's reads and choices —
@@ -95,9 +96,11 @@ class QueueRehearsal implements PageRehearsal {
 		for (var queue : Queue.workbench()) {
 			var rows = workPlaces.rows(DISPATCHER, "workbench", queue, null, null, WorkPlaceController.PAGE);
 			stage.render("cases/queuePage", new QueuePageView("workbench", Queue.workbench(), queue, rows, ""));
-			if (rows.next() != null) {
-				stage.render("cases/queueNextRows", workPlaces.rows(DISPATCHER, "workbench", queue, null, rows.next(),
-						WorkPlaceController.PAGE));
+			var more = rows;
+			for (var depth = 0; depth < MORE_PAGES && more.next() != null; depth++) {
+				more = workPlaces.rows(DISPATCHER, "workbench", queue, null, followed(more.next()),
+						WorkPlaceController.PAGE);
+				stage.render("cases/queueNextRows", more);
 			}
 			if (first == null && !rows.rows().isEmpty()) {
 				first = rows.rows().get(0).id();
@@ -115,14 +118,29 @@ class QueueRehearsal implements PageRehearsal {
 		}
 	}
 
+	/**
+	 * How many "show more" pages a rehearsed tab follows: the second goes on from a cursor of a page that itself began
+	 * at one, as a person's clicks do.
+	 */
+	static final int MORE_PAGES = 2;
+
+	/**
+	 * The cursor as a "show more" request gets it: the link carries {@link QueueCursor#toString()} and the request
+	 * parses it back ({@link WorkPlaceController}'s rows), so the rehearsal parses it too — the instants' and the id's
+	 * parsers are code no other page runs (more13: compiled in the first measured "show more" requests without this).
+	 */
+	static QueueCursor followed(QueueCursor next) {
+		return QueueCursor.parse(next.toString());
+	}
+
 	@Override
 	public void rehearse(Stage stage) {
 		stage.render("cases/queuePage", new QueuePageView("workbench", Queue.workbench(), Queue.NEW,
 				new QueueRowsView("workbench", Queue.NEW, rows, next, null, true), ""));
 		stage.render("cases/queuePage", new QueuePageView("inbox", Queue.inbox(), Queue.inbox().get(0),
 				new QueueRowsView("inbox", Queue.inbox().get(0), rows, next, null, false), ""));
-		stage.render("cases/queueNextRows", new QueueRowsView("workbench", Queue.IN_PROGRESS_QUEUE, rows, next, null,
-				false));
+		stage.render("cases/queueNextRows", new QueueRowsView("workbench", Queue.IN_PROGRESS_QUEUE, rows,
+				followed(next), null, false));
 		stage.json(rows);
 	}
 

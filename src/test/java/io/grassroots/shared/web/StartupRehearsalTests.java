@@ -98,6 +98,60 @@ class StartupRehearsalTests {
 			.isEqualTo(cases);
 	}
 
+	@Test
+	@org.springframework.transaction.annotation.Transactional
+	void showMoreIsRehearsedFromTheLinksCursorTwoPagesDeepWithTheRowsAfterThePageBefore() {
+		// the demo's tabs hold less than a page: 120 copies of a listed case make its tab three pages long (rolled
+		// back after the test)
+		var source = jdbc.sql("select id from cases_case where status = 'DISPATCHED' order by reported_at desc")
+			.query(java.util.UUID.class)
+			.list()
+			.get(0);
+		var columns = jdbc.sql("select * from cases_case where id = :id")
+			.param("id", source)
+			.query((rs, n) -> {
+				var names = new ArrayList<String>();
+				for (var c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+					names.add(rs.getMetaData().getColumnName(c).toLowerCase(Locale.ROOT));
+				}
+				return names;
+			})
+			.single();
+		var copied = String.join(", ", columns.stream()
+			.map(c -> c.equals("id") ? ":copy" : c.equals("tracking_code") ? ":code" : c)
+			.toList());
+		for (var n = 0; n < 120; n++) {
+			jdbc.sql("insert into cases_case (" + String.join(", ", columns) + ") select " + copied
+					+ " from cases_case where id = :id")
+				.param("copy", java.util.UUID.randomUUID())
+				.param("code", "MORE13" + (1000 + n))
+				.param("id", source)
+				.update();
+		}
+		var pages = new ArrayList<String>();
+		rehearse(ui.rehearsal(Locale.SIMPLIFIED_CHINESE), pages, new ArrayList<>(), true);
+		var read = pages.subList(3, pages.size());
+		var followed = 0;
+		for (var i = 1; i < read.size(); i++) {
+			var page = read.get(i);
+			if (page.contains("<html") || !page.contains("id=\"row-")) {
+				continue;
+			}
+			// a "show more" fragment: it follows its tab's page (or the fragment before), and none of its rows is one
+			// of that page's: it read on from the cursor parsed from the link's text
+			var before = read.get(i - 1);
+			assertThat(before).contains("/cases/places/workbench/rows?queue=", "&amp;after=");
+			for (var row : ROW.matcher(page).results().map(m -> m.group()).toList()) {
+				assertThat(before).doesNotContain(row);
+			}
+			followed++;
+		}
+		// the copies' tab: its second and third pages, and no further (its fourth page is not rehearsed)
+		assertThat(followed).isEqualTo(2); // QueueRehearsal.MORE_PAGES, package-private in cases.web
+	}
+
+	private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("id=\"row-[A-Z0-9]+\"");
+
 	/** The workbench's tabs ({@code cases.web.Queue.workbench()}, package-private there). */
 	private static final int WORKBENCH_TABS = 9;
 
