@@ -1,6 +1,7 @@
 package io.grassroots.shared;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -36,6 +37,16 @@ public final class RecentlyWritten<K, V, N> {
 
 	private final BiConsumer<K, N> forgotten;
 
+	/**
+	 * The key of a slot no put has taken yet, held by no entry: every put forgets what its slot left, from the first
+	 * put on, so the ring's first wrap runs no branch of {@link #forget} that its puts before had not run. A ring that
+	 * began with empty slots first forgot after {@code maximum} puts — the audit chain heads' after 50,000, some 7,000
+	 * lifecycles in — and the JIT, which had compiled {@link #put} and its callers (the history's append, the intake's
+	 * commit) without that branch, threw them away and compiled them again then (jdk.Deoptimization unstable_if;
+	 * bench/RESULTS.md § lifecycle, jit5; decision cases-46).
+	 */
+	private static final Object NOTHING = new Object();
+
 	private final Object[] keys;
 
 	private final Object[] notes;
@@ -67,6 +78,7 @@ public final class RecentlyWritten<K, V, N> {
 		this.forgotten = forgotten;
 		this.later = (old, newer) -> stays.test(old.value(), newer.value()) ? old : newer;
 		this.keys = new Object[maximum];
+		Arrays.fill(keys, NOTHING);
 		this.notes = new Object[maximum];
 		this.numbers = new long[maximum];
 	}
@@ -121,9 +133,7 @@ public final class RecentlyWritten<K, V, N> {
 			numbers[slot] = number;
 		}
 		entries.merge(key, new Entry<>(value, number, nanos.getAsLong()), later);
-		if (leftKey != null) {
-			forget(leftKey, leftNote, leftNumber);
-		}
+		forget(leftKey, leftNote, leftNumber);
 	}
 
 	/**
