@@ -39,11 +39,12 @@ public final class RecentlyWritten<K, V, N> {
 
 	/**
 	 * The key of a slot no put has taken yet, held by no entry: every put forgets what its slot left, from the first
-	 * put on, so the ring's first wrap runs no branch of {@link #forget} that its puts before had not run. A ring that
-	 * began with empty slots first forgot after {@code maximum} puts — the audit chain heads' after 50,000, some 7,000
-	 * lifecycles in — and the JIT, which had compiled {@link #put} and its callers (the history's append, the intake's
-	 * commit) without that branch, threw them away and compiled them again then (jdk.Deoptimization unstable_if;
-	 * bench/RESULTS.md § lifecycle, jit5; decision cases-46).
+	 * put on (finding nothing held and no note before the first wrap). The rings share this code and its branch
+	 * profile: a ring that began with empty slots first forgot after {@code maximum} puts — the audit chain heads'
+	 * after 50,000, some 7,000 lifecycles in — and ran a branch ("no note") no put had run, so the JIT threw away
+	 * {@link #put} and the callers it was compiled into and compiled them again then. Now only the first ring to wrap
+	 * (the remembered cases', ≈ 1,400 lifecycles in) runs branches not run before (bench/RESULTS.md § lifecycle, jit5;
+	 * decision cases-46).
 	 */
 	private static final Object NOTHING = new Object();
 
