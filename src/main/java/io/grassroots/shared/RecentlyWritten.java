@@ -1,6 +1,7 @@
 package io.grassroots.shared;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -36,6 +37,17 @@ public final class RecentlyWritten<K, V, N> {
 
 	private final BiConsumer<K, N> forgotten;
 
+	/**
+	 * The key of a slot no put has taken yet, held by no entry: every put forgets what its slot left, from the first
+	 * put on (finding nothing held and no note before the first wrap). The rings share this code and its branch
+	 * profile: a ring that began with empty slots first forgot after {@code maximum} puts — the audit chain heads'
+	 * after 50,000, some 7,000 lifecycles in — and ran a branch ("no note") no put had run, so the JIT threw away
+	 * {@link #put} and the callers it was compiled into and compiled them again then. Now only the first ring to wrap
+	 * (the remembered cases', ≈ 1,400 lifecycles in) runs branches not run before (bench/RESULTS.md § lifecycle, jit5;
+	 * decision cases-46).
+	 */
+	private static final Object NOTHING = new Object();
+
 	private final Object[] keys;
 
 	private final Object[] notes;
@@ -67,6 +79,7 @@ public final class RecentlyWritten<K, V, N> {
 		this.forgotten = forgotten;
 		this.later = (old, newer) -> stays.test(old.value(), newer.value()) ? old : newer;
 		this.keys = new Object[maximum];
+		Arrays.fill(keys, NOTHING);
 		this.notes = new Object[maximum];
 		this.numbers = new long[maximum];
 	}
@@ -121,9 +134,7 @@ public final class RecentlyWritten<K, V, N> {
 			numbers[slot] = number;
 		}
 		entries.merge(key, new Entry<>(value, number, nanos.getAsLong()), later);
-		if (leftKey != null) {
-			forget(leftKey, leftNote, leftNumber);
-		}
+		forget(leftKey, leftNote, leftNumber);
 	}
 
 	/**

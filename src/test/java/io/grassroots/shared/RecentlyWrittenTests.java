@@ -39,6 +39,19 @@ class RecentlyWrittenTests {
 	}
 
 	@Test
+	void thePutsThatFillTheRingForgetNothingAndHandOnNoNote() {
+		recent.put("a", 1, "note of a");
+		recent.take("a", recent.peek("a"));
+		recent.put("b", 1, "note of b");
+		recent.put("c", 1, "note of c");
+
+		assertThat(recent.size()).isEqualTo(2);
+		assertThat(recent.get("b")).isEqualTo(1);
+		assertThat(recent.get("c")).isEqualTo(1);
+		assertThat(forgotten).isEmpty();
+	}
+
+	@Test
 	void aKeyPutAgainIsNotForgottenWhenItsEarlierPutLeavesTheRing() {
 		recent.put("a", 1, "first");
 		recent.put("a", 2, "second");

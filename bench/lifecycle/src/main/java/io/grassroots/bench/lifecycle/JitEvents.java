@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
 import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingStream;
 
 /**
@@ -24,7 +25,7 @@ final class JitEvents implements AutoCloseable {
 
 	/** What is kept of an event: JFR reuses its event objects. */
 	private record Event(String type, Instant start, long nanos, int level, boolean osr, String method, int line,
-			String reason, String action, String compiler, long inlined) {
+			String reason, String action, String compiler, long inlined, String stack) {
 
 	}
 
@@ -32,19 +33,23 @@ final class JitEvents implements AutoCloseable {
 
 	private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
 
-	JitEvents() {
+	/** Whether {@link #report} also lists every C2 compilation and every deoptimisation of the phase ({@code --jit list}). */
+	private final boolean list;
+
+	JitEvents(boolean list) {
+		this.list = list;
 		stream.setReuse(false);
 		stream.enable("jdk.Compilation").withThreshold(Duration.ZERO);
-		stream.enable("jdk.Deoptimization");
+		stream.enable("jdk.Deoptimization").withStackTrace();
 		stream.enable("jdk.CodeCacheFull");
 		stream.onEvent("jdk.Compilation", e -> events.add(new Event("compilation", e.getStartTime(),
 				e.getDuration().toNanos(), e.getShort("compileLevel"), e.getBoolean("isOsr"), name(e.getValue("method")),
-				0, null, null, null, e.getLong("inlinedBytes"))));
+				0, null, null, null, e.getLong("inlinedBytes"), null)));
 		stream.onEvent("jdk.Deoptimization", e -> events.add(new Event("deoptimization", e.getStartTime(), 0, 0, false,
 				name(e.getValue("method")), e.getInt("lineNumber"), e.getString("reason"), e.getString("action"),
-				e.getString("compiler"), 0)));
+				e.getString("compiler"), 0, stack(e.getStackTrace()))));
 		stream.onEvent("jdk.CodeCacheFull",
-				e -> events.add(new Event("full", e.getStartTime(), 0, 0, false, null, 0, null, null, null, 0)));
+				e -> events.add(new Event("full", e.getStartTime(), 0, 0, false, null, 0, null, null, null, 0, null)));
 		stream.startAsync();
 	}
 
@@ -97,6 +102,18 @@ final class JitEvents implements AutoCloseable {
 			lines.add("  most frequent:" + top(byMethod, 8, 1));
 		}
 		lines.add("code cache full events: " + inPhase.stream().filter(e -> e.type().equals("full")).count());
+		if (list) {
+			lines.add("every C2 compilation and deoptimisation of the phase (seconds from its start):");
+			inPhase.stream()
+				.filter(e -> e.type().equals("deoptimization") || e.level() == 4)
+				.sorted(Comparator.comparing(Event::start))
+				.forEach(e -> lines.add(String.format("  %7.3f %s", Duration.between(from, e.start()).toNanos() / 1e9,
+						e.type().equals("compilation")
+								? String.format("C2%s %s %.1f ms (%,d B inlined)", e.osr() ? " OSR" : "", e.method(),
+										e.nanos() / 1e6, e.inlined())
+								: String.format("deopt %s line %d %s/%s (%s) at %s", e.method(), e.line(), e.reason(),
+										e.action(), e.compiler(), e.stack()))));
+		}
 		return lines;
 	}
 
@@ -108,6 +125,15 @@ final class JitEvents implements AutoCloseable {
 			.limit(n)
 			.map(e -> String.format("%n      %4d × %s", e.getValue(), e.getKey()))
 			.collect(Collectors.joining());
+	}
+
+	/** The top frames of a deoptimisation's stack: where the compiled code was left, and its callers. */
+	private static String stack(RecordedStackTrace trace) {
+		return trace == null ? "?" : trace.getFrames()
+			.stream()
+			.limit(4)
+			.map(f -> name(f.getMethod()) + ":" + f.getLineNumber())
+			.collect(Collectors.joining(" < "));
 	}
 
 	private static String name(RecordedMethod method) {

@@ -78,7 +78,7 @@ public final class LifecycleBench {
 		postgres.statementsAvailable = postgres.statementsAvailable();
 		postgres.walInspectAvailable = postgres.walInspectAvailable();
 		if (!options.serve.isEmpty()) {
-			jit = options.jit ? new JitEvents() : null;
+			jit = options.jit ? new JitEvents(options.jitList) : null;
 			serve(newLoop(options.serve));
 			return;
 		}
@@ -88,7 +88,7 @@ public final class LifecycleBench {
 				postgres.setting("wal_compression"), postgres.setting("full_page_writes"),
 				postgres.walInspectAvailable ? "available (records and images in bytes)" : "not available (counts only)");
 		// with --jvm per-loop each loop's JVM watches its own JIT
-		jit = options.jit && !options.perLoop() ? new JitEvents() : null;
+		jit = options.jit && !options.perLoop() ? new JitEvents(options.jitList) : null;
 		var loops = new ArrayList<Loop>();
 		for (var name : options.only) {
 			loops.add(options.perLoop() ? new OtherJvm(name, database(name), args) : newLoop(name));
@@ -690,7 +690,7 @@ public final class LifecycleBench {
 	}
 
 	record Options(String server, String user, long cases, long warmup, long costCases, int rounds, List<Integer> threads,
-			List<String> only, int top, boolean waits, ReportPoints points, boolean jit, long steadySeconds, double steadyRate,
+			List<String> only, int top, boolean waits, ReportPoints points, boolean jit, boolean jitList, long steadySeconds, double steadyRate,
 			int walTop, boolean settle, long settleMax, long walSlice, List<String> steadyOnly, String jvm, String serve) {
 
 		static Options parse(String[] args) {
@@ -729,7 +729,7 @@ public final class LifecycleBench {
 					Arrays.stream(values.get("threads").split(",")).map(Integer::parseInt).toList(),
 					List.of(values.get("only").split(",")), Integer.parseInt(values.get("top")),
 					Boolean.parseBoolean(values.get("waits")), ReportPoints.parse(values.get("points")),
-					Boolean.parseBoolean(values.get("jit")),
+					Boolean.parseBoolean(values.get("jit")) || "list".equals(values.get("jit")), "list".equals(values.get("jit")),
 					"interval".equals(values.get("steady-seconds")) ? -1 : Long.parseLong(values.get("steady-seconds")),
 					Double.parseDouble(values.get("steady-rate")), Integer.parseInt(values.get("wal-top")),
 					Boolean.parseBoolean(values.get("settle")), Long.parseLong(values.get("settle-max")),
