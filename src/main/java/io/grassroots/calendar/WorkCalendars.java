@@ -110,15 +110,30 @@ public class WorkCalendars {
 		if (current == null || System.nanoTime() - current.loadedAt() > KEPT.toNanos()) {
 			var days = new HashMap<RegionCode, Map<LocalDate, CalendarDay>>();
 			store.days().forEach(d -> days.computeIfAbsent(d.region(), r -> new HashMap<>()).put(d.date(), d));
-			current = new Snapshot(store.officeHours(), days, new ConcurrentHashMap<>(), System.nanoTime());
+			current = Snapshot.reread(current, store.officeHours(), days, System.nanoTime());
 			snapshot = current;
 		}
 		return current;
 	}
 
 	/** The calendar tables as read, and the calendars built from them (by owner). */
-	private record Snapshot(Map<RegionCode, OfficeHours> hours, Map<RegionCode, Map<LocalDate, CalendarDay>> days,
+	record Snapshot(Map<RegionCode, OfficeHours> hours, Map<RegionCode, Map<LocalDate, CalendarDay>> days,
 			ConcurrentHashMap<RegionCode, WorkCalendar> calendars, long loadedAt) {
+
+		/**
+		 * The snapshot after the tables were read again: while they read back as they were (the usual minute), the
+		 * calendars already built are kept with the day and month tables they have worked out, instead of being built
+		 * again empty every minute — each rebuilt calendar worked its tables out afresh on the callers' threads, and
+		 * its first calls took the compiled deadline code down paths it had left (C2 recompiled
+		 * {@code WorkCalendar.elapsed} in measured lifecycle rounds, bench/RESULTS.md § lifecycle, jit5).
+		 */
+		static Snapshot reread(Snapshot before, Map<RegionCode, OfficeHours> hours,
+				Map<RegionCode, Map<LocalDate, CalendarDay>> days, long now) {
+			if (before != null && before.hours().equals(hours) && before.days().equals(days)) {
+				return new Snapshot(before.hours(), before.days(), before.calendars(), now);
+			}
+			return new Snapshot(hours, days, new ConcurrentHashMap<>(), now);
+		}
 	}
 
 }
