@@ -117,6 +117,7 @@ final class IntakeBench {
 		System.out.printf("database: %s (fresh), server -Xms%s -Xmx%s, %d round(s) of %.0f s per level, clients %s%n",
 				url, xms, xmx, rounds, seconds, Arrays.toString(clients));
 		recreateDatabase();
+		System.out.printf("PostgreSQL: %s%n", new Settle(adminUrl, user).writeSettings());
 		var work = Files.createDirectories(Path.of("bench/intake/target"));
 		var jvm = new ArrayList<String>();
 		jvm.add("-Xms" + xms);

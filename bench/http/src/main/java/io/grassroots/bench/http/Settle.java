@@ -109,6 +109,22 @@ final class Settle {
 	}
 
 	/** max_wal_size in bytes and checkpoint_completion_target, to size a fixed-rate step that holds its own checkpoint. */
+	/**
+	 * The server's settings that decide what a phase writes and when it waits for the disk, on one line, so a figure
+	 * measured on a deployment's settings (a private cluster run with deploy/postgresql.conf, decision 0035) is told
+	 * from the stock one in the output.
+	 */
+	String writeSettings() throws SQLException {
+		try (Connection c = DriverManager.getConnection(adminUrl, user, "");
+				var rs = c.createStatement().executeQuery("""
+						select string_agg(name || ' ' || current_setting(name), ', ' order by name) from pg_settings
+						where name in ('shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'checkpoint_completion_target',
+						'wal_compression', 'backend_flush_after', 'autovacuum', 'synchronous_commit', 'port')""")) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
 	double[] checkpointSettings() throws SQLException {
 		try (Connection c = DriverManager.getConnection(adminUrl, user, "");
 				var rs = c.createStatement().executeQuery("""
