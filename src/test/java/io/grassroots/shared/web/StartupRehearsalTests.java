@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -21,6 +23,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Before the node reports ready it rehearses the work pages (decision 0026, amended 2026-12-06 late): every module's
@@ -99,12 +102,12 @@ class StartupRehearsalTests {
 	}
 
 	@Test
-	@org.springframework.transaction.annotation.Transactional
+	@Transactional
 	void showMoreIsRehearsedFromTheLinksCursorTwoPagesDeepWithTheRowsAfterThePageBefore() {
 		// the demo's tabs hold less than a page: 120 copies of a listed case make its tab three pages long (rolled
 		// back after the test)
 		var source = jdbc.sql("select id from cases_case where status = 'DISPATCHED' order by reported_at desc")
-			.query(java.util.UUID.class)
+			.query(UUID.class)
 			.list()
 			.get(0);
 		var columns = jdbc.sql("select * from cases_case where id = :id")
@@ -123,7 +126,7 @@ class StartupRehearsalTests {
 		for (var n = 0; n < 120; n++) {
 			jdbc.sql("insert into cases_case (" + String.join(", ", columns) + ") select " + copied
 					+ " from cases_case where id = :id")
-				.param("copy", java.util.UUID.randomUUID())
+				.param("copy", UUID.randomUUID())
 				.param("code", "MORE13" + (1000 + n))
 				.param("id", source)
 				.update();
@@ -150,7 +153,7 @@ class StartupRehearsalTests {
 		assertThat(followed).isEqualTo(2); // QueueRehearsal.MORE_PAGES, package-private in cases.web
 	}
 
-	private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("id=\"row-[A-Z0-9]+\"");
+	private static final Pattern ROW = Pattern.compile("id=\"row-[A-Z0-9]+\"");
 
 	/** The workbench's tabs ({@code cases.web.Queue.workbench()}, package-private there). */
 	private static final int WORKBENCH_TABS = 9;
