@@ -108,7 +108,6 @@ final class Settle {
 				dirty > SETTLED_DIRTY_KB ? " (still above 64 MB: other processes' writes)" : "");
 	}
 
-	/** max_wal_size in bytes and checkpoint_completion_target, to size a fixed-rate step that holds its own checkpoint. */
 	/**
 	 * The server's settings that decide what a phase writes and when it waits for the disk, on one line, so a figure
 	 * measured on a deployment's settings (a private cluster run with deploy/postgresql.conf, decision 0035) is told
@@ -125,6 +124,10 @@ final class Settle {
 		}
 	}
 
+	/**
+	 * max_wal_size in bytes, checkpoint_completion_target and checkpoint_timeout in seconds, to size a fixed-rate step
+	 * that holds its own checkpoint.
+	 */
 	double[] checkpointSettings() throws SQLException {
 		try (Connection c = DriverManager.getConnection(adminUrl, user, "");
 				var rs = c.createStatement().executeQuery("""
