@@ -129,13 +129,20 @@ class CaseSnapshots {
 		TransactionTasks.afterCommit(() -> copies.forEach(this::remember));
 	}
 
+	/**
+	 * Remembers a committed case by id and tracking code. Under one lock, as the ring adds and removes its keys
+	 * (decision cases-54): the ring forgets a tracking code only from within a remember, so the tracking codes' map too
+	 * gains and loses keys on one thread at a time, and its size counter is never contended.
+	 */
 	void remember(Remembered r) {
 		var c = r.subject();
 		var id = c.id();
 		var code = c.origin().trackingCode();
-		byId.put(id, r, code);
-		if (code != null && !id.equals(byTrackingCode.get(code))) {
-			byTrackingCode.put(code, id);
+		synchronized (byTrackingCode) {
+			byId.put(id, r, code);
+			if (code != null && !id.equals(byTrackingCode.get(code))) {
+				byTrackingCode.put(code, id);
+			}
 		}
 	}
 

@@ -15,6 +15,13 @@ import java.util.function.LongSupplier;
  * were made: each put takes the next slot under a short lock and forgets what the slot's earlier put left, if the key
  * still holds that put's value (not taken, nor put again since). Eviction is by age of the put, first in, first out.
  * <p>
+ * The map's keys are added and removed only under that lock (a put of a new key, the forgetting of a slot's key, a
+ * clear); a take leaves its key in the map, marked taken, until its put's slot is taken again (decision cases-54).
+ * So the map's size counter is only ever changed by one thread at a time and never runs its contended branches (its
+ * counter cells): before, the first contended take or put, on the first run of four threads, threw away the compiled
+ * code of every caller that had inlined the count, and the JIT compiled it again inside the measured rounds
+ * (bench/RESULTS.md § lifecycle, lc12).
+ * <p>
  * Instead of Caffeine for this traffic (one put per write, one read by the next write, the bound full so every put
  * evicts): Caffeine's upkeep on every write (write buffer, frequency sketch, eviction order) was a twentieth of a case
  * transition's thread, and its admission policy (W-TinyLFU admits a new key only if estimated to be used more often
@@ -77,7 +84,7 @@ public final class RecentlyWritten<K, V, N> {
 		this.keptNanos = kept.toNanos();
 		this.nanos = nanos;
 		this.forgotten = forgotten;
-		this.later = (old, newer) -> stays.test(old.value(), newer.value()) ? old : newer;
+		this.later = (old, newer) -> old.value() != null && stays.test(old.value(), newer.value()) ? old : newer;
 		this.keys = new Object[maximum];
 		Arrays.fill(keys, NOTHING);
 		this.notes = new Object[maximum];
@@ -102,7 +109,8 @@ public final class RecentlyWritten<K, V, N> {
 	 */
 	public V take(K key, V value) {
 		var entry = entries.get(key);
-		if (entry == null || entry.value() != value || !entries.remove(key, entry)) {
+		if (value == null || entry == null || entry.value() != value
+				|| !entries.replace(key, entry, new Entry<>(null, entry.number(), entry.at()))) {
 			return null;
 		}
 		return fresh(entry) ? value : null;
@@ -119,28 +127,24 @@ public final class RecentlyWritten<K, V, N> {
 	 */
 	@SuppressWarnings("unchecked")
 	public void put(K key, V value, N note) {
-		long number;
-		K leftKey;
-		N leftNote;
-		long leftNumber;
 		synchronized (keys) {
-			number = ++written;
+			var number = ++written;
 			var slot = (int) (number % maximum);
-			leftKey = (K) keys[slot];
-			leftNote = (N) notes[slot];
-			leftNumber = numbers[slot];
+			var leftKey = (K) keys[slot];
+			var leftNote = (N) notes[slot];
+			var leftNumber = numbers[slot];
 			keys[slot] = key;
 			notes[slot] = note;
 			numbers[slot] = number;
+			entries.merge(key, new Entry<>(value, number, nanos.getAsLong()), later);
+			forget(leftKey, leftNote, leftNumber);
 		}
-		entries.merge(key, new Entry<>(value, number, nanos.getAsLong()), later);
-		forget(leftKey, leftNote, leftNumber);
 	}
 
 	/**
-	 * What a put left in the slot now taken by another: the value, if the key still holds that put's, and the note, if
-	 * the key is no longer held at all (taken, or forgotten now). A key put again since keeps both (its later put's
-	 * slot forgets them).
+	 * What a put left in the slot now taken by another: the value (or the mark that it was taken), if the key still
+	 * holds that put's, and the note, if the key is no longer held at all (taken, or forgotten now). A key put again
+	 * since keeps both (its later put's slot forgets them). Under the ring's lock.
 	 */
 	private void forget(K key, N note, long number) {
 		var entry = entries.get(key);
@@ -154,19 +158,30 @@ public final class RecentlyWritten<K, V, N> {
 
 	/** Forgets every value (the ring's slots then find nothing to forget, and their notes are handed on as they go). */
 	public void clear() {
-		entries.clear();
+		synchronized (keys) {
+			entries.clear();
+		}
 	}
 
-	/** How many keys hold a value. */
+	/** How many keys hold a value (not taken): a count over the map, for tests and diagnostics. */
 	public int size() {
-		return entries.size();
+		var held = 0;
+		for (var entry : entries.values()) {
+			if (entry.value() != null) {
+				held++;
+			}
+		}
+		return held;
 	}
 
 	private boolean fresh(Entry<V> entry) {
 		return nanos.getAsLong() - entry.at() < keptNanos;
 	}
 
-	/** A value put by the put numbered {@code number}, made at {@code at} ({@link System#nanoTime()}). */
+	/**
+	 * A value put by the put numbered {@code number}, made at {@code at} ({@link System#nanoTime()}); a null value
+	 * marks it taken.
+	 */
 	private record Entry<V>(V value, long number, long at) {
 	}
 

@@ -118,6 +118,29 @@ class RecentlyWrittenTests {
 	}
 
 	@Test
+	void aPutAfterATakeIsHeldEvenIfTheValueTakenWouldHaveStayed() {
+		recent.put("a", 5);
+		recent.take("a", recent.peek("a"));
+		recent.put("a", 4);
+
+		assertThat(recent.get("a")).isEqualTo(4);
+		assertThat(recent.take("a", recent.peek("a"))).isEqualTo(4);
+	}
+
+	@Test
+	void aTakenValueIsNotCountedAmongTheKeysHeldNorReadAgain() {
+		recent.put("a", 1);
+		recent.put("b", 1);
+		var value = recent.peek("a");
+		recent.take("a", value);
+
+		assertThat(recent.size()).isEqualTo(1);
+		assertThat(recent.peek("a")).isNull();
+		assertThat(recent.get("a")).isNull();
+		assertThat(recent.take("a", null)).isNull();
+	}
+
+	@Test
 	void aValueReplacedMeanwhileIsNotTaken() {
 		recent.put("a", 1000);
 		var seen = recent.peek("a");
