@@ -33,7 +33,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        once in this time and the previous batch's cycle was shorter than it, so a lone report at a low rate is
  *        written at once, and at a steady high rate each case shares its batch's commit and commands with more others;
  *        {@code 0} (the default until a quiet host has measured it, bench/RESULTS.md § intake, 2026-12-06 midday
- *        (stalls9)) switches it off: no timer, as before; {@code 2ms} is the value proposed for that measurement
+ *        (stalls9)) switches it off: no timer, as before. A bound at or below the batch cycle at the rate meant
+ *        never waits (at the 2026-12-07 quiet half-peak a batch held 4.2 ms of arrivals): {@code 8ms} is the value
+ *        proposed for that measurement
  */
 @ConfigurationProperties("grassroots.cases")
 public record CasesProperties(@DefaultValue("652301001000") String unplacedRegion, @DefaultValue("0.8") double yellowAt,

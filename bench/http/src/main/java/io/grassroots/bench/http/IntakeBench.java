@@ -179,7 +179,8 @@ final class IntakeBench {
 						ours(w0, w1, f.n);
 						fixed.add(f);
 						System.out.printf("fixed rate %.1f/s (--fixed-rate): achieved %.1f/s p50 %.2f ms p99 %.2f ms "
-								+ "(errors %d) | load %s%n", fixedOnly, f.perSecond, f.p50, f.p99, f.errors, Machine.load());
+								+ "(errors %d; CPU/case: server %.2f ms, PostgreSQL %.2f ms) | load %s%n", fixedOnly,
+								f.perSecond, f.p50, f.p99, f.errors, f.appCpuMs, f.dbCpuMs, Machine.load());
 						printBatches(batchesBefore, batchesAfter);
 						System.out.print(f.stalls);
 						System.out.print(Settle.between("the step", w0, w1, f.n));
@@ -223,7 +224,8 @@ final class IntakeBench {
 					var w1 = writes.snapshot();
 					fixed.add(f);
 					System.out.printf("fixed rate %.1f/s (half the peak %.1f/s): achieved %.1f/s p50 %.2f ms p99 %.2f ms "
-							+ "(errors %d) | load %s%n", peak / 2, peak, f.perSecond, f.p50, f.p99, f.errors, Machine.load());
+							+ "(errors %d; CPU/case: server %.2f ms, PostgreSQL %.2f ms) | load %s%n", peak / 2, peak,
+							f.perSecond, f.p50, f.p99, f.errors, f.appCpuMs, f.dbCpuMs, Machine.load());
 					printBatches(batchesBefore, batchesAfter);
 					System.out.print(f.stalls);
 					System.out.print(Settle.between("the step", w0, w1, f.n));
@@ -898,6 +900,7 @@ final class IntakeBench {
 		var interval = 1e9 / rate;
 		var probe = new StallProbe(adminUrl, user, database, safepointLog, server.process.pid());
 		probe.start();
+		var cpu0 = cpu();
 		if (loopClient()) {
 			var result = LoopHttp.fixedRate("127.0.0.1", server.port, workersCount, randoms(workersCount), t0, interval,
 					total, baseMs, baseNs, intakes);
@@ -951,6 +954,7 @@ final class IntakeBench {
 		}
 		done.await();
 		var elapsed = (System.nanoTime() - t0) / 1e9;
+		var cpu1 = cpu();
 		probe.stop();
 		if (loopClient()) {
 			System.out.printf("  fixed rate %.1f/s (event loop, %d connections): %d request(s) waited for a free "
@@ -959,8 +963,10 @@ final class IntakeBench {
 		var stalls = probe.report(requests.stream().flatMap(List::stream).toList());
 		var sorted = Latencies.sorted(all);
 		var errors = all.stream().mapToLong(l -> l.errors).sum();
+		var n = Math.max(1, sorted.length);
 		return new Level(0, sorted.length / elapsed, Latencies.percentileMs(sorted, 50),
-				Latencies.percentileMs(sorted, 99), errors, sorted.length, 0, 0, stalls);
+				Latencies.percentileMs(sorted, 99), errors, sorted.length, (cpu1[0] - cpu0[0]) / n,
+				(cpu1[1] - cpu0[1]) / n, stalls);
 	}
 
 	/**
@@ -979,10 +985,14 @@ final class IntakeBench {
 			// NaN from a build without them
 			var ahead = http.get("/actuator/metrics/grassroots.intake.reads.ahead", adminToken);
 			var led = http.get("/actuator/metrics/grassroots.intake.batches.led", adminToken);
+			// the writer's waits for more reports (intake-gather, cases-12 amended); NaN from a build without them
+			var gather = http.get("/actuator/metrics/grassroots.intake.batch.gather", adminToken);
 			return new double[] { statistic(size.body(), "COUNT"), statistic(size.body(), "TOTAL"),
 					statistic(cycle.body(), "TOTAL_TIME"), statistic(build.body(), "TOTAL_TIME"),
 					ahead.status() == 200 ? statistic(ahead.body(), "COUNT") : Double.NaN,
-					led.status() == 200 ? statistic(led.body(), "COUNT") : Double.NaN };
+					led.status() == 200 ? statistic(led.body(), "COUNT") : Double.NaN,
+					gather.status() == 200 ? statistic(gather.body(), "COUNT") : Double.NaN,
+					gather.status() == 200 ? statistic(gather.body(), "TOTAL_TIME") : Double.NaN };
 		}
 		catch (IOException e) {
 			return null;
@@ -1015,6 +1025,11 @@ final class IntakeBench {
 				+ "build %.2f ms (means per batch); %.2f read commands ahead per batch, %.0f %% of batches led by their "
 				+ "caller%n", n, (after[1] - before[1]) / n, (after[2] - before[2]) / n * 1000,
 				(after[3] - before[3]) / n * 1000, (after[4] - before[4]) / n, (after[5] - before[5]) / n * 100);
+		var waits = after[6] - before[6];
+		if (waits > 0) {
+			System.out.printf("             intake writer waited for more reports (intake-gather) before %.0f %% of "
+					+ "batches, %.2f ms per wait%n", waits / n * 100, (after[7] - before[7]) / waits * 1000);
+		}
 	}
 
 	/** Heap (actuator metrics, administrator token) and RSS (/proc) of the server, once a second. */
