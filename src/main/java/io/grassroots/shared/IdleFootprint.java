@@ -7,12 +7,14 @@ import java.util.Map;
 import javax.management.ObjectName;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import io.grassroots.shared.web.PagesRehearsed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +51,17 @@ class IdleFootprint implements ApplicationListener<ApplicationReadyEvent> {
 		compaction.setDaemon(true);
 		compaction.start();
 		log.info("Embedded memory settings: {}", settings);
+	}
+
+	/**
+	 * Pages rehearsed after ready (decision 0036) leave their garbage in a heap compacted before them: compacted again
+	 * once they are over.
+	 */
+	@EventListener
+	void compactAfterRehearsal(PagesRehearsed rehearsed) {
+		if (rehearsed.afterReady()) {
+			compact();
+		}
 	}
 
 	/** Sets the manageable flags; returns what each flag is now (or why it is not). */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
@@ -18,9 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +47,13 @@ import org.springframework.stereotype.Component;
  * Nothing is written to the database and no account is used; the self-requests are counted in the server's request
  * metrics like any other (status 200, 302 and 401). Decision 0026, amended 2026-12-06 late, says what it covers,
  * what it costs at start and what it does not do.
+ * <p>
+ * With {@code grassroots.pages.rehearse-after-ready} (the embedded demo's setting, decision 0036) the same rounds run
+ * instead on a thread of their own once the node accepts traffic ({@link ReadinessState#ACCEPTING_TRAFFIC}), so the start does not wait
+ * for them; they stop early when the node stops. Either way a {@link PagesRehearsed} event says when they are over.
  */
 @Component
-class StartupRehearsal implements ApplicationRunner {
+class StartupRehearsal implements ApplicationRunner, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(StartupRehearsal.class);
 
@@ -65,10 +75,28 @@ class StartupRehearsal implements ApplicationRunner {
 
 	private final Environment environment;
 
+	/** The rounds run after the node is ready, on {@link #THREAD}, instead of before (decision 0036). */
+	private final boolean afterReady;
+
+	private final ApplicationEventPublisher events;
+
+	/** The thread of the rounds run after ready. */
+	static final String THREAD = "pages-rehearsal";
+
+	private volatile boolean stopping;
+
+	private volatile Thread running;
+
+	private final AtomicBoolean launched = new AtomicBoolean();
+
 	StartupRehearsal(List<PageRehearsal> rehearsals, TemplateEngine templates, JsonMapper json, UiFactory ui,
-			Environment environment, @Value("${grassroots.pages.rehearsals:0}") int rounds,
-			@Value("${grassroots.pages.rehearsal-reads:0}") int readRounds) {
+			Environment environment, ApplicationEventPublisher events,
+			@Value("${grassroots.pages.rehearsals:0}") int rounds,
+			@Value("${grassroots.pages.rehearsal-reads:0}") int readRounds,
+			@Value("${grassroots.pages.rehearse-after-ready:false}") boolean afterReady) {
 		this.environment = environment;
+		this.events = events;
+		this.afterReady = afterReady;
 		this.rehearsals = List.copyOf(rehearsals);
 		this.templates = templates;
 		this.json = json;
@@ -79,6 +107,33 @@ class StartupRehearsal implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments arguments) {
+		if (!afterReady) {
+			rehearse();
+		}
+	}
+
+	@EventListener
+	void rehearseOnceReady(AvailabilityChangeEvent<ReadinessState> readiness) {
+		if (afterReady && readiness.getState() == ReadinessState.ACCEPTING_TRAFFIC && launched.compareAndSet(false, true)
+				&& rounds > 0 && !rehearsals.isEmpty()) {
+			var thread = new Thread(this::rehearse, THREAD);
+			thread.setDaemon(true);
+			running = thread;
+			thread.start();
+		}
+	}
+
+	/** The node stops: rounds after ready end with the round they are in (at most a few seconds' wait). */
+	@Override
+	public void destroy() throws InterruptedException {
+		stopping = true;
+		var thread = running;
+		if (thread != null) {
+			thread.join(5_000);
+		}
+	}
+
+	private void rehearse() {
 		if (rounds <= 0 || rehearsals.isEmpty()) {
 			return;
 		}
@@ -97,8 +152,9 @@ class StartupRehearsal implements ApplicationRunner {
 			.connectTimeout(Duration.ofSeconds(2))
 			.build() : null;
 		var answered = 0;
+		var done = 0;
 		try {
-			for (var round = 0; round < rounds; round++) {
+			for (var round = 0; round < rounds && !stopping; round++, done++) {
 				for (var rehearsal : rehearsals) {
 					rehearsal.rehearse(stage);
 					if (round < readRounds) {
@@ -127,11 +183,14 @@ class StartupRehearsal implements ApplicationRunner {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
-		log.info("Pages rehearsed: {} rounds of {} modules' pages, {} of them with their reads ({} KB), and {} requests"
-				+ " to the node itself, in {} ms (CPU: the start's thread {} ms, the whole process {} ms)", rounds,
-				rehearsals.size(), readRounds,
+		log.info("Pages rehearsed{}: {} rounds of {} modules' pages, {} of them with their reads ({} KB), and {} requests"
+				+ " to the node itself, in {} ms (CPU: the {} thread {} ms, the whole process {} ms)",
+				afterReady ? " after ready" : "", done, rehearsals.size(), Math.min(done, readRounds),
 				stage.bytes / 1024, answered, (System.nanoTime() - started) / 1_000_000,
-				(threads.getCurrentThreadCpuTime() - cpu) / 1_000_000, (process.getProcessCpuTime() - processCpu) / 1_000_000);
+				afterReady ? "rehearsal's" : "start's", (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000,
+				(process.getProcessCpuTime() - processCpu) / 1_000_000);
+		events.publishEvent(new PagesRehearsed(done, afterReady));
+		running = null;
 	}
 
 	/** One request to the node itself; the answer is read and dropped. Answers 1. */

@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * sign-in page, a work page and the API without an account, as many rounds as configured.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "grassroots.pages.rehearsals=3", "grassroots.pages.rehearsal-reads=2" })
+		properties = { "grassroots.pages.rehearsals=3", "grassroots.pages.rehearsal-reads=2",
+			"grassroots.pages.rehearse-after-ready=false" })
 @Tag("database")
 class StartupRehearsalTests {
 
