@@ -74,6 +74,7 @@ public final class Pages {
 			try (var server = new Server(jar, url, user, log, List.of())) {
 				var base = server.base();
 				var random = new SplittableRandom(2026);
+				var signInFrom = java.time.LocalTime.now().withNano(0);
 				var dispatchers = accounts(db, base, "bench-dispatcher-6523010%", 6);
 				dispatchers.addAll(accounts(db, base, "bench-dispatcher-6523_____000", "bench-dispatcher-6523010%", 2));
 				var handlers = accounts(db, base, "bench-handler-652301-%", 12);
@@ -81,8 +82,9 @@ public final class Pages {
 				var admin = token(db, "admin");
 				var cases = caseIds(db, dispatchers);
 				System.out.printf("   server pid %d%n", server.pid());
-				System.out.printf("   signed in %d dispatchers and %d department handlers; %,d case ids to open%n",
-						dispatchers.size(), handlers.size(), cases.size());
+				System.out.printf("   signed in %d dispatchers and %d department handlers; %,d case ids to open (%s–%s UTC)%n",
+						dispatchers.size(), handlers.size(), cases.size(), signInFrom,
+						java.time.LocalTime.now().withNano(0));
 				var raw = new RawQueries(db);
 				var workloads = new LinkedHashMap<String, Workload>();
 				var workbench = List.of("NEW", "FILED_QUEUE", "DISPATCHED_QUEUE", "IN_PROGRESS_QUEUE", "EXTENSIONS",
