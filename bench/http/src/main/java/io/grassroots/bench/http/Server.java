@@ -72,6 +72,21 @@ final class Server implements AutoCloseable {
 		throw new IllegalStateException("the server was not ready within " + timeoutSeconds + " s; its log: " + log);
 	}
 
+	/**
+	 * Waits until the server's log holds a line containing {@code text}, or the timeout passed; returns the seconds
+	 * since the process was started when it was seen, or -1 if it was not.
+	 */
+	double awaitLogLine(String text, double timeoutSeconds) throws IOException, InterruptedException {
+		var deadline = System.nanoTime() + (long) (timeoutSeconds * 1e9);
+		while (System.nanoTime() < deadline && process.isAlive()) {
+			if (Files.readString(log).contains(text)) {
+				return (System.nanoTime() - startedNanos) / 1e9;
+			}
+			Thread.sleep(100);
+		}
+		return -1;
+	}
+
 	/** What Spring Boot itself logged: "Started …Application in X seconds (process running for Y)". */
 	String startedLine() throws IOException {
 		for (var line : Files.readAllLines(log)) {
