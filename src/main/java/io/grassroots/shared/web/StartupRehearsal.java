@@ -119,6 +119,7 @@ class StartupRehearsal implements ApplicationRunner, DisposableBean {
 			var thread = new Thread(this::rehearse, THREAD);
 			thread.setDaemon(true);
 			running = thread;
+			log.info("Pages rehearsal started after ready: {} rounds on the {} thread", rounds, THREAD);
 			thread.start();
 		}
 	}

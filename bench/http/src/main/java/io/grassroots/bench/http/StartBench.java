@@ -150,7 +150,10 @@ final class StartBench {
 			var launcherCpu = jvms < 2 ? 0 : Cpu.ms(server.process.pid()) / 1000;
 			var serverAfter = server.serverJvmStartedAfter();
 			var line = server.startedLine();
-			var rehearsed = rehearses ? server.awaitLogLine("Pages rehearsed", 600) : -1;
+			// "Pages rehearsed" (before ready) or "Pages rehearsal started after ready" within a few seconds, else none
+			// runs (grassroots.pages.rehearsals=0): no wait
+			var rehearsed = rehearses && server.awaitLogLine("Pages rehears", 5) >= 0
+					? server.awaitLogLine("Pages rehearsed", 600) : -1;
 			Thread.sleep((long) (idle * 1000));
 			var rss = server.rssMib();
 			var launcherRss = jvms < 2 ? 0 : Server.rssMib(server.process.pid());
