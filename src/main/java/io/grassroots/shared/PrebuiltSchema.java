@@ -1,0 +1,229 @@
+package io.grassroots.shared;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.DriverManager;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * A fresh embedded H2 database starts as a copy of the schema that the build migrated (decision 0038): the build runs
+ * the migrations of {@code db/migration} — the one migration set of H2 and PostgreSQL — on an empty H2 file
+ * ({@link #main}, {@code process-classes}) and puts the file into the jar with a key: the SHA-256 of every file in
+ * {@code db/migration} (SQL scripts and Java migration classes, by name and content), H2's version and the URL's
+ * options. At a start whose H2 file does not exist yet, this strategy copies the file in place when the key matches the
+ * running jar's, and Flyway then only validates it ({@code migrate} finds every migration applied, and validates the
+ * SQL migrations' checksums as always); when anything differs — another migration, another H2, other URL options, no
+ * file in the jar — nothing is copied and Flyway migrates the empty database as before. PostgreSQL, an H2 file that
+ * exists already and an in-memory H2 are migrated as before.
+ */
+@Component
+class PrebuiltSchema implements FlywayMigrationStrategy {
+
+	private static final Logger log = LoggerFactory.getLogger(PrebuiltSchema.class);
+
+	/** Where the build puts the file and its key inside the jar. */
+	static final String FOLDER = "db/prebuilt/";
+
+	static final String FILE = FOLDER + "schema.mv.db";
+
+	static final String KEY = FOLDER + "schema.key";
+
+	private static final String H2_FILE = "jdbc:h2:file:";
+
+	private static final String MIGRATIONS = "db/migration";
+
+	private final boolean enabled;
+
+	PrebuiltSchema(@Value("${grassroots.database.prebuilt-schema:true}") boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	@Override
+	public void migrate(Flyway flyway) {
+		var threads = ManagementFactory.getThreadMXBean();
+		var cpu = threads.getCurrentThreadCpuTime();
+		var started = System.nanoTime();
+		var copied = enabled && h2FileUrl(flyway.getConfiguration().getDataSource()).map(PrebuiltSchema::copyIfFresh)
+			.orElse(false);
+		var copyCpu = threads.getCurrentThreadCpuTime() - cpu;
+		var result = flyway.migrate();
+		log.info("Schema {}: {} migration(s) executed; {} ms (CPU {} ms, of which the copy and its key {} ms)",
+				copied ? "copied from the build's migrated schema (decision 0038)" : "migrated", result.migrationsExecuted,
+				(System.nanoTime() - started) / 1_000_000, (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000,
+				copyCpu / 1_000_000);
+	}
+
+	/** The JDBC URL when the data source is an H2 file database, else empty. */
+	static Optional<String> h2FileUrl(DataSource dataSource) {
+		if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
+				&& hikari.getJdbcUrl().startsWith(H2_FILE)) {
+			return Optional.of(hikari.getJdbcUrl());
+		}
+		return Optional.empty();
+	}
+
+	/** The database file of an H2 file URL ({@code jdbc:h2:file:./data/x;…} → {@code ./data/x.mv.db}). */
+	static Path databaseFile(String url) {
+		var rest = url.substring(H2_FILE.length());
+		var semicolon = rest.indexOf(';');
+		return Path.of((semicolon < 0 ? rest : rest.substring(0, semicolon)) + ".mv.db");
+	}
+
+	/** The URL's options ({@code ;MODE=…;…}), which H2 partly stores with the database, part of the key. */
+	static String options(String url) {
+		var semicolon = url.indexOf(';');
+		return semicolon < 0 ? "" : url.substring(semicolon);
+	}
+
+	/**
+	 * Copies the build's schema to the URL's database file if that file does not exist and the key matches; answers
+	 * whether it did. Never replaces a file: a database that appeared meanwhile stays as it is.
+	 */
+	static boolean copyIfFresh(String url) {
+		var target = databaseFile(url);
+		if (url.contains("~") || Files.exists(target)) {
+			return false;
+		}
+		var file = new ClassPathResource(FILE);
+		var key = new ClassPathResource(KEY);
+		try {
+			if (!file.exists() || !key.exists()) {
+				return false;
+			}
+			String expected;
+			try (var in = key.getInputStream()) {
+				expected = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+			}
+			var actual = key(options(url));
+			if (!expected.equals(actual)) {
+				log.info("The build's migrated schema does not match this jar's migrations, H2 or URL options; migrating");
+				return false;
+			}
+			var folder = target.toAbsolutePath().getParent();
+			Files.createDirectories(folder);
+			var part = Files.createTempFile(folder, target.getFileName().toString(), ".part");
+			try {
+				try (var in = file.getInputStream()) {
+					Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+				}
+				Files.move(part, target);
+				return true;
+			}
+			catch (FileAlreadyExistsException e) {
+				return false;
+			}
+			finally {
+				Files.deleteIfExists(part);
+			}
+		}
+		catch (IOException e) {
+			log.warn("Could not copy the build's migrated schema ({}); migrating", e.toString());
+			return false;
+		}
+	}
+
+	/** The key: every file of the migration set (name and content, by name), H2's version, the URL's options. */
+	static String key(String options) throws IOException {
+		var resources = new PathMatchingResourcePatternResolver(PrebuiltSchema.class.getClassLoader())
+			.getResources("classpath*:" + MIGRATIONS + "/**/*.*");
+		Arrays.sort(resources, Comparator.comparing(PrebuiltSchema::name));
+		var all = new ByteArrayOutputStream();
+		for (var resource : resources) {
+			all.writeBytes(name(resource).getBytes(StandardCharsets.UTF_8));
+			all.write(0);
+			try (InputStream in = resource.getInputStream()) {
+				all.writeBytes(Sha256.hex(in.readAllBytes()).getBytes(StandardCharsets.US_ASCII));
+			}
+			all.write(0);
+		}
+		all.writeBytes(("h2 " + h2Version() + "\0" + options).getBytes(StandardCharsets.UTF_8));
+		return Sha256.hex(all.toByteArray());
+	}
+
+	private static String name(Resource resource) {
+		try {
+			var url = resource.getURL().toString();
+			return url.substring(url.lastIndexOf(MIGRATIONS + "/"));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static String h2Version() {
+		try {
+			return String.valueOf(Class.forName("org.h2.engine.Constants").getField("FULL_VERSION").get(null));
+		}
+		catch (ReflectiveOperationException e) {
+			return "none";
+		}
+	}
+
+	/**
+	 * The build's step ({@code process-classes}): migrates an empty H2 file with the URL options of
+	 * {@code application.properties} and writes it with its key into {@code args[0]}/{@value #FOLDER}; nothing to do
+	 * when the key there is already this one.
+	 */
+	public static void main(String[] args) throws Exception {
+		var classes = Path.of(args[0]);
+		var properties = new Properties();
+		try (var in = new ClassPathResource("application.properties").getInputStream()) {
+			properties.load(in);
+		}
+		var options = options(properties.getProperty("spring.datasource.url"));
+		var key = key(options);
+		var keyFile = classes.resolve(KEY);
+		if (Files.exists(keyFile) && Files.readString(keyFile).strip().equals(key)
+				&& Files.exists(classes.resolve(FILE))) {
+			return;
+		}
+		var work = Files.createTempDirectory("grassroots-schema-");
+		try {
+			var url = H2_FILE + work.resolve("schema").toAbsolutePath() + options;
+			Flyway.configure(PrebuiltSchema.class.getClassLoader())
+				.dataSource(url, "sa", "")
+				.locations("classpath:" + MIGRATIONS)
+				.load()
+				.migrate();
+			try (var connection = DriverManager.getConnection(url, "sa", "");
+					var statement = connection.createStatement()) {
+				statement.execute("shutdown compact");
+			}
+			Files.createDirectories(classes.resolve(FOLDER));
+			Files.copy(work.resolve("schema.mv.db"), classes.resolve(FILE),
+					StandardCopyOption.REPLACE_EXISTING);
+			Files.writeString(keyFile, key + "\n");
+		}
+		finally {
+			try (var files = Files.walk(work)) {
+				files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			}
+		}
+	}
+
+}
