@@ -3,6 +3,7 @@ package io.grassroots.identity;
 import java.io.IOException;
 import java.util.EnumSet;
 
+import io.grassroots.shared.web.RehearsalPass;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -24,6 +25,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -92,10 +94,12 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	@ConditionalOnWebApplication
-	SecurityFilterChain api(HttpSecurity http, ApiTokenCheck tokens, MessageSource messages) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokenCheck tokens, MessageSource messages, RehearsalPass pass)
+			throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/public/**").permitAll().anyRequest().authenticated());
-		return stateless(http, tokens, messages).build();
+		return stateless(http, tokens, messages).addFilterBefore(new RehearsalSignIn(pass), BasicAuthenticationFilter.class)
+			.build();
 	}
 
 	/** Open311 (reads and service requests open) and the actuator (health and info open, the rest for administrators). */
@@ -141,7 +145,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	@ConditionalOnWebApplication
-	SecurityFilterChain console(HttpSecurity http) throws Exception {
+	SecurityFilterChain console(HttpSecurity http, RehearsalPass pass) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
 			.permitAll()
 			.requestMatchers(PUBLIC_PAGES)
@@ -156,7 +160,8 @@ class SecurityConfiguration {
 				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob: https:; "
 						+ "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; object-src 'none'; "
 						+ "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+			.addFilterBefore(new RehearsalSignIn(pass), UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}
 

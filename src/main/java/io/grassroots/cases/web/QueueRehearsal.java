@@ -1,5 +1,7 @@
 package io.grassroots.cases.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import io.grassroots.identity.DataScope;
 import io.grassroots.identity.Role;
 import io.grassroots.shared.RegionCode;
 import io.grassroots.shared.web.PageRehearsal;
+import io.grassroots.shared.web.PageRehearsal.SelfRequest;
 
 import org.springframework.stereotype.Component;
 
@@ -93,17 +96,26 @@ class QueueRehearsal implements PageRehearsal {
 	@Override
 	public void rehearseReads(Stage stage) {
 		CaseId first = null;
+		var moreOf = new ArrayList<String>();
+		var firsts = new ArrayList<CaseId>();
 		for (var queue : Queue.workbench()) {
 			var rows = workPlaces.rows(DISPATCHER, "workbench", queue, null, null, WorkPlaceController.PAGE);
 			stage.render("cases/queuePage", new QueuePageView("workbench", Queue.workbench(), queue, rows, ""));
 			var more = rows;
 			for (var depth = 0; depth < MORE_PAGES && more.next() != null; depth++) {
+				if (depth == 0) {
+					moreOf.add("/cases/places/workbench/rows?queue=" + queue.name() + "&after="
+							+ URLEncoder.encode(more.next().toString(), StandardCharsets.UTF_8));
+				}
 				more = workPlaces.rows(DISPATCHER, "workbench", queue, null, followed(more.next()),
 						WorkPlaceController.PAGE);
 				stage.render("cases/queueNextRows", more);
 			}
-			if (first == null && !rows.rows().isEmpty()) {
-				first = rows.rows().get(0).id();
+			if (!rows.rows().isEmpty()) {
+				firsts.add(rows.rows().get(0).id());
+				if (first == null) {
+					first = rows.rows().get(0).id();
+				}
 			}
 			stage.json(queries.list(DISPATCHER, new CaseFilter(queue.filter().statuses(), null, false, null), 100));
 		}
@@ -116,6 +128,50 @@ class QueueRehearsal implements PageRehearsal {
 			stage.render("cases/casePage", page);
 			stage.json(page.c());
 		}
+		if (requests.isEmpty()) {
+			requests = signedIn(firsts, moreOf);
+		}
+	}
+
+	/** The signed-in requests, known after the first read round (a real case, a real cursor); empty before. */
+	private volatile List<SelfRequest> requests = List.of();
+
+	@Override
+	public List<SelfRequest> requests() {
+		return requests;
+	}
+
+	/**
+	 * The pages the bench and people ask for, as the rehearsal asks the node for them signed in (decision 0039),
+	 * interleaved so that each round's few cover different kinds: each workbench tab (HTML), its "show more" page
+	 * (htmx), each tab's API list (JSON), each inbox tab, the case page and its JSON of each tab's first case (cases in
+	 * different states: the case page's choices differ with it).
+	 */
+	static List<SelfRequest> signedIn(List<CaseId> cases, List<String> more) {
+		var dispatcher = "DISPATCHER";
+		var kinds = new ArrayList<List<SelfRequest>>();
+		kinds.add(Queue.workbench().stream()
+			.map(q -> new SelfRequest("/cases/workbench?queue=" + q.name(), dispatcher, false, false)).toList());
+		kinds.add(Queue.inbox().stream()
+			.map(q -> new SelfRequest("/cases/inbox?queue=" + q.name(), "DEPARTMENT_HANDLER", false, false)).toList());
+		kinds.add(more.stream().map(path -> new SelfRequest(path, dispatcher, false, true)).toList());
+		kinds.add(Queue.workbench().stream()
+			.map(q -> new SelfRequest("/api/cases?limit=100" + q.filter().statuses().stream().map(s -> "&status=" + s.name())
+				.sorted()
+				.collect(java.util.stream.Collectors.joining()), dispatcher, true, false))
+			.toList());
+		kinds.add(cases.stream().map(c -> new SelfRequest("/cases/" + c.id(), dispatcher, false, false)).toList());
+		kinds.add(cases.stream().map(c -> new SelfRequest("/api/cases/" + c.id(), dispatcher, true, false)).toList());
+		var interleaved = new ArrayList<SelfRequest>();
+		var longest = kinds.stream().mapToInt(List::size).max().orElse(0);
+		for (var i = 0; i < longest; i++) {
+			for (var kind : kinds) {
+				if (!kind.isEmpty()) {
+					interleaved.add(kind.get(i % kind.size()));
+				}
+			}
+		}
+		return List.copyOf(interleaved);
 	}
 
 	/**

@@ -19,6 +19,24 @@ public interface PageRehearsal {
 	default void rehearseReads(Stage stage) {
 	}
 
+	/**
+	 * The module's pages as signed-in requests to the node itself, known after {@link #rehearseReads} (real ids and
+	 * cursors): the rehearsal asks for a few of them each read round, signed in with its {@link RehearsalPass}, so that
+	 * a signed-in request's web layer — the handler mappings' conditions, the argument resolvers, the views and the
+	 * JSON converter on a response, HTML, htmx and JSON — runs before real requests do (decision 0039). Empty by default.
+	 */
+	default java.util.List<SelfRequest> requests() {
+		return java.util.List.of();
+	}
+
+	/**
+	 * A {@code GET} of {@code path} as a made-up actor of {@code role} (a role's name: {@code DISPATCHER} or
+	 * {@code DEPARTMENT_HANDLER}), asking for JSON or HTML, as htmx or not.
+	 */
+	record SelfRequest(String path, String role, boolean json, boolean htmx) {
+
+	}
+
 	/** What a rehearsal renders and writes with: the console's own template output and the application's JSON. */
 	interface Stage {
 

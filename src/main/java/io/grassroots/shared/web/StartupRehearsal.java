@@ -89,8 +89,13 @@ class StartupRehearsal implements ApplicationRunner, DisposableBean {
 
 	private final AtomicBoolean launched = new AtomicBoolean();
 
+	private final RehearsalPass pass;
+
+	/** How many of the modules' signed-in requests ({@link PageRehearsal#requests}) each read round asks for. */
+	static final int SIGNED_IN_PER_ROUND = 6;
+
 	StartupRehearsal(List<PageRehearsal> rehearsals, TemplateEngine templates, JsonMapper json, UiFactory ui,
-			Environment environment, ApplicationEventPublisher events,
+			Environment environment, ApplicationEventPublisher events, RehearsalPass pass,
 			@Value("${grassroots.pages.rehearsals:0}") int rounds,
 			@Value("${grassroots.pages.rehearsal-reads:0}") int readRounds,
 			@Value("${grassroots.pages.rehearse-after-ready:false}") boolean afterReady) {
@@ -103,6 +108,10 @@ class StartupRehearsal implements ApplicationRunner, DisposableBean {
 		this.ui = ui;
 		this.rounds = rounds;
 		this.readRounds = Math.min(readRounds, rounds);
+		this.pass = pass;
+		if (rounds <= 0 || this.rehearsals.isEmpty()) {
+			pass.close();
+		}
 	}
 
 	@Override
@@ -153,6 +162,7 @@ class StartupRehearsal implements ApplicationRunner, DisposableBean {
 			.connectTimeout(Duration.ofSeconds(2))
 			.build() : null;
 		var answered = 0;
+		var signedIn = 0;
 		var done = 0;
 		try {
 			for (var round = 0; round < rounds && !stopping; round++, done++) {
@@ -166,6 +176,9 @@ class StartupRehearsal implements ApplicationRunner, DisposableBean {
 					try {
 						for (var path : PATHS) {
 							answered += ask(http, port, path);
+						}
+						if (round < readRounds) {
+							signedIn += askSignedIn(http, port, round);
 						}
 					}
 					catch (IOException e) {
@@ -184,14 +197,52 @@ class StartupRehearsal implements ApplicationRunner, DisposableBean {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+		finally {
+			pass.close();
+		}
 		log.info("Pages rehearsed{}: {} rounds of {} modules' pages, {} of them with their reads ({} KB), and {} requests"
-				+ " to the node itself, in {} ms (CPU: the {} thread {} ms, the whole process {} ms)",
+				+ " to the node itself ({} of them signed in), in {} ms (CPU: the {} thread {} ms, the whole process {} ms)",
 				afterReady ? " after ready" : "", done, rehearsals.size(), Math.min(done, readRounds),
-				stage.bytes / 1024, answered, (System.nanoTime() - started) / 1_000_000,
+				stage.bytes / 1024, answered + signedIn, signedIn, (System.nanoTime() - started) / 1_000_000,
 				afterReady ? "rehearsal's" : "start's", (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000,
 				(process.getProcessCpuTime() - processCpu) / 1_000_000);
 		events.publishEvent(new PagesRehearsed(done, afterReady));
 		running = null;
+	}
+
+	/**
+	 * This round's share of the modules' signed-in requests ({@link PageRehearsal#requests}, decision 0039): {@value
+	 * #SIGNED_IN_PER_ROUND} of them, going on round by round where the round before stopped, so that every page kind,
+	 * tab, "show more" page and case page, HTML, htmx and JSON, is asked for a few times over the read rounds. Answers
+	 * how many were asked.
+	 */
+	private int askSignedIn(HttpClient http, int port, int round) throws IOException, InterruptedException {
+		var all = new java.util.ArrayList<PageRehearsal.SelfRequest>();
+		for (var rehearsal : rehearsals) {
+			all.addAll(rehearsal.requests());
+		}
+		if (all.isEmpty()) {
+			return 0;
+		}
+		for (var i = 0; i < SIGNED_IN_PER_ROUND; i++) {
+			var wanted = all.get((round * SIGNED_IN_PER_ROUND + i) % all.size());
+			var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + wanted.path()))
+				.header("Accept-Language", "zh-CN")
+				.header("Authorization", pass.header(wanted.role()))
+				.timeout(Duration.ofSeconds(10));
+			// JSON asked for as the API's clients do; HTML as a browser does, or with no Accept at all, every other round
+			if (wanted.json()) {
+				request.header("Accept", "application/json");
+			}
+			else if (round % 2 == 0) {
+				request.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+			}
+			if (wanted.htmx()) {
+				request.header("HX-Request", "true");
+			}
+			http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+		}
+		return SIGNED_IN_PER_ROUND;
 	}
 
 	/** One request to the node itself; the answer is read and dropped. Answers 1. */

@@ -2,6 +2,10 @@ package io.grassroots.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Bean;
@@ -228,9 +233,48 @@ class StartupRehearsalTests {
 	@Test
 	void beforeItWasReadyTheNodeAskedItselfForTheSignInPageAWorkPageAndTheApiWithoutAnAccount() {
 		// (a request the security chain answers has no handler, so no uri of its own in the metrics: its status says it)
-		assertThat(requests("200")).isEqualTo(3);
-		assertThat(requests("302")).isEqualTo(3);
-		assertThat(requests("401")).isEqualTo(3);
+		assertThat(requests("200")).isEqualTo(3 + 2 * StartupRehearsal.SIGNED_IN_PER_ROUND);
+		// (and what the test below asked for after the rehearsal, if it ran first)
+		assertThat(requests("302")).isEqualTo(3 + askedAfter.get());
+		assertThat(requests("401")).isEqualTo(3 + askedAfter.get());
+	}
+
+	/** The requests {@link #onceTheRehearsalIsOverItsPassSignsNothingIn} made of each path (one answered 302, one 401). */
+	private static final AtomicInteger askedAfter = new AtomicInteger();
+
+	@Test
+	void inItsReadRoundsItAlsoAskedForTheWorkPagesSignedInAsMadeUpActorsAndEachWasAnswered() {
+		// decision 0039: 2 read rounds × 6 of the pages' signed-in requests, interleaved (workbench, inbox, API list …)
+		assertThat(requests("200", "/cases/workbench")).isEqualTo(3);
+		assertThat(requests("200", "/cases/inbox")).isEqualTo(3);
+		assertThat(requests("200", "/api/cases")).isEqualTo(2);
+		assertThat(requests("200", "/cases/{id}") + requests("200", "/api/cases/{id}")).isEqualTo(4);
+		assertThat(meters.find("http.server.requests").tag("status", "403").timers()).isEmpty();
+	}
+
+	@Autowired
+	RehearsalPass pass;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void onceTheRehearsalIsOverItsPassSignsNothingIn() throws Exception {
+		assertThat(pass.open()).isFalse();
+		var http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+		askedAfter.incrementAndGet();
+		for (var path : List.of("/cases/workbench?queue=NEW", "/api/cases")) {
+			var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.header("Authorization", pass.header("DISPATCHER"))
+				.build(), HttpResponse.BodyHandlers.discarding());
+			assertThat(response.statusCode()).isIn(302, 401);
+		}
+	}
+
+	private long requests(String status, String uri) {
+		return meters.find("http.server.requests").tag("status", status).tag("uri", uri).timers().stream()
+			.mapToLong(t -> t.count())
+			.sum();
 	}
 
 	private long requests(String status) {
