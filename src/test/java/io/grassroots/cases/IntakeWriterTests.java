@@ -474,7 +474,8 @@ class IntakeWriterTests {
 		var point = freshPoint();
 		var lng = point[0];
 		var lat = point[1];
-		var before = pending(prepared(supervisor, spill(lng, lat), null));
+		var key = CaseIntake.keyOf(supervisor.id().toString(), "late-" + UUID.randomUUID());
+		var before = pending(prepared(supervisor, spill(lng, lat), key));
 		var answers = new ArrayList<CompletableFuture<CaseSummary>>();
 		small.writing.lock(); // a batch being written
 		try {
@@ -491,7 +492,9 @@ class IntakeWriterTests {
 			for (var i = 2; i <= 3; i++) {
 				answers.add(small.submit(prepared(supervisor, spill(lng, lat + 0.0001 * i), null)));
 			}
-			assertThat(small.queued()).as("queued for the prepared batch, not read one by one").isEqualTo(2);
+			// a retry of the batch being written, read only once that batch has committed: answered with its case
+			answers.add(small.submit(prepared(supervisor, spill(lng, lat), key)));
+			assertThat(small.queued()).as("queued for the prepared batch, not read one by one").isEqualTo(3);
 			small.write(List.of(before)); // the batch being written: committed before the others are written
 			assertThat(readsAhead.count()).isEqualTo(1);
 		}
@@ -501,10 +504,12 @@ class IntakeWriterTests {
 		try {
 			var summaries = within30Seconds(answers);
 			assertThat(meters.summary("grassroots.intake.batch.size").count()).isEqualTo(2);
-			assertThat(meters.summary("grassroots.intake.batch.size").totalAmount()).isEqualTo(4);
+			assertThat(meters.summary("grassroots.intake.batch.size").totalAmount()).isEqualTo(5);
 			assertThat(summaries.get(0).suspectedDuplicate()).isEqualTo(before.answer().join().id());
 			assertThat(summaries.get(1).suspectedDuplicate()).isEqualTo(summaries.get(0).id());
 			assertThat(summaries.get(2).suspectedDuplicate()).isEqualTo(summaries.get(1).id());
+			assertThat(summaries.get(3).created()).isFalse();
+			assertThat(summaries.get(3).id()).isEqualTo(before.answer().join().id());
 			assertThat(meters.counter("grassroots.intake.reads.again").count()).isZero();
 			assertThat(meters.counter("grassroots.intake.reads.ahead").count()).isEqualTo(1);
 			assertThat(meters.counter("grassroots.intake.reads.late").count()).isEqualTo(1);
