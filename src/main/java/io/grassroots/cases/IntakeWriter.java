@@ -154,6 +154,8 @@ class IntakeWriter implements SmartLifecycle {
 
 	private final Counter readsAheadMade;
 
+	private final Counter readsLate;
+
 	private final Counter led;
 
 	private final Counter taken;
@@ -199,6 +201,10 @@ class IntakeWriter implements SmartLifecycle {
 			.register(meters);
 		this.readsAheadMade = Counter.builder("grassroots.intake.reads.ahead")
 			.description("Read commands made for a batch while the batch before it was written (cases-30)")
+			.register(meters);
+		this.readsLate = Counter.builder("grassroots.intake.reads.late")
+			.description("Read commands made in a batch's write transaction for the reports that joined it after its read "
+					+ "ahead (cases-51)")
 			.register(meters);
 		this.led = Counter.builder("grassroots.intake.batches.led")
 			.description("Intake batches written by a caller that found no batch being written (the rest: the writer thread)")
@@ -463,13 +469,14 @@ class IntakeWriter implements SmartLifecycle {
 			current.add(read);
 			stored.add(read == null ? null : read.stored());
 		}
-		DuplicateFinder.BatchRead batchRead;
+		// the reports read ahead are a prefix of the batch; those that joined it while the batch before was written
+		// are read here, in one command (cases-51)
+		var covered = ahead == null ? 0 : ahead.covers();
 		Set<String> seen;
 		if (ahead != null) {
 			// read after ahead.after() batches had finished: the keys the batches finished since then wrote are
 			// stored too, and their cases are among the candidates from memory (unsaved, below)
-			batchRead = ahead.read();
-			seen = new HashSet<>(batchRead.storedKeys());
+			seen = new HashSet<>(ahead.read().storedKeys());
 			for (var c : finishedSince.cases()) {
 				if (c.origin().intakeKey() != null) {
 					seen.add(c.origin().intakeKey());
@@ -477,12 +484,20 @@ class IntakeWriter implements SmartLifecycle {
 			}
 		}
 		else {
-			batchRead = duplicates.readBatch(keys(reports), queries(reports, current));
-			seen = batchRead.storedKeys();
+			seen = new HashSet<>();
+		}
+		DuplicateFinder.BatchRead late = null;
+		if (covered < reports.size()) {
+			if (ahead != null) {
+				readsLate.increment();
+			}
+			late = duplicates.readBatch(keys(reports.subList(covered, reports.size())),
+					queries(reports, current, covered));
+			seen.addAll(late.storedKeys());
 		}
 		for (var i = 0; i < reports.size(); i++) {
 			if (stored.get(i) == null) {
-				stored.set(i, batchRead.stored().get(i));
+				stored.set(i, i < covered ? ahead.read().stored().get(i) : late.stored().get(i));
 			}
 		}
 		// the cases finished since the oldest read, then the batch's own earlier ones
@@ -589,11 +604,19 @@ class IntakeWriter implements SmartLifecycle {
 
 	/** The duplicate reads of a batch's reports: none for a report with a read of its own. */
 	private static List<DuplicateFinder.Query> queries(List<CaseIntake.Prepared> reports, List<Read> reads) {
+		return queries(reports, reads, 0);
+	}
+
+	/**
+	 * {@link #queries(List, List)} of the reports from {@code from} on: none for the first {@code from} (read ahead,
+	 * cases-51), nor for a report with a read of its own.
+	 */
+	private static List<DuplicateFinder.Query> queries(List<CaseIntake.Prepared> reports, List<Read> reads, int from) {
 		var queries = new ArrayList<DuplicateFinder.Query>(reports.size());
 		for (var i = 0; i < reports.size(); i++) {
 			var report = reports.get(i);
 			var place = report.place();
-			queries.add(reads.get(i) == null
+			queries.add(i >= from && reads.get(i) == null
 					? new DuplicateFinder.Query(report.matter().category(), place.longitude(), place.latitude(),
 							place.region(), report.now())
 					: new DuplicateFinder.Query(null, null, null, place.region(), report.now()));
@@ -713,14 +736,15 @@ class IntakeWriter implements SmartLifecycle {
 	}
 
 	/**
-	 * Takes the rest of a batch off the queue and reads it while the batch before is written (cases-30); the reports
-	 * that arrive until that batch has finished join this one and are read too (one read per arrival of reports, each
-	 * in its own round trip, none on the write's path), so the batch holds what arrived until the lock is free, as a
-	 * batch taken with the lock does (cases-24). Returns holding the write lock, with the batch's reads (null if one
-	 * failed: the batch's writer then reads them). If no batch is being written when the batch has been taken, there
-	 * is nothing to read beside: it returns at once with the lock and no reads, and the batch is read in its own write
-	 * transaction, as a caller's batch is ({@link #lead}) — a read ahead then only cost a transaction of its own
-	 * (bench/RESULTS.md § lifecycle, lifecycle22).
+	 * Takes the rest of a batch off the queue and reads it ahead, in one command, while the batch before is written
+	 * (cases-30); the reports that arrive until that batch has finished join this one once the write lock is free (so
+	 * the batch holds what arrived until then, as a batch taken with the lock does, cases-24) and are read in its
+	 * write transaction, in one command (decision cases-51: before, each arrival of reports was read ahead in a command
+	 * of its own, 2.5–3.7 per batch). Returns holding the write lock, with the reads of the batch's first reports
+	 * (null if the read failed: the batch's writer then reads them all). If no batch is being written when the batch
+	 * has been taken, there is nothing to read beside: it returns at once with the lock and no reads, and the batch is
+	 * read in its own write transaction, as a caller's batch is ({@link #lead}) — a read ahead then only cost a
+	 * transaction of its own (bench/RESULTS.md § lifecycle, lifecycle22).
 	 */
 	private Ahead prepare(List<Pending> batch) {
 		preparer = Thread.currentThread();
@@ -730,44 +754,31 @@ class IntakeWriter implements SmartLifecycle {
 			return null;
 		}
 		var ahead = readAhead(batch);
-		while (!writing.tryLock()) {
-			var from = batch.size();
-			queue.drainTo(batch, batchSize - from);
-			if (batch.size() > from) {
-				ahead = Ahead.join(ahead, readAhead(batch.subList(from, batch.size())));
-			}
-			else {
-				// woken when a report is queued or a batch has finished
-				LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(50));
-			}
-		}
+		// the reports that arrive from now on are not read ahead one command per arrival (cases-30, 2.5–3.7 commands
+		// per batch), they join the batch once the lock is free and are read in its write transaction (decision
+		// cases-51): one read ahead and at most one read in the write per batch
+		writing.lock();
+		queue.drainTo(batch, batchSize - batch.size());
 		return ahead;
 	}
 
-	/** Wakes the thread that prepares the next batch, if one does. */
-	private void wakePreparer() {
-		var thread = preparer;
-		if (thread != null) {
-			LockSupport.unpark(thread);
-		}
-	}
-
-	/** After a report was queued: wakes whoever prepares the next batch, else a waiting writer thread. */
+	/**
+	 * After a report was queued: if nobody prepares the next batch, wakes a waiting writer thread. A preparer is not
+	 * woken: it takes what is queued once it holds the write lock (cases-51), and one that has let the next batch go
+	 * meanwhile looks at the queue after saying so ({@link #leavePreparing}).
+	 */
 	private void wakeTaker() {
-		var thread = preparer;
-		LockSupport.unpark(thread != null ? thread : idle);
+		if (preparer == null) {
+			LockSupport.unpark(idle);
+		}
 	}
 
 	/**
-	 * After a batch has finished: wakes the preparer, if any, else — should reports be queued that nobody takes — a
-	 * waiting writer thread.
+	 * After a batch has finished: should reports be queued that nobody takes, wakes a waiting writer thread. A preparer
+	 * waits for the write lock itself, and letting it go wakes it (cases-51).
 	 */
 	private void wakeAfterBatch() {
-		var thread = preparer;
-		if (thread != null) {
-			LockSupport.unpark(thread);
-		}
-		else if (!queue.isEmpty()) {
+		if (preparer == null && !queue.isEmpty()) {
 			LockSupport.unpark(idle);
 		}
 	}
@@ -943,19 +954,15 @@ class IntakeWriter implements SmartLifecycle {
 	record Read(long after, List<DuplicateFinder.Candidate> stored) {
 	}
 
-	/** A batch's reads made ahead ({@link #readAhead}) after {@code after} batches had finished. */
+	/**
+	 * The reads made ahead ({@link #readAhead}) after {@code after} batches had finished, of the batch's first
+	 * {@link #covers} reports; those that joined it later are read in its write transaction (cases-51).
+	 */
 	record Ahead(long after, DuplicateFinder.BatchRead read) {
 
-		/** The reads of a batch and of the reports that joined it, in order; null if either failed. */
-		static Ahead join(Ahead first, Ahead then) {
-			if (first == null || then == null) {
-				return null;
-			}
-			var keys = new HashSet<>(first.read().storedKeys());
-			keys.addAll(then.read().storedKeys());
-			var stored = new ArrayList<>(first.read().stored());
-			stored.addAll(then.read().stored());
-			return new Ahead(Math.min(first.after(), then.after()), new DuplicateFinder.BatchRead(keys, stored));
+		/** How many of the batch's reports, from its first, were read ahead. */
+		int covers() {
+			return read.stored().size();
 		}
 
 	}

@@ -462,30 +462,41 @@ class IntakeWriterTests {
 	}
 
 	@Test
-	void reportsArrivingWhileABatchIsBeingWrittenAreReadAheadAndWrittenAfterItInOneBatch() throws Exception {
-		// cases-30: while a batch is being written, a writer thread takes the reports queued meanwhile and reads them,
-		// each as it arrives; they are written in one batch after the one before, and see its cases and each other.
+	void reportsArrivingWhileABatchIsBeingWrittenAreWrittenAfterItInOneBatchWithOneReadAheadAndOneInTheWrite()
+			throws Exception {
+		// cases-30: while a batch is being written, a writer thread takes the report queued meanwhile and reads it
+		// ahead; cases-51: the reports that arrive after that read wait in the queue (no read command per arrival),
+		// join the batch once the batch before has finished and are read in its write, in one command. They are
+		// written in one batch after the one before, and see its cases and each other.
 		var meters = new SimpleMeterRegistry();
 		var small = writer(properties(10, 100, true, true), meters);
 		var supervisor = testing.demo("supervisor");
 		var point = freshPoint();
 		var lng = point[0];
 		var lat = point[1];
-		var before = pending(prepared(supervisor, spill(lng, lat), null));
+		var key = CaseIntake.keyOf(supervisor.id().toString(), "late-" + UUID.randomUUID());
+		var before = pending(prepared(supervisor, spill(lng, lat), key));
 		var answers = new ArrayList<CompletableFuture<CaseSummary>>();
 		small.writing.lock(); // a batch being written
 		try {
 			small.start();
-			for (var i = 1; i <= 3; i++) {
-				answers.add(small.submit(prepared(supervisor, spill(lng, lat + 0.0001 * i), null)));
-				var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-				while ((!small.preparing || small.queued() > 0) && System.nanoTime() < deadline) {
-					Thread.sleep(1);
-				}
-				assertThat(small.preparing).as("a writer thread holds the report, read ahead").isTrue();
-				assertThat(small.queued()).isZero();
+			var readsAhead = meters.counter("grassroots.intake.reads.ahead");
+			answers.add(small.submit(prepared(supervisor, spill(lng, lat + 0.0001), null)));
+			var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while ((!small.preparing || small.queued() > 0 || readsAhead.count() < 1)
+					&& System.nanoTime() < deadline) {
+				Thread.sleep(1);
 			}
+			assertThat(small.preparing).as("a writer thread holds the report, read ahead").isTrue();
+			assertThat(readsAhead.count()).isEqualTo(1);
+			for (var i = 2; i <= 3; i++) {
+				answers.add(small.submit(prepared(supervisor, spill(lng, lat + 0.0001 * i), null)));
+			}
+			// a retry of the batch being written, read only once that batch has committed: answered with its case
+			answers.add(small.submit(prepared(supervisor, spill(lng, lat), key)));
+			assertThat(small.queued()).as("queued for the prepared batch, not read one by one").isEqualTo(3);
 			small.write(List.of(before)); // the batch being written: committed before the others are written
+			assertThat(readsAhead.count()).isEqualTo(1);
 		}
 		finally {
 			small.writing.unlock();
@@ -493,11 +504,15 @@ class IntakeWriterTests {
 		try {
 			var summaries = within30Seconds(answers);
 			assertThat(meters.summary("grassroots.intake.batch.size").count()).isEqualTo(2);
-			assertThat(meters.summary("grassroots.intake.batch.size").totalAmount()).isEqualTo(4);
+			assertThat(meters.summary("grassroots.intake.batch.size").totalAmount()).isEqualTo(5);
 			assertThat(summaries.get(0).suspectedDuplicate()).isEqualTo(before.answer().join().id());
 			assertThat(summaries.get(1).suspectedDuplicate()).isEqualTo(summaries.get(0).id());
 			assertThat(summaries.get(2).suspectedDuplicate()).isEqualTo(summaries.get(1).id());
+			assertThat(summaries.get(3).created()).isFalse();
+			assertThat(summaries.get(3).id()).isEqualTo(before.answer().join().id());
 			assertThat(meters.counter("grassroots.intake.reads.again").count()).isZero();
+			assertThat(meters.counter("grassroots.intake.reads.ahead").count()).isEqualTo(1);
+			assertThat(meters.counter("grassroots.intake.reads.late").count()).isEqualTo(1);
 		}
 		finally {
 			small.stop();
@@ -531,11 +546,11 @@ class IntakeWriterTests {
 				assertThat(small.preparing).as("the caller holds its report, read ahead").isTrue();
 				assertThat(small.queued()).isZero();
 				second = callers.submit(() -> small.write(prepared(supervisor, spill(lng, lat + 0.0002), null)));
-				while (readsAhead.count() < 2 && System.nanoTime() < deadline) {
-					Thread.sleep(1); // taken along and read by the preparing caller
+				while (small.queued() < 1 && System.nanoTime() < deadline) {
+					Thread.sleep(1); // queued for the preparing caller, which takes it once the lock is free (cases-51)
 				}
-				assertThat(readsAhead.count()).isEqualTo(2);
-				assertThat(small.queued()).isZero();
+				assertThat(small.queued()).isEqualTo(1);
+				assertThat(readsAhead.count()).isEqualTo(1);
 				assertThat(first.isDone()).as("answered only after its commit").isFalse();
 				small.write(List.of(before)); // the batch being written: committed before the others are written
 			}
@@ -551,6 +566,8 @@ class IntakeWriterTests {
 			assertThat(meters.summary("grassroots.intake.batch.size").count()).isEqualTo(2);
 			assertThat(meters.summary("grassroots.intake.batch.size").totalAmount()).isEqualTo(3);
 			assertThat(meters.counter("grassroots.intake.reads.again").count()).isZero();
+			assertThat(meters.counter("grassroots.intake.reads.ahead").count()).isEqualTo(1);
+			assertThat(meters.counter("grassroots.intake.reads.late").count()).isEqualTo(1);
 		}
 		finally {
 			callers.shutdownNow();
