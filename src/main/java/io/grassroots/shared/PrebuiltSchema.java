@@ -15,11 +15,15 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,15 +35,16 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * A fresh embedded H2 database starts as a copy of the schema that the build migrated (decision 0038): the build runs
- * the migrations of {@code db/migration} — the one migration set of H2 and PostgreSQL — on an empty H2 file
+ * A fresh embedded H2 database starts as a copy of the schema that the build migrated (decisions 0038, 0040): the
+ * build runs the migrations of {@code db/migration} — the one migration set of H2 and PostgreSQL — on an empty H2 file
  * ({@link #main}, {@code process-classes}) and puts the file into the jar with a key: the SHA-256 of every file in
- * {@code db/migration} (SQL scripts and Java migration classes, by name and content), H2's version and the URL's
- * options. At a start whose H2 file does not exist yet, this strategy copies the file in place when the key matches the
- * running jar's, and Flyway then only validates it ({@code migrate} finds every migration applied, and validates the
- * SQL migrations' checksums as always); when anything differs — another migration, another H2, other URL options, no
- * file in the jar — nothing is copied and Flyway migrates the empty database as before. PostgreSQL, an H2 file that
- * exists already and an in-memory H2 are migrated as before.
+ * {@code db/migration} (SQL scripts and Java migration classes, by name and content), H2's and Flyway's versions and
+ * the URL's options. At a start whose H2 file does not exist yet, this strategy copies the file in place when the key
+ * matches the running jar's and Flyway's settings are the build's ({@link #settings}); the key then proves that the
+ * copy is what the migrations build, history table included, so Flyway does not run at that start (0040). When
+ * anything differs — another migration, another H2 or Flyway, other URL options or Flyway settings, no file in the
+ * jar — nothing is copied and Flyway migrates the empty database as before. PostgreSQL, an H2 file that exists
+ * already (a copy included, at its later starts) and an in-memory H2 are migrated as before.
  */
 @Component
 class PrebuiltSchema implements FlywayMigrationStrategy {
@@ -68,14 +73,21 @@ class PrebuiltSchema implements FlywayMigrationStrategy {
 		var threads = ManagementFactory.getThreadMXBean();
 		var cpu = threads.getCurrentThreadCpuTime();
 		var started = System.nanoTime();
-		var copied = enabled && h2FileUrl(flyway.getConfiguration().getDataSource()).map(PrebuiltSchema::copyIfFresh)
+		var configuration = flyway.getConfiguration();
+		var copied = enabled && h2FileUrl(configuration.getDataSource())
+			.map(url -> copyIfFresh(url, configuration))
 			.orElse(false);
+		if (copied) {
+			log.info("Schema copied from the build's migrated schema (decisions 0038, 0040): Flyway not run; {} ms"
+					+ " (CPU {} ms)", (System.nanoTime() - started) / 1_000_000,
+					(threads.getCurrentThreadCpuTime() - cpu) / 1_000_000);
+			return;
+		}
 		var copyCpu = threads.getCurrentThreadCpuTime() - cpu;
 		var result = flyway.migrate();
-		log.info("Schema {}: {} migration(s) executed; {} ms (CPU {} ms, of which the copy and its key {} ms)",
-				copied ? "copied from the build's migrated schema (decision 0038)" : "migrated", result.migrationsExecuted,
-				(System.nanoTime() - started) / 1_000_000, (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000,
-				copyCpu / 1_000_000);
+		log.info("Schema migrated: {} migration(s) executed; {} ms (CPU {} ms, of which the key {} ms)",
+				result.migrationsExecuted, (System.nanoTime() - started) / 1_000_000,
+				(threads.getCurrentThreadCpuTime() - cpu) / 1_000_000, copyCpu / 1_000_000);
 	}
 
 	/** The JDBC URL when the data source is an H2 file database, else empty. */
@@ -101,12 +113,17 @@ class PrebuiltSchema implements FlywayMigrationStrategy {
 	}
 
 	/**
-	 * Copies the build's schema to the URL's database file if that file does not exist and the key matches; answers
-	 * whether it did. Never replaces a file: a database that appeared meanwhile stays as it is.
+	 * Copies the build's schema to the URL's database file if that file does not exist, the key matches and Flyway's
+	 * settings are the build's; answers whether it did. Never replaces a file: a database that appeared meanwhile
+	 * stays as it is.
 	 */
-	static boolean copyIfFresh(String url) {
+	static boolean copyIfFresh(String url, Configuration configuration) {
 		var target = databaseFile(url);
 		if (url.contains("~") || Files.exists(target)) {
+			return false;
+		}
+		if (!settings(configuration).equals(settings(buildConfiguration()))) {
+			log.info("Flyway's settings are not the ones the build migrated its schema with; migrating");
 			return false;
 		}
 		var file = new ClassPathResource(FILE);
@@ -147,7 +164,38 @@ class PrebuiltSchema implements FlywayMigrationStrategy {
 		}
 	}
 
-	/** The key: every file of the migration set (name and content, by name), H2's version, the URL's options. */
+	/**
+	 * What, beside the migration files, decides which schema and history Flyway builds: where it finds migrations,
+	 * its history table and schemas, placeholders, target, file naming, callbacks and migrations given as objects.
+	 */
+	static String settings(Configuration configuration) {
+		return String.join("\n", Arrays.toString(Arrays.stream(configuration.getLocations())
+			.map(Location::getDescriptor)
+			.sorted()
+			.toArray()), configuration.getTable(), String.valueOf(configuration.getTablespace()),
+				Arrays.toString(configuration.getSchemas()), String.valueOf(configuration.getDefaultSchema()),
+				String.valueOf(new TreeMap<>(configuration.getPlaceholders())),
+				String.valueOf(configuration.isPlaceholderReplacement()), configuration.getPlaceholderPrefix(),
+				configuration.getPlaceholderSuffix(), configuration.getPlaceholderSeparator(),
+				configuration.getScriptPlaceholderPrefix(), configuration.getScriptPlaceholderSuffix(),
+				String.valueOf(configuration.getTarget()), Arrays.toString(configuration.getCherryPick()),
+				configuration.getSqlMigrationPrefix(), configuration.getRepeatableSqlMigrationPrefix(),
+				configuration.getSqlMigrationSeparator(), Arrays.toString(configuration.getSqlMigrationSuffixes()),
+				"callbacks " + configuration.getCallbacks().length,
+				"java migrations " + configuration.getJavaMigrations().length,
+				"providers " + (configuration.getResourceProvider() == null)
+						+ (configuration.getJavaMigrationClassProvider() == null));
+	}
+
+	/** Flyway as the build migrates its schema: its defaults, the one migration set. */
+	private static FluentConfiguration buildConfiguration() {
+		return Flyway.configure(PrebuiltSchema.class.getClassLoader()).locations("classpath:" + MIGRATIONS);
+	}
+
+	/**
+	 * The key: every file of the migration set (name and content, by name), H2's and Flyway's versions, the URL's
+	 * options.
+	 */
 	static String key(String options) throws IOException {
 		var resources = new PathMatchingResourcePatternResolver(PrebuiltSchema.class.getClassLoader())
 			.getResources("classpath*:" + MIGRATIONS + "/**/*.*");
@@ -161,7 +209,8 @@ class PrebuiltSchema implements FlywayMigrationStrategy {
 			}
 			all.write(0);
 		}
-		all.writeBytes(("h2 " + h2Version() + "\0" + options).getBytes(StandardCharsets.UTF_8));
+		all.writeBytes(("h2 " + h2Version() + "\0flyway " + flywayVersion() + "\0" + options)
+			.getBytes(StandardCharsets.UTF_8));
 		return Sha256.hex(all.toByteArray());
 	}
 
@@ -181,6 +230,16 @@ class PrebuiltSchema implements FlywayMigrationStrategy {
 		}
 		catch (ReflectiveOperationException e) {
 			return "none";
+		}
+	}
+
+	private static String flywayVersion() throws IOException {
+		var version = new ClassPathResource("org/flywaydb/core/internal/version.txt", Flyway.class.getClassLoader());
+		if (!version.exists()) {
+			return "none";
+		}
+		try (var in = version.getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
 		}
 	}
 
@@ -205,11 +264,7 @@ class PrebuiltSchema implements FlywayMigrationStrategy {
 		var work = Files.createTempDirectory("grassroots-schema-");
 		try {
 			var url = H2_FILE + work.resolve("schema").toAbsolutePath() + options;
-			Flyway.configure(PrebuiltSchema.class.getClassLoader())
-				.dataSource(url, "sa", "")
-				.locations("classpath:" + MIGRATIONS)
-				.load()
-				.migrate();
+			buildConfiguration().dataSource(url, "sa", "").load().migrate();
 			try (var connection = DriverManager.getConnection(url, "sa", "");
 					var statement = connection.createStatement()) {
 				statement.execute("shutdown compact");

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,9 +21,10 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The schema the build migrated (decision 0038) replaces the migration of a fresh embedded database only when it is
- * the schema the jar's migrations build: same tables, columns and indexes, nothing left for Flyway to run; any other
- * URL options leave the database to Flyway, and an existing database file is never replaced.
+ * The schema the build migrated (decisions 0038, 0040) replaces the migration of a fresh embedded database only when
+ * it is the schema the jar's migrations build: same tables, columns, indexes and history, nothing left for Flyway to
+ * run or to find wrong, so Flyway need not run at that start; a later start with a new migration migrates it as
+ * always. Other URL options or Flyway settings leave the database to Flyway, and an existing file is never replaced.
  */
 class PrebuiltSchemaTests {
 
@@ -32,25 +35,68 @@ class PrebuiltSchemaTests {
 	Path folder;
 
 	@Test
-	void aFreshDatabaseGetsTheBuildsSchemaWhichIsWhatTheMigrationsBuildAndHasNothingLeftToMigrate() throws Exception {
+	void aFreshDatabaseGetsTheBuildsSchemaWhichIsWhatTheMigrationsBuildHistoryIncluded() throws Exception {
 		var copiedUrl = url("copied/grassroots");
 		var migratedUrl = url("migrated/grassroots");
 
-		assertThat(PrebuiltSchema.copyIfFresh(copiedUrl)).isTrue();
+		assertThat(PrebuiltSchema.copyIfFresh(copiedUrl, settingsOfTheBuild())).isTrue();
 		assertThat(folder.resolve("copied/grassroots.mv.db")).exists();
-		var copied = flyway(copiedUrl).migrate();
 		var migrated = flyway(migratedUrl).migrate();
 
-		assertThat(copied.migrationsExecuted).isZero();
 		assertThat(migrated.migrationsExecuted).isGreaterThanOrEqualTo(30);
 		assertThat(schema(copiedUrl)).isNotEmpty().isEqualTo(schema(migratedUrl));
+		var check = flyway(copiedUrl).validateWithResult();
+		assertThat(check.validationSuccessful).as("%s", check.invalidMigrations).isTrue();
+		assertThat(flyway(copiedUrl).info().pending()).isEmpty();
+	}
+
+	@Test
+	void aLaterStartOfACopiedDatabaseMigratesANewMigrationAsAlways() throws Exception {
+		var url = url("copied/grassroots");
+		assertThat(PrebuiltSchema.copyIfFresh(url, settingsOfTheBuild())).isTrue();
+		var added = Files.createDirectories(folder.resolve("added"));
+		Files.writeString(added.resolve("V2099_01_01_1000__shared_added_later.sql"),
+				"create table shared_added_later (id bigint primary key);\n");
+		var later = Flyway.configure()
+			.dataSource(url, "sa", "")
+			.locations("classpath:db/migration", "filesystem:" + added.toAbsolutePath())
+			.load();
+
+		assertThat(PrebuiltSchema.copyIfFresh(url, later.getConfiguration())).isFalse();
+		var result = later.migrate();
+
+		assertThat(result.migrationsExecuted).isEqualTo(1);
+		assertThat(result.targetSchemaVersion).isEqualTo("2099.01.01.1000");
+		assertThat(schema(url)).contains("shared_added_later.id bigint NO null")
+			.anyMatch(row -> row.startsWith("history 2099.01.01.1000 V2099_01_01_1000__shared_added_later.sql "));
+	}
+
+	@Test
+	void otherFlywaySettingsThanTheBuildsLeaveTheFreshDatabaseToFlyway() {
+		var url = url("table/grassroots");
+		var otherTable = Flyway.configure()
+			.dataSource(url, "sa", "")
+			.locations("classpath:db/migration")
+			.table("other_history")
+			.load()
+			.getConfiguration();
+		var otherPlaceholder = Flyway.configure()
+			.dataSource(url, "sa", "")
+			.locations("classpath:db/migration")
+			.placeholders(Map.of("schema", "x"))
+			.load()
+			.getConfiguration();
+
+		assertThat(PrebuiltSchema.copyIfFresh(url, otherTable)).isFalse();
+		assertThat(PrebuiltSchema.copyIfFresh(url, otherPlaceholder)).isFalse();
+		assertThat(folder.resolve("table")).doesNotExist();
 	}
 
 	@Test
 	void otherUrlOptionsThanTheBuildsLeaveTheFreshDatabaseToFlyway() {
 		var url = url("other/grassroots") + ";CASE_INSENSITIVE_IDENTIFIERS=TRUE";
 
-		assertThat(PrebuiltSchema.copyIfFresh(url)).isFalse();
+		assertThat(PrebuiltSchema.copyIfFresh(url, settingsOfTheBuild())).isFalse();
 		assertThat(folder.resolve("other")).doesNotExist();
 	}
 
@@ -59,7 +105,7 @@ class PrebuiltSchemaTests {
 		var file = Files.createDirectories(folder.resolve("existing")).resolve("grassroots.mv.db");
 		Files.writeString(file, "not a database");
 
-		assertThat(PrebuiltSchema.copyIfFresh(url("existing/grassroots"))).isFalse();
+		assertThat(PrebuiltSchema.copyIfFresh(url("existing/grassroots"), settingsOfTheBuild())).isFalse();
 		assertThat(Files.readString(file)).isEqualTo("not a database");
 	}
 
@@ -92,6 +138,11 @@ class PrebuiltSchemaTests {
 
 	private String url(String name) {
 		return "jdbc:h2:file:" + folder.resolve(name).toAbsolutePath() + OPTIONS;
+	}
+
+	/** Flyway as Spring Boot configures it from {@code application.properties}: the one migration set. */
+	private Configuration settingsOfTheBuild() {
+		return flyway(url("settings/grassroots")).getConfiguration();
 	}
 
 	private static Flyway flyway(String url) {
