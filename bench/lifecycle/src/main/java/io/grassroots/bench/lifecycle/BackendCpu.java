@@ -57,12 +57,14 @@ final class BackendCpu {
 	}
 
 	/** What a database's backends spent in a window, and how many were there throughout, started and ended in it. */
-	record Spent(long ticks, long switches, long writes, int count, int throughout, int started, int ended) {
+	record Spent(long ticks, long switches, long writes, int count, int throughout, int started, int ended,
+			long endsOnlyTicks) {
 
+		/** With, when a backend ended in the window, what the two ends' totals alone (the bench until lcpu22) said. */
 		@Override
 		public String toString() {
 			return String.format("%d backends: %d throughout, %d started, %d ended in the window", count, throughout,
-					started, ended);
+					started, ended) + (ended == 0 ? "" : String.format("; the two ends' totals alone: %d ticks", endsOnlyTicks));
 		}
 
 	}
@@ -108,9 +110,11 @@ final class BackendCpu {
 					throughout++;
 				}
 			}
+			var endsOnly = end.backends().values().stream().mapToLong(Sample::ticks).sum()
+					- first.values().stream().mapToLong(Sample::ticks).sum();
 			// started: seen, but not at the first look; ended: seen, but not at the last (both for one that did both)
 			return new Spent(ticks, switches, writesKnown ? writes : -1, end.backends().size(), throughout,
-					last.size() - first.size(), last.size() - end.backends().size());
+					last.size() - first.size(), last.size() - end.backends().size(), endsOnly);
 		}
 
 	}

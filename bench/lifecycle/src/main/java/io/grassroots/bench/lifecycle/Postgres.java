@@ -48,6 +48,8 @@ final class Postgres {
 		config.setUsername(user);
 		config.setMaximumPoolSize(size);
 		config.setPoolName("bench-" + database);
+		// -Dbench.pool.maxLifetimeMillis=30000: the pools replace their connections that often (Hikari's least; default 30 min)
+		config.setMaxLifetime(Long.getLong("bench.pool.maxLifetimeMillis", config.getMaxLifetime()));
 		return new HikariDataSource(config);
 	}
 

@@ -39,6 +39,7 @@ class BackendCpuTest {
 		var spent = window.end(new Look(Map.of(new Key(10, 100), ticks(5_300), new Key(12, 900), ticks(30))));
 
 		assertThat(spent.ticks()).isEqualTo(300 + 100 + 30);
+		assertThat(spent.endsOnlyTicks()).isEqualTo(5_330 - 12_000);
 		assertThat(spent).extracting(BackendCpu.Spent::count, BackendCpu.Spent::throughout, BackendCpu.Spent::started,
 				BackendCpu.Spent::ended).containsExactly(2, 1, 1, 1);
 	}
