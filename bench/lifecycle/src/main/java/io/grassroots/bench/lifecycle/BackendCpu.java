@@ -49,8 +49,6 @@ final class BackendCpu {
 	/** One look at a database's backends. */
 	record Look(Map<Key, Sample> backends) {
 
-		static final Look NONE = new Look(Map.of());
-
 		/** Reads the given server processes; a process that has already ended is left out. */
 		static Look of(Collection<Integer> pids) {
 			var backends = new HashMap<Key, Sample>();
