@@ -159,8 +159,10 @@ public final class LifecycleBench {
 		};
 	}
 
+	/** Ours' database, {@code bench_lifecycle} (or {@code -Dbench.lifecycle.database=…}); raw's and Flowable's add {@code _raw}, {@code _flowable}. */
 	private static String database(String loop) {
-		return "ours".equals(loop) ? "bench_lifecycle" : "bench_lifecycle_" + loop;
+		var ours = System.getProperty("bench.lifecycle.database", "bench_lifecycle");
+		return "ours".equals(loop) ? ours : ours + "_" + loop;
 	}
 
 	/** Creates the loop's database, starts the loop and warms it up on every thread count. */
@@ -278,6 +280,7 @@ public final class LifecycleBench {
 			postgres.reset();
 		}
 		var server = postgres.counters(loop.database());
+		var watch = postgres.watchBackends(server, loop.database());
 		var allocationsBefore = round ? JvmThreads.allocations() : null;
 		var drivingBytes = drivingAllocated.get();
 		var before = JvmThreads.take();
@@ -290,15 +293,15 @@ public final class LifecycleBench {
 		driving = drivingCpu.get() - driving;
 		drivingOwn = drivingThreads.minus(drivingOwn);
 		var serverAfter = postgres.counters(loop.database());
-		var backends = serverAfter.backends().minus(server.backends());
+		var backends = watch.end(serverAfter.backends());
 		var to = Instant.now();
 		if (round) {
 			System.out.printf("          %s %s, %d thread(s), %s..%s, per lifecycle: statements %.1f, ROLLBACKs %.2f, commits %.2f; CPU: "
-					+ "backends %.3f ms (%.1f voluntary switches); %s%n", loop.name(), phase, threads, from, to,
+					+ "backends %.3f ms (%.1f voluntary switches; %s); %s%n", loop.name(), phase, threads, from, to,
 					(serverAfter.statements() - server.statements()) / (double) count,
 					(serverAfter.rollbacks() - server.rollbacks()) / (double) count,
 					(serverAfter.commits() - server.commits()) / (double) count, backends.ticks() * 10.0 / count,
-					backends.reads() / (double) count,
+					backends.switches() / (double) count, backends,
 					JvmThreads.compact(before, after, new JvmThreads.Thread("driving", driving, drivingOwn.waitNanos(),
 							drivingOwn.voluntary(), drivingOwn.involuntary()), count));
 			System.out.println("            " + JvmThreads.all(before, after, driving, count));
@@ -375,6 +378,7 @@ public final class LifecycleBench {
 		settle();
 		postgres.reset();
 		var before = postgres.counters(loop.database());
+		var watch = postgres.watchBackends(before, loop.database());
 		var walBefore = postgres.walCounters();
 		var slices = postgres.slices(walBefore, options.walSlice);
 		loop.steps().reset();
@@ -392,7 +396,7 @@ public final class LifecycleBench {
 		allocated = drivingAllocated.get() - allocated;
 		processCpu = process.getProcessCpuTime() - processCpu;
 		threadCpu = drivingCpu.get() - threadCpu;
-		var server = postgres.counters(loop.database()).backends().minus(before.backends());
+		var server = watch.end(postgres.counters(loop.database()).backends());
 		settle();
 		var after = postgres.counters(loop.database());
 		var n = (double) options.costCases;
@@ -429,8 +433,8 @@ public final class LifecycleBench {
 			jit.report(from, to).forEach(l -> System.out.println("            " + l));
 		}
 		System.out.printf("          backend waits (voluntary context switches: ≈ round trips + commit flushes) %.1f, system calls that write %.1f, WAL flushes "
-				+ "(pg_stat_wal.wal_sync, whole server) %.1f per lifecycle (%d backends)%n",
-				server.reads() / n, server.writes() / n, (after.walSyncs() - before.walSyncs()) / n, server.count());
+				+ "(pg_stat_wal.wal_sync, whole server) %.1f per lifecycle (%s)%n",
+				server.switches() / n, server.writes() / n, (after.walSyncs() - before.walSyncs()) / n, server);
 		System.out.println("          updates so far (pg_stat_user_tables; not HOT = a new entry in every index):");
 		postgres.hotUpdates(loop.database()).forEach(l -> System.out.println("            " + l));
 		System.out.println("          wall time per step (driving thread):");

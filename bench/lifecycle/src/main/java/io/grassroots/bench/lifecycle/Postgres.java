@@ -19,6 +19,9 @@ final class Postgres {
 
 	private final String user;
 
+	/** The server's postmaster (the parent of every backend), once known; 0 before, or if not on this machine. */
+	private int postmaster;
+
 	Postgres(String server, String user) {
 		this.server = server.endsWith("/") ? server : server + "/";
 		this.user = user;
@@ -45,6 +48,8 @@ final class Postgres {
 		config.setUsername(user);
 		config.setMaximumPoolSize(size);
 		config.setPoolName("bench-" + database);
+		// -Dbench.pool.maxLifetimeMillis=30000: the pools replace their connections that often (Hikari's least; default 30 min)
+		config.setMaxLifetime(Long.getLong("bench.pool.maxLifetimeMillis", config.getMaxLifetime()));
 		return new HikariDataSource(config);
 	}
 
@@ -99,13 +104,14 @@ final class Postgres {
 				rs.next();
 				walSyncs = rs.getLong(1);
 			}
-			var backends = new Backends(0, 0, 0, 0);
+			var pids = new ArrayList<Integer>();
 			try (var rs = s.executeQuery("select pid from pg_stat_activity where backend_type = 'client backend' and datname = '"
 					+ database + "'")) {
 				while (rs.next()) {
-					backends = backends.plus(Backends.of(rs.getInt(1)));
+					pids.add(rs.getInt(1));
 				}
 			}
+			var backends = BackendCpu.Look.of(pids);
 			try (var rs = s.executeQuery("select pg_current_wal_lsn()::text, pg_database_size('" + database + "'),"
 					+ " xact_commit, tup_inserted, tup_updated, tup_deleted from pg_stat_database where datname = '"
 					+ database + "'")) {
@@ -433,55 +439,24 @@ final class Postgres {
 	}
 
 	record Counters(long statements, long utility, long statementWal, long fullPages, String lsn, long databaseBytes, long commits, long inserted,
-			long updated, long deleted, double execMillis, long walSyncs, Backends backends, long rollbacks) {
+			long updated, long deleted, double execMillis, long walSyncs, BackendCpu.Look backends, long rollbacks) {
 	}
 
 	/**
-	 * CPU time (user + system, clock ticks of 10 ms), voluntary context switches and writing system calls of the server
-	 * processes serving one database, from {@code /proc/<pid>/stat}, {@code /status} and {@code /io} (same machine;
-	 * the pool's connections stay open over a phase). A backend blocks (a voluntary switch) each time it waits for the
-	 * client's next message and each time it waits for its commit's flush, so the switches approximate round trips
-	 * plus commits.
+	 * Starts watching the database's backends from {@code first} on ({@link BackendCpu}): so that a backend that ends
+	 * before the window's last look (a pool that replaces a connection) counts what it spent in the window.
 	 */
-	record Backends(long ticks, long reads, long writes, int count) {
-
-		static Backends of(int pid) {
-			try {
-				var stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-				var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-				long reads = -1;
-				long writes = -1;
-				for (var line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
-					if (line.startsWith("voluntary_ctxt_switches:")) {
-						reads = Long.parseLong(line.substring(24).trim());
-					}
-				}
-				try {
-					for (var line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/io"))) {
-						if (line.startsWith("syscw:")) {
-							writes = Long.parseLong(line.substring(6).trim());
-						}
-					}
-				}
-				catch (Exception e) {
-					// not readable unless the bench runs as root or as the server's user
-				}
-				return new Backends(ticks, reads, writes, 1);
+	BackendCpu.Watch watchBackends(Counters first, String database) {
+		if (postmaster == 0) {
+			try (var c = admin(); var s = c.createStatement(); var rs = s.executeQuery("select pg_backend_pid()")) {
+				rs.next();
+				postmaster = BackendCpu.parentOf(rs.getInt(1));
 			}
-			catch (Exception e) {
-				return new Backends(0, 0, 0, 0);
+			catch (SQLException e) {
+				throw new IllegalStateException(e);
 			}
 		}
-
-		Backends minus(Backends o) {
-			return new Backends(ticks - o.ticks, reads - o.reads, writes - o.writes, count);
-		}
-
-		Backends plus(Backends o) {
-			return new Backends(ticks + o.ticks, reads + o.reads, writes + o.writes, count + o.count);
-		}
-
+		return BackendCpu.watch(first.backends(), postmaster, database);
 	}
 
 }
