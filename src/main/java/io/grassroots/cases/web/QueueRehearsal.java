@@ -1,7 +1,5 @@
 package io.grassroots.cases.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,10 +101,9 @@ class QueueRehearsal implements PageRehearsal {
 			stage.render("cases/queuePage", new QueuePageView("workbench", Queue.workbench(), queue, rows, ""));
 			var more = rows;
 			for (var depth = 0; depth < MORE_PAGES && more.next() != null; depth++) {
-				if (depth == 0) {
-					moreOf.add("/cases/places/workbench/rows?queue=" + queue.name() + "&after="
-							+ URLEncoder.encode(more.next().toString(), StandardCharsets.UTF_8));
-				}
+				// every page followed here is asked for signed in too (pages22: the bench's "show more" goes on from
+				// a cursor of a "show more" page, up to 5 deep; until then only each tab's first one was asked for)
+				moreOf.add(more.moreUri());
 				more = workPlaces.rows(DISPATCHER, "workbench", queue, null, followed(more.next()),
 						WorkPlaceController.PAGE);
 				stage.render("cases/queueNextRows", more);
@@ -143,9 +140,10 @@ class QueueRehearsal implements PageRehearsal {
 
 	/**
 	 * The pages the bench and people ask for, as the rehearsal asks the node for them signed in (decision 0039),
-	 * interleaved so that each round's few cover different kinds: each workbench tab (HTML), its "show more" page
-	 * (htmx), each tab's API list (JSON), each inbox tab, the case page and its JSON of each tab's first case (cases in
-	 * different states: the case page's choices differ with it).
+	 * interleaved so that each round's few cover different kinds: each workbench tab (HTML), its "show more" pages
+	 * (htmx, each page the reads followed: {@value #MORE_PAGES} deep), each tab's API list (JSON), each inbox tab, the
+	 * case page and its JSON of each tab's first case (cases in different states: the case page's choices differ with
+	 * it).
 	 */
 	static List<SelfRequest> signedIn(List<CaseId> cases, List<String> more) {
 		var dispatcher = "DISPATCHER";

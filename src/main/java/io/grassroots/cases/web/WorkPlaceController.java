@@ -112,7 +112,9 @@ class WorkPlaceController {
 			filter = new CaseFilter(filter.statuses(), filter.tier(), filter.extensionPending(), search);
 		}
 		var page = queries.page(actor, filter, after, size);
-		return new QueueRowsView(place, queue, page.rows(), page.next(), search,
+		// always an immutable list (a queue's last page comes as the reader's ArrayList, the others as a copy): the
+		// templates' loops over the rows then meet one list class, not a second one late (pages22: a C2 trap there)
+		return new QueueRowsView(place, queue, List.copyOf(page.rows()), page.next(), search,
 				actor.has(Role.DISPATCHER) && (queue == Queue.NEW || queue == Queue.FILED_QUEUE));
 	}
 

@@ -5,8 +5,10 @@ import java.lang.management.ManagementFactory;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -91,6 +93,9 @@ class StartupRehearsal implements ApplicationRunner, DisposableBean {
 
 	private final RehearsalPass pass;
 
+	/** How many requests to itself may time out before the rehearsal stops asking (a connect timeout stops it at once). */
+	static final int MAX_TIMEOUTS = 3;
+
 	/** How many of the modules' signed-in requests ({@link PageRehearsal#requests}) each read round asks for. */
 	static final int SIGNED_IN_PER_ROUND = 6;
 
@@ -163,6 +168,7 @@ class StartupRehearsal implements ApplicationRunner, DisposableBean {
 			.build() : null;
 		var answered = 0;
 		var signedIn = 0;
+		var timeouts = 0;
 		var done = 0;
 		try {
 			for (var round = 0; round < rounds && !stopping; round++, done++) {
@@ -179,6 +185,15 @@ class StartupRehearsal implements ApplicationRunner, DisposableBean {
 						}
 						if (round < readRounds) {
 							signedIn += askSignedIn(http, port, round);
+						}
+					}
+					catch (HttpTimeoutException e) {
+						// The node slow to answer itself (a busy host; a first request's compilation): the round's
+						// other requests are skipped and the next round asks again, up to MAX_TIMEOUTS times (pages22:
+						// one timeout at start on a loaded host ended every request of the rehearsal, signed in or not)
+						if (e instanceof HttpConnectTimeoutException || ++timeouts >= MAX_TIMEOUTS) {
+							log.info("Pages rehearsed without requests from round {}: {}", round, e.toString());
+							http = null;
 						}
 					}
 					catch (IOException e) {
