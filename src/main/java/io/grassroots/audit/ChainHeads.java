@@ -7,6 +7,8 @@ import java.util.function.LongSupplier;
 
 import io.grassroots.shared.RecentlyWritten;
 import io.grassroots.shared.TransactionTasks;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -32,6 +34,14 @@ final class ChainHeads {
 
 	private final RecentlyWritten<String, Head, Void> heads;
 
+	/**
+	 * Appends that found the stream's head remembered ({@code grassroots.audit.heads.read{result=hit}}) and that did
+	 * not, the append then reading it ({@code result=miss}); on Micrometer's global registry (the application's).
+	 */
+	private final Counter hits = read("hit");
+
+	private final Counter misses = read("miss");
+
 	ChainHeads() {
 		this(MAXIMUM, KEPT, System::nanoTime);
 	}
@@ -43,7 +53,16 @@ final class ChainHeads {
 
 	/** The head of a stream, if one is remembered. */
 	Head of(String stream) {
-		return heads.get(stream);
+		var head = heads.get(stream);
+		(head == null ? misses : hits).increment();
+		return head;
+	}
+
+	private static Counter read(String result) {
+		return Counter.builder("grassroots.audit.heads.read")
+			.description("Appends that found the stream's head remembered, or not (the head is read)")
+			.tag("result", result)
+			.register(Metrics.globalRegistry);
 	}
 
 	/** Remembers a new head when the current transaction commits (at once outside one). */

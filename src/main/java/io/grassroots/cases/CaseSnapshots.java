@@ -10,6 +10,8 @@ import java.util.function.LongSupplier;
 
 import io.grassroots.shared.RecentlyWritten;
 import io.grassroots.shared.TransactionTasks;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -60,6 +62,15 @@ class CaseSnapshots {
 
 	private final ConcurrentHashMap<String, CaseId> byTrackingCode = new ConcurrentHashMap<>();
 
+	/**
+	 * Takes that found the case ({@code grassroots.cases.snapshots.taken{result=hit}}) and that did not, the caller
+	 * then loading it ({@code result=miss}): on the application's registry through Micrometer's global one, so that
+	 * how often a bound this small still serves the next transition can be read on a running node.
+	 */
+	private final Counter hits = taken("hit");
+
+	private final Counter misses = taken("miss");
+
 	CaseSnapshots() {
 		this(MAXIMUM, KEPT, System::nanoTime);
 	}
@@ -73,19 +84,29 @@ class CaseSnapshots {
 	Remembered take(CaseId id, long version) {
 		var remembered = byId.peek(id);
 		if (remembered == null || remembered.subject().version() != version) {
+			misses.increment();
 			return null;
 		}
-		return byId.take(id, remembered);
+		return counted(byId.take(id, remembered));
 	}
 
 	/** The case of a tracking code as last committed here, if remembered; it is forgotten (the caller changes it). */
 	Remembered take(String trackingCode) {
 		var id = byTrackingCode.get(trackingCode);
-		if (id == null) {
-			return null;
-		}
-		var remembered = byId.peek(id);
-		return remembered == null ? null : byId.take(id, remembered);
+		var remembered = id == null ? null : byId.peek(id);
+		return counted(remembered == null ? null : byId.take(id, remembered));
+	}
+
+	private Remembered counted(Remembered taken) {
+		(taken == null ? misses : hits).increment();
+		return taken;
+	}
+
+	private static Counter taken(String result) {
+		return Counter.builder("grassroots.cases.snapshots.taken")
+			.description("Takes of a remembered case by the next transition: found, or not (the case is loaded)")
+			.tag("result", result)
+			.register(Metrics.globalRegistry);
 	}
 
 	/**
