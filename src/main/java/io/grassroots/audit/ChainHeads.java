@@ -21,7 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Bounded: the heads of the last {@link #MAXIMUM} remembers (a ring in the order they were made, as the remembered
  * cases, decision cases-43: a head is read by the stream's next append, right after it was written; Caffeine's upkeep
  * ran on every transition, and its admission policy dropped heads just written, each a read of the head), each used
- * only within {@link #KEPT} after it was written.
+ * only within {@link #KEPT} after it was written. Small on purpose, as the remembered cases' (decision cases-55): a
+ * stream's next append comes within a few remembers, and a head still remembered at a young collection is copied by
+ * it. Each read is counted ({@code grassroots.audit.heads.read}, {@code result=hit|miss}).
  */
 final class ChainHeads {
 

@@ -29,7 +29,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * a transition works on it (the verb changes it in place), so two transitions never share one. What is remembered is
  * a copy of the case whose parts are immutable records. Bounded: the cases of the last {@link #MAXIMUM} remembers
  * (a ring in the order they were made, decision cases-43: a remembered case is used once, by the next transition,
- * right after it was written), each used only within {@link #KEPT} after it was written.
+ * right after it was written), each used only within {@link #KEPT} after it was written. The bound is small on
+ * purpose (decision cases-55): a case is taken within a few remembers of its own, and every case still remembered
+ * when a young collection runs is copied by it, so a bound the intake's rate fills within a young cycle lets the
+ * cases die young. Each take is counted ({@code grassroots.cases.snapshots.taken}, {@code result=hit|miss}).
  * <p>
  * With the case it remembers whether the write found it without assisting departments ({@code assisted} false: it
  * never had any, {@link AssistStore#assign} sets it with the first), so that a transition on it that asks for them —
