@@ -10,6 +10,8 @@ import java.util.function.LongSupplier;
 
 import io.grassroots.shared.RecentlyWritten;
 import io.grassroots.shared.TransactionTasks;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,7 +29,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * a transition works on it (the verb changes it in place), so two transitions never share one. What is remembered is
  * a copy of the case whose parts are immutable records. Bounded: the cases of the last {@link #MAXIMUM} remembers
  * (a ring in the order they were made, decision cases-43: a remembered case is used once, by the next transition,
- * right after it was written), each used only within {@link #KEPT} after it was written.
+ * right after it was written), each used only within {@link #KEPT} after it was written. The bound is small on
+ * purpose (decision cases-55): a case is taken within a few remembers of its own, and every case still remembered
+ * when a young collection runs is copied by it, so a bound the intake's rate fills within a young cycle lets the
+ * cases die young. Each take is counted ({@code grassroots.cases.snapshots.taken}, {@code result=hit|miss}).
  * <p>
  * With the case it remembers whether the write found it without assisting departments ({@code assisted} false: it
  * never had any, {@link AssistStore#assign} sets it with the first), so that a transition on it that asks for them —
@@ -37,8 +42,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class CaseSnapshots {
 
-	/** About 1–2 KB each: at most ≈ 20 MB of heap. */
-	static final int MAXIMUM = 10_000;
+	/**
+	 * About 2 KB each: at most ≈ 4 MB of heap. Few enough that at half the intake's peak (1,650/s) a remembered case
+	 * lives ≈ 1.2 s, less than a young cycle (≈ 4 s), and dies there instead of being copied by every young pause and
+	 * promoted (10,000 were ≈ 20 MB, copied by each pause); many more than the remembers between a write and the
+	 * next transition of its case in the lifecycle (decision cases-55).
+	 */
+	static final int MAXIMUM = 2_000;
 
 	static final Duration KEPT = Duration.ofMinutes(30);
 
@@ -60,6 +70,15 @@ class CaseSnapshots {
 
 	private final ConcurrentHashMap<String, CaseId> byTrackingCode = new ConcurrentHashMap<>();
 
+	/**
+	 * Takes that found the case ({@code grassroots.cases.snapshots.taken{result=hit}}) and that did not, the caller
+	 * then loading it ({@code result=miss}): on the application's registry through Micrometer's global one, so that
+	 * how often a bound this small still serves the next transition can be read on a running node.
+	 */
+	private final Counter hits = taken("hit");
+
+	private final Counter misses = taken("miss");
+
 	CaseSnapshots() {
 		this(MAXIMUM, KEPT, System::nanoTime);
 	}
@@ -73,19 +92,29 @@ class CaseSnapshots {
 	Remembered take(CaseId id, long version) {
 		var remembered = byId.peek(id);
 		if (remembered == null || remembered.subject().version() != version) {
+			misses.increment();
 			return null;
 		}
-		return byId.take(id, remembered);
+		return counted(byId.take(id, remembered));
 	}
 
 	/** The case of a tracking code as last committed here, if remembered; it is forgotten (the caller changes it). */
 	Remembered take(String trackingCode) {
 		var id = byTrackingCode.get(trackingCode);
-		if (id == null) {
-			return null;
-		}
-		var remembered = byId.peek(id);
-		return remembered == null ? null : byId.take(id, remembered);
+		var remembered = id == null ? null : byId.peek(id);
+		return counted(remembered == null ? null : byId.take(id, remembered));
+	}
+
+	private Remembered counted(Remembered taken) {
+		(taken == null ? misses : hits).increment();
+		return taken;
+	}
+
+	private static Counter taken(String result) {
+		return Counter.builder("grassroots.cases.snapshots.taken")
+			.description("Takes of a remembered case by the next transition: found, or not (the case is loaded)")
+			.tag("result", result)
+			.register(Metrics.globalRegistry);
 	}
 
 	/**

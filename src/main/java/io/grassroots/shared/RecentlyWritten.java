@@ -30,6 +30,9 @@ import java.util.function.LongSupplier;
  * Each put may carry a note ({@code N}) kept in its slot, handed to {@code forgotten} when the key is no longer held
  * once its slot is taken (taken by a caller, or forgotten now): what a caller keeps beside the map for that key (a
  * case's tracking code). The ring holds keys and notes only, not the values: a value taken is left to the collector.
+ * <p>
+ * Every value still held when a young collection runs is copied by it (and promoted after a few): a bound that the
+ * writes fill within a young cycle lets values die young, so the rings are kept small (decision cases-55).
  *
  * @param <K> the key
  * @param <V> the value (immutable: shared by every caller that reads it)
@@ -48,8 +51,9 @@ public final class RecentlyWritten<K, V, N> {
 	 * The key of a slot no put has taken yet, held by no entry: every put forgets what its slot left, from the first
 	 * put on (finding nothing held and no note before the first wrap). The rings share this code and its branch
 	 * profile: a ring that began with empty slots first forgot after {@code maximum} puts — the audit chain heads'
-	 * after 50,000, some 7,000 lifecycles in — and ran a branch ("no note") no put had run, so the JIT threw away
-	 * {@link #put} and the callers it was compiled into and compiled them again then. Now only the first ring to wrap
+	 * after 50,000 (their bound until decision cases-55), some 7,000 lifecycles in — and ran a branch ("no note") no
+	 * put had run, so the JIT threw away {@link #put} and the callers it was compiled into and compiled them again
+	 * then. Now only the first ring to wrap
 	 * (the remembered cases', ≈ 1,400 lifecycles in) runs branches not run before (bench/RESULTS.md § lifecycle, jit5;
 	 * decision cases-46).
 	 */

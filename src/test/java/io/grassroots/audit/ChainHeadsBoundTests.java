@@ -3,13 +3,16 @@ package io.grassroots.audit;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The remembered heads' bound: the heads of the last remembers, each used only within the time kept, a later head
- * never replaced by an earlier one, and a head read by every append until it leaves (a head is not taken).
+ * never replaced by an earlier one, a head read by every append until it leaves (a head is not taken), and every
+ * read counted as found or not (decision cases-55).
  */
 class ChainHeadsBoundTests {
 
@@ -66,6 +69,40 @@ class ChainHeadsBoundTests {
 		assertThat(heads.of("a")).isNull();
 		assertThat(heads.of("b")).isNull();
 		assertThat(heads.size()).isZero();
+	}
+
+	@Test
+	void theDefaultBoundKeepsAHeadForTheRemembersOfManyLifecyclesRunningBesideItsOwn() {
+		var heads = new ChainHeads();
+		heads.committed("case:kept", 1, "h1");
+		for (var i = 1; i < ChainHeads.MAXIMUM; i++) {
+			heads.committed("case:" + i, 1, "h");
+		}
+
+		assertThat(ChainHeads.MAXIMUM).isEqualTo(2_000);
+		assertThat(heads.of("case:kept")).isEqualTo(new ChainHeads.Head(1, "h1"));
+		heads.committed("case:last", 1, "h");
+		assertThat(heads.of("case:kept")).isNull();
+	}
+
+	@Test
+	void everyReadIsCountedAsFoundOrNot() {
+		var registry = new SimpleMeterRegistry();
+		Metrics.addRegistry(registry);
+		try {
+			var heads = new ChainHeads(3, Duration.ofMinutes(30), nanos::get);
+			heads.committed("a", 1, "h1");
+
+			heads.of("a");
+			heads.of("a");
+			heads.of("b");
+
+			assertThat(registry.counter("grassroots.audit.heads.read", "result", "hit").count()).isEqualTo(2);
+			assertThat(registry.counter("grassroots.audit.heads.read", "result", "miss").count()).isEqualTo(1);
+		}
+		finally {
+			Metrics.removeRegistry(registry);
+		}
 	}
 
 }

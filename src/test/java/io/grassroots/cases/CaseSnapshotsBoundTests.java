@@ -6,13 +6,16 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.grassroots.shared.RegionCode;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The remembered cases' bound (decision cases-43): the cases of the last remembers, each used only within the time
- * kept, a later version never replaced by an earlier one, each remembered case taken once.
+ * The remembered cases' bound (decisions cases-43, cases-55): the cases of the last remembers, each used only within
+ * the time kept, a later version never replaced by an earlier one, each remembered case taken once, and every take
+ * counted as found or not.
  */
 class CaseSnapshotsBoundTests {
 
@@ -91,6 +94,41 @@ class CaseSnapshotsBoundTests {
 		assertThat(snapshots.take(written.id(), 0)).isNotNull();
 		assertThat(snapshots.take(written.id(), 0)).isNull();
 		assertThat(snapshots.take(written.origin().trackingCode())).isNull();
+	}
+
+	@Test
+	void theDefaultBoundKeepsACaseForTheRemembersOfManyLifecyclesRunningBesideItsOwn() {
+		var snapshots = new CaseSnapshots();
+		var kept = written(0);
+		snapshots.remember(remembered(kept));
+		for (var i = 1; i < CaseSnapshots.MAXIMUM; i++) {
+			snapshots.remember(remembered(written(0)));
+		}
+
+		assertThat(CaseSnapshots.MAXIMUM).isEqualTo(2_000);
+		assertThat(snapshots.take(kept.id(), 0)).isNotNull();
+	}
+
+	@Test
+	void everyTakeIsCountedAsFoundOrNot() {
+		var registry = new SimpleMeterRegistry();
+		Metrics.addRegistry(registry);
+		try {
+			var snapshots = new CaseSnapshots(3, Duration.ofMinutes(30), nanos::get);
+			var written = written(0);
+			snapshots.remember(remembered(written));
+
+			snapshots.take(written.id(), 1); // another version
+			snapshots.take(written.id(), 0);
+			snapshots.take(written.id(), 0); // taken already
+			snapshots.take(written.origin().trackingCode());
+
+			assertThat(registry.counter("grassroots.cases.snapshots.taken", "result", "hit").count()).isEqualTo(1);
+			assertThat(registry.counter("grassroots.cases.snapshots.taken", "result", "miss").count()).isEqualTo(3);
+		}
+		finally {
+			Metrics.removeRegistry(registry);
+		}
 	}
 
 	private static CaseSnapshots.Remembered remembered(Case c) {
