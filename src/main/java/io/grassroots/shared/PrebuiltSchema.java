@@ -13,6 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -166,25 +169,43 @@ class PrebuiltSchema implements FlywayMigrationStrategy {
 
 	/**
 	 * What, beside the migration files, decides which schema and history Flyway builds: where it finds migrations,
-	 * its history table and schemas, placeholders, target, file naming, callbacks and migrations given as objects.
+	 * its history table and schemas, placeholders, target, file naming, callbacks, migrations given as objects and
+	 * custom providers. One named entry per setting, each value as Flyway holds it (lists, a map, {@code null}), so
+	 * two different settings never compare equal, as they could once joined into one string ({@code schemas("a, b")}
+	 * and {@code schemas("a", "b")} both printed {@code [a, b]}). Both sides of the comparison are computed here at
+	 * run time; the build's key file does not hold them.
 	 */
-	static String settings(Configuration configuration) {
-		return String.join("\n", Arrays.toString(Arrays.stream(configuration.getLocations())
-			.map(Location::getDescriptor)
-			.sorted()
-			.toArray()), configuration.getTable(), String.valueOf(configuration.getTablespace()),
-				Arrays.toString(configuration.getSchemas()), String.valueOf(configuration.getDefaultSchema()),
-				String.valueOf(new TreeMap<>(configuration.getPlaceholders())),
-				String.valueOf(configuration.isPlaceholderReplacement()), configuration.getPlaceholderPrefix(),
-				configuration.getPlaceholderSuffix(), configuration.getPlaceholderSeparator(),
-				configuration.getScriptPlaceholderPrefix(), configuration.getScriptPlaceholderSuffix(),
-				String.valueOf(configuration.getTarget()), Arrays.toString(configuration.getCherryPick()),
-				configuration.getSqlMigrationPrefix(), configuration.getRepeatableSqlMigrationPrefix(),
-				configuration.getSqlMigrationSeparator(), Arrays.toString(configuration.getSqlMigrationSuffixes()),
-				"callbacks " + configuration.getCallbacks().length,
-				"java migrations " + configuration.getJavaMigrations().length,
-				"providers " + (configuration.getResourceProvider() == null)
-						+ (configuration.getJavaMigrationClassProvider() == null));
+	static Map<String, Object> settings(Configuration configuration) {
+		var settings = new LinkedHashMap<String, Object>();
+		settings.put("locations",
+				Arrays.stream(configuration.getLocations()).map(Location::getDescriptor).sorted().toList());
+		settings.put("table", configuration.getTable());
+		settings.put("tablespace", configuration.getTablespace());
+		settings.put("schemas", list(configuration.getSchemas()));
+		settings.put("defaultSchema", configuration.getDefaultSchema());
+		settings.put("placeholders", new TreeMap<>(configuration.getPlaceholders()));
+		settings.put("placeholderReplacement", configuration.isPlaceholderReplacement());
+		settings.put("placeholderPrefix", configuration.getPlaceholderPrefix());
+		settings.put("placeholderSuffix", configuration.getPlaceholderSuffix());
+		settings.put("placeholderSeparator", configuration.getPlaceholderSeparator());
+		settings.put("scriptPlaceholderPrefix", configuration.getScriptPlaceholderPrefix());
+		settings.put("scriptPlaceholderSuffix", configuration.getScriptPlaceholderSuffix());
+		settings.put("target", String.valueOf(configuration.getTarget()));
+		settings.put("cherryPick", list(configuration.getCherryPick()));
+		settings.put("sqlMigrationPrefix", configuration.getSqlMigrationPrefix());
+		settings.put("repeatableSqlMigrationPrefix", configuration.getRepeatableSqlMigrationPrefix());
+		settings.put("sqlMigrationSeparator", configuration.getSqlMigrationSeparator());
+		settings.put("sqlMigrationSuffixes", list(configuration.getSqlMigrationSuffixes()));
+		settings.put("callbacks", configuration.getCallbacks().length);
+		settings.put("javaMigrations", configuration.getJavaMigrations().length);
+		settings.put("customResourceProvider", configuration.getResourceProvider() != null);
+		settings.put("customJavaMigrationClassProvider", configuration.getJavaMigrationClassProvider() != null);
+		return settings;
+	}
+
+	/** An array setting as a list of its values' texts, {@code null} when Flyway has none (cherry-pick's default). */
+	private static List<String> list(Object[] values) {
+		return values == null ? null : Arrays.stream(values).map(String::valueOf).toList();
 	}
 
 	/** Flyway as the build migrates its schema: its defaults, the one migration set. */

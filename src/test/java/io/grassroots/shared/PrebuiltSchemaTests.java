@@ -13,6 +13,7 @@ import java.util.Properties;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +94,22 @@ class PrebuiltSchemaTests {
 	}
 
 	@Test
+	void settingsThatPrintedAlikeWhenJoinedIntoOneStringNoLongerCompareEqual() {
+		var twoSchemas = configuration().schemas("a", "b").load().getConfiguration();
+		var oneSchemaWithAComma = configuration().schemas("a, b").load().getConfiguration();
+		var twoPlaceholders = configuration().placeholders(Map.of("a", "b", "c", "d")).load().getConfiguration();
+		var onePlaceholderWithAComma = configuration().placeholders(Map.of("a", "b, c=d")).load().getConfiguration();
+
+		assertThat(PrebuiltSchema.settings(twoSchemas)).isNotEqualTo(PrebuiltSchema.settings(oneSchemaWithAComma));
+		assertThat(PrebuiltSchema.settings(twoPlaceholders))
+			.isNotEqualTo(PrebuiltSchema.settings(onePlaceholderWithAComma));
+		assertThat(PrebuiltSchema.settings(twoSchemas)).containsEntry("schemas", List.of("a", "b"));
+		assertThat(PrebuiltSchema.settings(oneSchemaWithAComma)).containsEntry("schemas", List.of("a, b"));
+		assertThat(PrebuiltSchema.settings(configuration().load().getConfiguration()))
+			.isEqualTo(PrebuiltSchema.settings(settingsOfTheBuild()));
+	}
+
+	@Test
 	void otherUrlOptionsThanTheBuildsLeaveTheFreshDatabaseToFlyway() {
 		var url = url("other/grassroots") + ";CASE_INSENSITIVE_IDENTIFIERS=TRUE";
 
@@ -143,6 +160,11 @@ class PrebuiltSchemaTests {
 	/** Flyway as Spring Boot configures it from {@code application.properties}: the one migration set. */
 	private Configuration settingsOfTheBuild() {
 		return flyway(url("settings/grassroots")).getConfiguration();
+	}
+
+	/** Flyway's defaults with the one migration set, no data source: what {@link PrebuiltSchema#settings} reads. */
+	private static FluentConfiguration configuration() {
+		return Flyway.configure().locations("classpath:db/migration");
 	}
 
 	private static Flyway flyway(String url) {
