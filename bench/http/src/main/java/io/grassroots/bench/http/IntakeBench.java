@@ -140,18 +140,21 @@ final class IntakeBench {
 					+ "data); %s; log %s%n", server.process.pid(), server.port, ready, server.startedLine(), log);
 			prepare();
 			existingCases((int) options.number("existing-cases", 0));
+			var fixedOnly = options.number("fixed-rate", 0);
+			var fixedRaw = fixedRaw(fixedOnly > 0);
+			if (fixedRaw) {
+				seedRawFixed();
+			}
 			var cityAsStarted = cityAsStarted();
 			writes = new Settle(adminUrl, user);
 			var warm0 = writes.snapshot();
 			var warmRequests = warmUp(clients, seconds);
 			ours(warm0, writes.snapshot(), warmRequests);
-			var fixedOnly = options.number("fixed-rate", 0);
 			var repeats = (int) options.number("fixed-repeats", 1);
 			var ours = new ArrayList<List<Level>>();
 			var raw = new ArrayList<List<Level>>();
 			var fixed = new ArrayList<Level>();
 			var rawFixed = new ArrayList<Level>();
-			var fixedRaw = fixedRaw(fixedOnly > 0);
 			var memory = new ArrayList<Memory>();
 			var vacuum = options.get("vacuum", "rounds"); // decision 0030
 			if (!"rounds".equals(vacuum) && !"none".equals(vacuum)) {
@@ -342,6 +345,9 @@ final class IntakeBench {
 			c.createStatement().execute("drop table if exists bench_raw_case");
 			// the baseline's table: the product's case table as it is (columns, constraints, indexes)
 			c.createStatement().execute("create table bench_raw_case (like cases_case including all)");
+			// raw's fixed-rate step's own table (--fixed-raw), given the case table's rows before the warm-up
+			c.createStatement().execute("drop table if exists bench_raw_fixed_case");
+			c.createStatement().execute("create table bench_raw_fixed_case (like cases_case including all)");
 		}
 		System.out.printf("%d points inside %d demo grids, %d categories with a department, case table has %d rows%n",
 				points.size(), regions.size() == 0 ? 0 : countGrids(), categories.size(), countCases());
@@ -420,11 +426,14 @@ final class IntakeBench {
 		try (var c = DriverManager.getConnection(url, user, "")) {
 			ours = closeSince(c, "cases_case", since);
 			raw = closeSince(c, "bench_raw_case", since);
+			closeSince(c, "bench_raw_fixed_case", since);
 		}
 		System.out.printf("closed the cases added since the start (--open-cases=as-started): ours %,d, raw %,d in %.1f s; "
 				+ "open now: ours %,d, raw %,d%n", ours, raw, (System.nanoTime() - started) / 1e9,
 				single("select count(*) from cases_case where status <> 'CLOSED'"),
 				single("select count(*) from bench_raw_case where status <> 'CLOSED'"));
+		System.out.printf("  open in raw's fixed-rate table (bench_raw_fixed_case): %,d%n",
+				single("select count(*) from bench_raw_fixed_case where status <> 'CLOSED'"));
 	}
 
 	private static long closeSince(Connection c, String table, Instant since) throws SQLException {
@@ -447,6 +456,7 @@ final class IntakeBench {
 		try (var c = DriverManager.getConnection(url, user, ""); var s = c.createStatement()) {
 			s.execute("vacuum cases_case");
 			s.execute("vacuum bench_raw_case");
+			s.execute("vacuum bench_raw_fixed_case");
 		}
 		System.out.printf("vacuum of cases_case and bench_raw_case before the round (--vacuum=rounds): %.1f s%n",
 				(System.nanoTime() - started) / 1e9);
@@ -756,9 +766,30 @@ final class IntakeBench {
 		}
 	}
 
+	/**
+	 * {@code --fixed-raw}: raw's fixed-rate step inserts into {@code bench_raw_fixed_case}, which starts with the case
+	 * table's rows as they are before the warm-up (the {@code --existing-cases} and the demo's), so it meets the table
+	 * state ours' step meets — open cases in its indexes, closed and vacuumed with them before each round — while raw's
+	 * closed-loop levels keep their table ({@code bench_raw_case}, empty at the start) and their figures as before.
+	 */
+	private void seedRawFixed() throws SQLException {
+		var started = System.nanoTime();
+		try (var c = DriverManager.getConnection(url, user, ""); var s = c.createStatement()) {
+			s.execute("insert into bench_raw_fixed_case select * from cases_case");
+			s.execute("vacuum analyze bench_raw_fixed_case");
+		}
+		System.out.printf("raw's fixed-rate table bench_raw_fixed_case: %,d rows copied from cases_case in %.1f s "
+				+ "(--fixed-raw)%n", single("select count(*) from bench_raw_fixed_case"),
+				(System.nanoTime() - started) / 1e9);
+	}
+
 	/** One case-shaped row inserted and committed on its own (autocommit off); rolled back on an error. */
 	private boolean rawInsert(Connection c, Random rnd) throws SQLException {
-		try (var ps = c.prepareStatement(RAW_INSERT)) {
+		return rawInsert(c, rnd, RAW_INSERT);
+	}
+
+	private boolean rawInsert(Connection c, Random rnd, String insert) throws SQLException {
+		try (var ps = c.prepareStatement(insert)) {
 			rawRow(ps, rnd);
 			ps.executeUpdate();
 			c.commit();
@@ -812,7 +843,7 @@ final class IntakeBench {
 				c.setAutoCommit(false);
 				connections.add(c);
 			}
-			var workers = connections.stream().<FixedRateWorkers.Call>map(c -> rnd -> rawInsert(c, rnd)).toList();
+			var workers = connections.stream().<FixedRateWorkers.Call>map(c -> rnd -> rawInsert(c, rnd, RAW_FIXED_INSERT)).toList();
 			var total = (long) (rate * seconds);
 			var probe = new StallProbe(adminUrl, user, database, null, 0);
 			probe.start();
@@ -848,6 +879,8 @@ final class IntakeBench {
 			rework_count, extension_count, reopen_count, reported_at, version)
 			values (?, ?, ?, 'PHONE', 'REPORTED', 'STREET', ?, ?, ?, ?, 'NORMAL', false, ?, ?, 'GRID', ?, ?, ?, ?, ?, ?,
 			?, false, false, ?, 'DISPATCH', ?, ?, ?, 1800, 'WORKING_MINUTES', 0, 0, 0, 0, ?, 0)""";
+
+	private static final String RAW_FIXED_INSERT = RAW_INSERT.replace("bench_raw_case", "bench_raw_fixed_case");
 
 	private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
