@@ -64,6 +64,11 @@ final class StallProbe {
 
 	private long[] writesAfter;
 
+	/**
+	 * {@code safepointLog} null and {@code serverPid} 0: a step without the server (raw's fixed-rate step,
+	 * {@code --fixed-raw}); its lines then leave out the server's pauses and run-queue waits, and the idle server's CPU
+	 * counts among the host's other processes.
+	 */
 	StallProbe(String adminUrl, String user, String database, Path safepointLog, long serverPid) {
 		this.adminUrl = adminUrl;
 		this.user = user;
@@ -280,10 +285,12 @@ final class StallProbe {
 	 * out, so only differences over short windows count).
 	 */
 	private void cpuByConsumer(Map<Long, String> postgres, Map<String, Long> cpu, Map<String, Long> serverWait) {
-		threads(serverPid, (name, onCpu, waiting) -> {
-			cpu.merge("server " + group(name), onCpu, Long::sum);
-			serverWait.merge(group(name), waiting, Long::sum);
-		});
+		if (serverPid > 0) {
+			threads(serverPid, (name, onCpu, waiting) -> {
+				cpu.merge("server " + group(name), onCpu, Long::sum);
+				serverWait.merge(group(name), waiting, Long::sum);
+			});
+		}
 		threads(ProcessHandle.current().pid(), (name, onCpu, waiting) -> cpu.merge(BENCH, onCpu, Long::sum));
 		postgres.forEach((pid, kind) -> {
 			var ns = schedstat(Path.of("/proc", Long.toString(pid), "schedstat"));
@@ -366,6 +373,9 @@ final class StallProbe {
 
 	private List<Pause> pauses() {
 		var pauses = new ArrayList<Pause>();
+		if (safepointLog == null) {
+			return pauses;
+		}
 		try {
 			for (var line : Files.readAllLines(safepointLog)) {
 				var m = SAFEPOINT.matcher(line);
@@ -490,9 +500,14 @@ final class StallProbe {
 		var paused = in.stream().mapToDouble(p -> p.overlapMs(from, to)).sum();
 		var longest = in.stream().max(Comparator.comparingDouble(Pause::totalMs));
 		var text = new StringBuilder();
-		text.append(String.format(Locale.ROOT, "server paused %.1f ms in %d safepoint(s)", paused, in.size()));
-		longest.ifPresent(p -> text.append(String.format(Locale.ROOT, " (longest %.1f ms %s, %.1f ms to reach it)",
-				p.totalMs(), p.cause(), p.reachingMs())));
+		if (safepointLog == null) {
+			text.append("no server in the step");
+		}
+		else {
+			text.append(String.format(Locale.ROOT, "server paused %.1f ms in %d safepoint(s)", paused, in.size()));
+			longest.ifPresent(p -> text.append(String.format(Locale.ROOT, " (longest %.1f ms %s, %.1f ms to reach it)",
+					p.totalMs(), p.cause(), p.reachingMs())));
+		}
 		// samples from 100 ms before the window (a wait already under way) to its end
 		var window = samples.stream().filter(x -> x.atMs() >= from - 100 && x.atMs() <= to).toList();
 		if (!window.isEmpty()) {
@@ -531,7 +546,7 @@ final class StallProbe {
 						(last.disk().sectorsWritten() - first.disk().sectorsWritten()) * 512.0 / 1e6
 								/ ((last.atMs() - first.atMs()) / 1000.0)));
 			}
-			if (first.serverWaitNs() >= 0 && last.atMs() > first.atMs()) {
+			if (serverPid > 0 && first.serverWaitNs() >= 0 && last.atMs() > first.atMs()) {
 				// the server's threads' run-queue wait per wall-clock time: how many of them waited for a core
 				text.append(String.format(Locale.ROOT, "; server threads waiting for a core %.2f on average (%s)",
 						Math.max(0, last.serverWaitNs() - first.serverWaitNs()) / ((last.atMs() - first.atMs()) * 1e6),
