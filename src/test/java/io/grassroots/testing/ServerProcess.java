@@ -70,6 +70,10 @@ public final class ServerProcess implements AutoCloseable {
 		var arguments = new LinkedHashMap<String, String>();
 		arguments.put("server.port", "0");
 		arguments.put("logging.structured.format.console", "");
+		// the default 100 rounds of the page rehearsal, not production's 400 (decision 0043): these nodes test
+		// clustering, crashes and restores, not a warm JIT, and each start waits for the rehearsal
+		arguments.put("grassroots.pages.rehearsals", "100");
+		arguments.put("grassroots.pages.rehearsal-reads", "100");
 		arguments.putAll(properties);
 		var node = launch(name, databaseUrl, arguments.entrySet().stream()
 			.map(e -> "--" + e.getKey() + "=" + e.getValue()).toList());
