@@ -1,5 +1,7 @@
 package io.grassroots.cases;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -150,6 +152,28 @@ class IntakeWriter implements SmartLifecycle {
 
 	private final Timer gathers;
 
+	/** The CPU time of the thread that writes a batch, over its build and over its whole cycle (stall23). */
+	private final Timer buildCpu;
+
+	private final Timer cycleCpu;
+
+	/** A batch's read in its write transaction (the late reports' of cases-51, or the whole batch's), wall time. */
+	private final Timer lateReads;
+
+	/** The reports of a batch read in its write transaction (not read ahead), per batch that has such a read. */
+	private final DistributionSummary lateReports;
+
+	/** A batch from holding the write lock to its transaction begun (a pooled connection taken), wall time. */
+	private final Timer begins;
+
+	/** The cases of the batches finished since a batch's oldest read, which its duplicate checks scan in memory. */
+	private final DistributionSummary finishedScanned;
+
+	/** The stored candidates of a batch's reports, all together, which its duplicate checks compare. */
+	private final DistributionSummary candidates;
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
 	private final Counter readsAgain;
 
 	private final Counter readsAheadMade;
@@ -195,6 +219,27 @@ class IntakeWriter implements SmartLifecycle {
 			.register(meters);
 		this.gathers = Timer.builder("grassroots.intake.batch.gather")
 			.description("A writer thread waiting for more reports before it writes a small batch (cases-12, amended)")
+			.register(meters);
+		this.buildCpu = Timer.builder("grassroots.intake.batch.build.cpu")
+			.description("The CPU time of the thread that writes an intake batch, over its build")
+			.register(meters);
+		this.cycleCpu = Timer.builder("grassroots.intake.batch.cycle.cpu")
+			.description("The CPU time of the thread that writes an intake batch, over its cycle")
+			.register(meters);
+		this.begins = Timer.builder("grassroots.intake.batch.begin")
+			.description("An intake batch from holding the write lock until its write transaction has begun")
+			.register(meters);
+		this.lateReads = Timer.builder("grassroots.intake.reads.late.time")
+			.description("An intake batch's read in its write transaction (cases-51), from sending it to its answer")
+			.register(meters);
+		this.lateReports = DistributionSummary.builder("grassroots.intake.reads.late.reports")
+			.description("The reports of an intake batch read in its write transaction, per such read")
+			.register(meters);
+		this.finishedScanned = DistributionSummary.builder("grassroots.intake.batch.finished.scanned")
+			.description("The cases of the batches finished since an intake batch's oldest read, scanned in memory")
+			.register(meters);
+		this.candidates = DistributionSummary.builder("grassroots.intake.batch.candidates")
+			.description("The stored duplicate candidates of an intake batch's reports, all together")
 			.register(meters);
 		this.readsAgain = Counter.builder("grassroots.intake.reads.again")
 			.description("Reports whose duplicate read was older than the finished batches kept, read again by the writer")
@@ -441,6 +486,9 @@ class IntakeWriter implements SmartLifecycle {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("intakes are written in a transaction");
 		}
+		if (progress != null) {
+			begins.record(System.nanoTime() - progress.start, TimeUnit.NANOSECONDS);
+		}
 		var since = Long.MAX_VALUE;
 		for (var read : reads) {
 			if (read != null) {
@@ -491,8 +539,11 @@ class IntakeWriter implements SmartLifecycle {
 			if (ahead != null) {
 				readsLate.increment();
 			}
+			var sent = System.nanoTime();
 			late = duplicates.readBatch(keys(reports.subList(covered, reports.size())),
 					queries(reports, current, covered));
+			lateReads.record(System.nanoTime() - sent, TimeUnit.NANOSECONDS);
+			lateReports.record(reports.size() - covered);
 			seen.addAll(late.storedKeys());
 		}
 		for (var i = 0; i < reports.size(); i++) {
@@ -502,6 +553,12 @@ class IntakeWriter implements SmartLifecycle {
 		}
 		// the cases finished since the oldest read, then the batch's own earlier ones
 		var unsaved = new ArrayList<Case>(finishedSince.cases());
+		finishedScanned.record(unsaved.size());
+		var compared = 0;
+		for (var candidatesOfOne : stored) {
+			compared += candidatesOfOne.size();
+		}
+		candidates.record(compared);
 		var answered = new ArrayList<Case>(reports.size());
 		var created = new ArrayList<Case>(reports.size());
 		var byKey = new HashMap<String, Case>();
@@ -536,6 +593,7 @@ class IntakeWriter implements SmartLifecycle {
 		}
 		if (progress != null) {
 			progress.built = System.nanoTime();
+			progress.builtCpu = THREADS.getCurrentThreadCpuTime();
 			progress.created = created;
 		}
 		if (withoutPhotos(reports)) {
@@ -660,7 +718,7 @@ class IntakeWriter implements SmartLifecycle {
 	void write(List<Pending> batch, Ahead ahead) {
 		writing.lock();
 		try {
-			var progress = new Progress(System.nanoTime());
+			var progress = new Progress(System.nanoTime(), THREADS.getCurrentThreadCpuTime());
 			batchSizes.record(batch.size());
 			List<CaseSummary> answers;
 			try {
@@ -701,8 +759,11 @@ class IntakeWriter implements SmartLifecycle {
 	/** The batch's outcome is known: it is numbered among the finished batches, with its cases if committed. */
 	private void finish(Progress progress, boolean committed) {
 		var end = System.nanoTime();
+		var cpu = THREADS.getCurrentThreadCpuTime();
 		builds.record((progress.built == 0 ? end : progress.built) - progress.start, TimeUnit.NANOSECONDS);
 		cycles.record(end - progress.start, TimeUnit.NANOSECONDS);
+		buildCpu.record((progress.built == 0 ? cpu : progress.builtCpu) - progress.startCpu, TimeUnit.NANOSECONDS);
+		cycleCpu.record(cpu - progress.startCpu, TimeUnit.NANOSECONDS);
 		lastCycle = end - progress.start;
 		var done = new Finished(finishedCount + 1, committed ? List.copyOf(progress.created) : List.of());
 		finished.addLast(done);
@@ -924,12 +985,17 @@ class IntakeWriter implements SmartLifecycle {
 
 		private final long start;
 
+		private final long startCpu;
+
 		private long built;
+
+		private long builtCpu;
 
 		private List<Case> created = List.of();
 
-		Progress(long start) {
+		Progress(long start, long startCpu) {
 			this.start = start;
+			this.startCpu = startCpu;
 		}
 
 	}

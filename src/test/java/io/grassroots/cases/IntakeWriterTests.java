@@ -462,6 +462,39 @@ class IntakeWriterTests {
 	}
 
 	@Test
+	void aBatchRecordsItsWritersCpuTimeItsReadInTheWriteAndTheFinishedCasesItsChecksScan() {
+		// stall23: per batch, the writing thread's CPU time (never more than the wall time of the same span), the
+		// read made in the write transaction, and how many cases of the batches finished since its read the duplicate
+		// checks scan in memory (the batch before's two, for a batch read ahead while that one was written).
+		var meters = new SimpleMeterRegistry();
+		var small = writer(properties(10, 100, true, true), meters);
+		var supervisor = testing.demo("supervisor");
+		var point = freshPoint();
+		var next = List.of(pending(prepared(supervisor, spill(point[0], point[1] + 0.0003), null)));
+		var ahead = small.readAhead(next);
+		small.write(List.of(pending(prepared(supervisor, spill(point[0], point[1]), null)),
+				pending(prepared(supervisor, spill(point[0], point[1] + 0.0001), null))));
+		small.write(next, ahead);
+
+		assertThat(next.get(0).answer().join().suspectedDuplicate()).isNotNull();
+		var cycle = meters.timer("grassroots.intake.batch.cycle");
+		var cycleCpu = meters.timer("grassroots.intake.batch.cycle.cpu");
+		var buildCpu = meters.timer("grassroots.intake.batch.build.cpu");
+		assertThat(cycleCpu.count()).isEqualTo(2);
+		assertThat(cycleCpu.totalTime(TimeUnit.NANOSECONDS)).isPositive()
+			.isLessThanOrEqualTo(cycle.totalTime(TimeUnit.NANOSECONDS));
+		assertThat(buildCpu.count()).isEqualTo(2);
+		assertThat(buildCpu.totalTime(TimeUnit.NANOSECONDS)).isPositive()
+			.isLessThanOrEqualTo(cycleCpu.totalTime(TimeUnit.NANOSECONDS));
+		assertThat(meters.timer("grassroots.intake.batch.begin").count()).isEqualTo(2);
+		// the first batch read in its write, the second read ahead whole: one read in a write
+		assertThat(meters.timer("grassroots.intake.reads.late.time").count()).isEqualTo(1);
+		assertThat(meters.summary("grassroots.intake.reads.late.reports").totalAmount()).isEqualTo(2);
+		assertThat(meters.summary("grassroots.intake.batch.finished.scanned").totalAmount()).isEqualTo(2);
+		assertThat(meters.summary("grassroots.intake.batch.candidates").count()).isEqualTo(2);
+	}
+
+	@Test
 	void reportsArrivingWhileABatchIsBeingWrittenAreWrittenAfterItInOneBatchWithOneReadAheadAndOneInTheWrite()
 			throws Exception {
 		// cases-30: while a batch is being written, a writer thread takes the report queued meanwhile and reads it
